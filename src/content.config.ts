@@ -1,0 +1,78 @@
+// The content model: a report is a folder `content/reports/<id>/` with `index.md` (title, date, headings,
+// editor's note) and `remarks/*.md|mdx` (one speaker's words under one heading).
+import { defineCollection } from 'astro/content/config';
+import { glob, type Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { checkContent, formatProblems } from './lib/check.ts';
+import { SLUG_PATTERN } from './lib/slug.ts';
+
+/** Where the Markdown lives; the benchmark and the fixture tests point this elsewhere. */
+export const contentDir = process.env.CONTENT_DIR ?? 'content';
+
+const text = (label: string) =>
+  z
+    .string({ error: `${label}必须是一段文字` })
+    .trim()
+    .min(1, { error: `${label}是空的，请填写` });
+const slug = (label: string) =>
+  z.string({ error: `${label}必须是一段文字` }).regex(SLUG_PATTERN, {
+    error: `${label}只能用小写英文字母、数字和连字符（例如 ye-xianghong）`,
+  });
+
+/** Frontmatter of `content/reports/<id>/index.md`. */
+export const reportSchema = z.strictObject({
+  title: text('标题'),
+  /** As precise as the source: a year, a month or a day, never invented. */
+  date: z
+    .union([z.string(), z.number(), z.date()], { error: '日期必须写成 2015、2015-07 或 2015-07-01' })
+    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
+    .pipe(z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: '日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）' })),
+  sections: z
+    .array(text('小标题'), { error: 'sections 必须是小标题列表，每行以“  - ”开头' })
+    .min(1, { error: 'sections 至少要有一个小标题' })
+    .refine((list) => new Set(list).size === list.length, { error: 'sections 中有重复的小标题' }),
+  sectionSlugs: z.record(z.string(), slug('小标题的网址名')).optional(),
+  source: text('来源').optional(),
+  publication: text('刊载').optional(),
+});
+
+/** Frontmatter of `content/reports/<id>/remarks/*.md`. */
+export const remarkSchema = z.strictObject({
+  speaker: text('发言人姓名'),
+  school: text('单位'),
+  role: text('职务'),
+  section: text('小标题'),
+  order: z
+    .number({ error: '顺序号必须是数字，例如 order: 1' })
+    .int({ error: '顺序号必须是整数' })
+    .positive({ error: '顺序号从 1 开始' }),
+  slug: slug('发言的锚点名').optional(),
+  speakerSlug: slug('发言人的网址名').optional(),
+  schoolSlug: slug('单位的网址名').optional(),
+});
+
+/** Runs the content checks once per load and stops the build with every problem, before anything renders. */
+function checked(loader: Loader): Loader {
+  return {
+    ...loader,
+    async load(context) {
+      const problems = await checkContent(contentDir, { report: reportSchema, remark: remarkSchema });
+      const errors = problems.filter((p) => p.severity === 'error');
+      if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
+      await loader.load(context);
+    },
+  };
+}
+
+const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
+
+export const collections = {
+  reports: defineCollection({
+    loader: glob({ pattern: '*/index.md', base: `${contentDir}/reports`, generateId: idFromPath }),
+    schema: reportSchema,
+  }),
+  remarks: defineCollection({
+    loader: checked(glob({ pattern: '*/remarks/*.{md,mdx}', base: `${contentDir}/reports`, generateId: idFromPath })),
+    schema: remarkSchema,
+  }),
+};

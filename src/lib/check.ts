@@ -1,0 +1,265 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import type { Root, RootContent } from 'mdast';
+import type { z } from 'astro/zod';
+import { buildArchive, type RemarkInput, type ReportInput } from './model.ts';
+import { SLUG_PATTERN } from './slug.ts';
+
+/** One problem in one file, located as precisely as the parser allows, worded for an editor. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  field?: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface Schemas {
+  report: z.ZodType;
+  remark: z.ZodType;
+}
+
+/** What each frontmatter field is, in the editors' words. */
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  date: '日期',
+  sections: '小标题列表',
+  sectionSlugs: '小标题的网址名',
+  source: '来源',
+  publication: '刊载',
+  speaker: '发言人姓名',
+  school: '单位',
+  role: '职务',
+  section: '小标题',
+  order: '在小标题下的顺序号',
+  slug: '发言的锚点名',
+  speakerSlug: '发言人的网址名',
+  schoolSlug: '单位的网址名',
+};
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+interface ParsedFile {
+  file: string;
+  data?: Record<string, unknown>;
+  /** Line of each top-level frontmatter key in the file, for messages. */
+  keyLines: Map<string, number>;
+  frontmatterLine: number;
+  body: RootContent[];
+  bodyLine: number;
+}
+
+/** Lists the content folder and says which files are reports, remarks, or outside the content model. */
+async function listFiles(root: string) {
+  const reports: { id: string; file: string }[] = [];
+  const remarks: { report: string; file: string }[] = [];
+  const strays: string[] = [];
+  let entries: string[] = [];
+  try {
+    entries = (await readdir(root, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
+  } catch {
+    return { reports, remarks, strays, missing: true };
+  }
+  for (const path of entries.sort()) {
+    if (path.split('/').some((part) => part.startsWith('.'))) continue;
+    const parts = path.split('/');
+    if (parts[0] === 'reports' && parts.length === 3 && parts[2] === 'index.md') reports.push({ id: parts[1]!, file: path });
+    else if (parts[0] === 'reports' && parts.length === 4 && parts[2] === 'remarks' && /\.mdx?$/.test(parts[3]!))
+      remarks.push({ report: parts[1]!, file: path });
+    else strays.push(path);
+  }
+  return { reports, remarks, strays, missing: false };
+}
+
+function parseFile(file: string, text: string, problems: Problem[]): ParsedFile {
+  const source = text.replace(/^\uFEFF/, '');
+  const tree = parser.parse(source) as Root;
+  const [first, ...rest] = tree.children;
+  const parsed: ParsedFile = { file, keyLines: new Map(), frontmatterLine: 1, body: tree.children, bodyLine: 1 };
+  if (first?.type !== 'yaml') {
+    problems.push({
+      file, line: 1, column: 1, severity: 'error',
+      message: '文件开头缺少 frontmatter：第一行必须是 ---，接着写字段（如 speaker: 姓名），再用一行 --- 结束。',
+    });
+    return parsed;
+  }
+  parsed.body = rest;
+  parsed.frontmatterLine = first.position!.start.line;
+  parsed.bodyLine = first.position!.end.line + 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(first.value, { lineCounter, uniqueKeys: true });
+  const offset = parsed.frontmatterLine; // the YAML starts on the line after the opening ---
+  if (doc.errors.length) {
+    for (const error of doc.errors) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      problems.push({
+        file, line: offset + pos.line, column: pos.col, severity: 'error',
+        message: `frontmatter 的写法有误（${error.code === 'DUPLICATE_KEY' ? '同一个字段写了两次' : error.message.split('\n')[0]}）。请检查这一行：字段名后面是英文冒号加一个空格；值里有冒号或以引号开头时，把整个值放进英文双引号。`,
+      });
+    }
+    return parsed;
+  }
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key) && item.key.range)
+        parsed.keyLines.set(String(item.key.value), offset + lineCounter.linePos(item.key.range[0]).line);
+    }
+  }
+  const data = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ file, line: offset, column: 1, severity: 'error', message: 'frontmatter 必须是“字段: 值”的列表。' });
+    return parsed;
+  }
+  parsed.data = data as Record<string, unknown>;
+  return parsed;
+}
+
+/** Validates frontmatter against a schema and turns each Zod issue into an editor's message at the field's line. */
+function checkSchema(parsed: ParsedFile, schema: z.ZodType, problems: Problem[]): Record<string, unknown> | undefined {
+  if (!parsed.data) return undefined;
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data as Record<string, unknown>;
+  const known = Object.keys(FIELD_LABELS);
+  for (const issue of result.error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
+    for (const field of keys) {
+      const line = parsed.keyLines.get(field) ?? parsed.frontmatterLine;
+      const label = FIELD_LABELS[field] ?? field;
+      let message: string;
+      if (issue.code === 'unrecognized_keys') {
+        const guess = closest(field, known);
+        message = `未知字段 ${field}。${distance(field, guess) <= 3 ? `您是否想写 ${guess}？` : ''}这里可用的字段：${Object.keys((schema as unknown as { shape: object }).shape).join('、')}。`;
+      } else if (!(field in parsed.data)) {
+        message = `缺少字段 ${field}（${label}）。请在 frontmatter 中加一行：${field}: ……`;
+      } else {
+        message = `${issue.message}（字段 ${field}，${label}）。`;
+      }
+      problems.push({ file: parsed.file, line, column: 1, field, severity: 'error', message });
+    }
+  }
+  return undefined;
+}
+
+/** Raw HTML is not allowed in content: it could break the page or run scripts. */
+function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean) {
+  const visit = (node: RootContent) => {
+    if (node.type === 'html') {
+      const snippet = node.value.split('\n')[0]!.slice(0, 40);
+      problems.push({
+        file: parsed.file, line: node.position!.start.line, column: node.position!.start.column, severity: 'error',
+        message: `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`,
+      });
+    }
+    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  const hasText = parsed.body.some((n) => n.type !== 'html' && toString(n).trim() !== '');
+  if (requireText && !hasText)
+    problems.push({
+      file: parsed.file, line: parsed.bodyLine, column: 1, severity: 'error',
+      message: '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。',
+    });
+}
+
+/**
+ * Checks every file under the content folder: frontmatter against the schemas, bodies, and the rules
+ * that span files (known heading, one role per speaker, one remark per place, unique URLs).
+ */
+export async function checkContent(root: string, schemas: Schemas): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const display = (path: string) => relative(process.cwd(), join(root, path)).split(sep).join('/');
+  const { reports, remarks, strays, missing } = await listFiles(root);
+  if (missing) return [{ file: root, line: 0, column: 0, severity: 'error', message: `找不到内容文件夹 ${root}。` }];
+
+  for (const stray of strays)
+    problems.push({
+      file: display(stray), line: 0, column: 0, severity: /\.mdx?$/.test(stray) ? 'error' : 'warning',
+      message: '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md，发言写在 content/reports/<报告名>/remarks/<文件名>.md。',
+    });
+
+  const reportInputs: ReportInput[] = [];
+  const reportFiles = new Map<string, ParsedFile>();
+  for (const { id, file } of reports) {
+    const parsed = parseFile(display(file), await readFile(join(root, file), 'utf8'), problems);
+    if (!SLUG_PATTERN.test(id))
+      problems.push({ file: parsed.file, line: 0, column: 0, severity: 'error', message: `报告文件夹名 ${id} 会成为网址的一部分，只能用小写英文字母、数字和连字符（例如 2015-dangjian）。请改文件夹名。` });
+    const data = checkSchema(parsed, schemas.report, problems);
+    checkBody(parsed, problems, false);
+    reportFiles.set(id, parsed);
+    if (data) reportInputs.push({ ...(data as Omit<ReportInput, 'id' | 'file'>), id, file: parsed.file });
+  }
+
+  const remarkInputs: RemarkInput[] = [];
+  const remarkFiles = new Map<string, ParsedFile>();
+  for (const { report, file } of remarks) {
+    const parsed = parseFile(display(file), await readFile(join(root, file), 'utf8'), problems);
+    const data = checkSchema(parsed, schemas.remark, problems);
+    checkBody(parsed, problems, true);
+    remarkFiles.set(parsed.file, parsed);
+    if (data) remarkInputs.push({ ...(data as Omit<RemarkInput, 'id' | 'file' | 'report'>), id: file.replace(/^reports\//, '').replace(/\.mdx?$/, ''), file: parsed.file, report });
+  }
+
+  const at = (file: string, field: string) => remarkFiles.get(file)?.keyLines.get(field) ?? 0;
+  const reportsById = new Map(reportInputs.map((r) => [r.id, r]));
+  for (const remark of remarkInputs) {
+    const report = reportsById.get(remark.report);
+    if (!report || report.sections.includes(remark.section)) continue;
+    const guess = closest(remark.section, report.sections);
+    problems.push({
+      file: remark.file, line: at(remark.file, 'section'), column: 1, field: 'section', severity: 'error',
+      message: `小标题「${remark.section}」不是报告 ${report.id} 的小标题。您是否想写「${guess}」？该报告的小标题有：${report.sections.map((s, i) => `${i + 1}.「${s}」`).join(' ')}（见 ${report.file}）。`,
+    });
+  }
+
+  const groups = <K>(key: (r: RemarkInput) => K) => {
+    const map = new Map<K, RemarkInput[]>();
+    for (const r of remarkInputs) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+    return [...map.values()];
+  };
+  for (const group of groups((r) => `${r.report}\u0000${r.speaker}\u0000${r.school}`)) {
+    const roles = [...new Set(group.map((r) => r.role))];
+    if (roles.length < 2) continue;
+    const first = group[0]!;
+    for (const remark of group.filter((r) => r.role !== first.role)) {
+      problems.push({
+        file: remark.file, line: at(remark.file, 'role'), column: 1, field: 'role', severity: 'error',
+        message: `同一报告中 ${remark.speaker}（${remark.school}）的职务不一致：这里是「${remark.role}」，${first.file} 第 ${at(first.file, 'role')} 行是「${first.role}」。请把两个文件的 role 改成同一个职务。`,
+      });
+    }
+  }
+  for (const group of groups((r) => `${r.report}\u0000${r.section}\u0000${r.order}`)) {
+    if (group.length < 2) continue;
+    const [first, ...others] = group;
+    for (const remark of others)
+      problems.push({
+        file: remark.file, line: at(remark.file, 'order'), column: 1, field: 'order', severity: 'error',
+        message: `小标题「${remark.section}」下有两篇发言的顺序号都是 ${remark.order}：这里和 ${first!.file}。请给其中一篇换一个顺序号。`,
+      });
+  }
+
+  const { problems: modelProblems } = buildArchive(reportInputs, remarkInputs);
+  for (const p of modelProblems)
+    for (const file of p.files)
+      problems.push({ file, line: p.field ? at(file, p.field) : 0, column: p.field ? 1 : 0, field: p.field, severity: 'error', message: p.message });
+
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** One line per problem, `file:line:column`, so editors and editors' tools can jump to it. */
+export function formatProblems(problems: Problem[]): string {
+  return problems
+    .map((p) => {
+      const where = p.line ? `${p.file}:${p.line}:${p.column}` : p.file;
+      return `  ${p.severity === 'error' ? '错误' : '提醒'}  ${where}  ${p.message}`;
+    })
+    .join('\n');
+}

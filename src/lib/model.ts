@@ -1,0 +1,225 @@
+import { slugify, slugifyName } from './slug.ts';
+
+/** A report's frontmatter and editor's note, as validated by the content schema. */
+export interface ReportInput {
+  id: string;
+  file: string;
+  title: string;
+  date: string;
+  sections: string[];
+  sectionSlugs?: Record<string, string>;
+  source?: string;
+  publication?: string;
+}
+
+/** One remark's frontmatter, as validated by the content schema. */
+export interface RemarkInput {
+  id: string;
+  file: string;
+  report: string;
+  speaker: string;
+  school: string;
+  role: string;
+  section: string;
+  order: number;
+  slug?: string;
+  speakerSlug?: string;
+  schoolSlug?: string;
+}
+
+export interface Remark extends RemarkInput {
+  anchor: string;
+  sectionRef: Section;
+  reportRef: Report;
+  speakerRef: Speaker;
+  orgRef: Org;
+}
+
+export interface Section {
+  title: string;
+  slug: string;
+  index: number;
+  report: Report;
+  remarks: Remark[];
+}
+
+export interface Report extends ReportInput {
+  slug: string;
+  sectionList: Section[];
+  remarks: Remark[];
+}
+
+export interface Speaker {
+  key: string;
+  name: string;
+  school: string;
+  slug: string;
+  org: Org;
+  remarks: Remark[];
+}
+
+export interface Org {
+  name: string;
+  slug: string;
+  speakers: Speaker[];
+  remarks: Remark[];
+}
+
+export interface Archive {
+  /** Newest first. */
+  reports: Report[];
+  /** In pinyin order. */
+  speakers: Speaker[];
+  /** In pinyin order. */
+  orgs: Org[];
+}
+
+/** A problem in the content that stops the build: the file(s) it concerns and a message in Chinese. */
+export interface ModelProblem {
+  files: string[];
+  field?: string;
+  message: string;
+}
+
+const collator = new Intl.Collator('zh-CN-u-co-pinyin');
+
+/** The file name of a remark without folder or extension, the default for its anchor. */
+export function remarkBaseName(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+}
+
+/** Site paths (without the base), one function per kind of page, so every link is built one way. */
+export const paths = {
+  home: () => '/',
+  reports: () => '/reports/',
+  report: (r: Report) => `/reports/${r.slug}/`,
+  section: (s: Section) => `/reports/${s.report.slug}/${s.slug}/`,
+  remark: (m: Remark) => `/reports/${m.reportRef.slug}/#${m.anchor}`,
+  sectionAnchor: (s: Section) => `/reports/${s.report.slug}/#${s.slug}`,
+  speakers: () => '/speakers/',
+  speaker: (s: Speaker) => `/speakers/${s.slug}/`,
+  orgs: () => '/orgs/',
+  org: (o: Org) => `/orgs/${o.slug}/`,
+};
+
+/**
+ * Groups validated reports and remarks into the archive the pages render: reports with their headings
+ * in order, each heading's remarks in order, speakers and organisations across reports.
+ * Returns the problems (unknown report or heading, clashing URLs or anchors) instead of guessing.
+ */
+export function buildArchive(
+  reportInputs: ReportInput[],
+  remarkInputs: RemarkInput[],
+): { archive: Archive; problems: ModelProblem[] } {
+  const problems: ModelProblem[] = [];
+  const reports = new Map<string, Report>();
+  for (const input of reportInputs) {
+    const report: Report = { ...input, slug: input.id, sectionList: [], remarks: [] };
+    report.sectionList = input.sections.map((title, index) => ({
+      title,
+      index,
+      slug: input.sectionSlugs?.[title] ?? slugify(title),
+      report,
+      remarks: [],
+    }));
+    reports.set(input.id, report);
+  }
+
+  const orgs = new Map<string, Org>();
+  const speakers = new Map<string, Speaker>();
+  for (const input of remarkInputs) {
+    const report = reports.get(input.report);
+    if (!report) {
+      problems.push({
+        files: [input.file],
+        message: `发言所在的文件夹 content/reports/${input.report}/ 缺少 index.md（报告的标题、日期和小标题写在那里）。请先建立该报告的 index.md。`,
+      });
+      continue;
+    }
+    const section = report.sectionList.find((s) => s.title === input.section);
+    if (!section) continue; // reported with a suggestion by the file checks
+    let org = orgs.get(input.school);
+    if (!org) {
+      org = { name: input.school, slug: input.schoolSlug ?? slugify(input.school), speakers: [], remarks: [] };
+      orgs.set(input.school, org);
+    }
+    const key = `${input.speaker}\u0000${input.school}`;
+    let speaker = speakers.get(key);
+    if (!speaker) {
+      speaker = { key, name: input.speaker, school: input.school, slug: input.speakerSlug ?? slugifyName(input.speaker), org, remarks: [] };
+      speakers.set(key, speaker);
+      org.speakers.push(speaker);
+    }
+    const remark: Remark = {
+      ...input,
+      anchor: input.slug ?? remarkBaseName(input.file),
+      sectionRef: section,
+      reportRef: report,
+      speakerRef: speaker,
+      orgRef: org,
+    };
+    section.remarks.push(remark);
+    speaker.remarks.push(remark);
+    org.remarks.push(remark);
+  }
+
+  const byPlace = (a: Remark, b: Remark) =>
+    a.reportRef === b.reportRef
+      ? a.sectionRef.index - b.sectionRef.index || a.order - b.order
+      : compareReports(a.reportRef, b.reportRef);
+  for (const report of reports.values()) {
+    for (const section of report.sectionList) section.remarks.sort((a, b) => a.order - b.order);
+    report.remarks = report.sectionList.flatMap((s) => s.remarks);
+  }
+  const speakerList = [...speakers.values()].sort(
+    (a, b) => collator.compare(a.name, b.name) || collator.compare(a.school, b.school),
+  );
+  for (const s of speakerList) s.remarks.sort(byPlace);
+  const orgList = [...orgs.values()].sort((a, b) => collator.compare(a.name, b.name));
+  for (const o of orgList) {
+    o.remarks.sort(byPlace);
+    o.speakers.sort((a, b) => collator.compare(a.name, b.name));
+  }
+  const archive: Archive = { reports: [...reports.values()].sort(compareReports), speakers: speakerList, orgs: orgList };
+  problems.push(...findClashes(archive));
+  return { archive, problems };
+}
+
+/** Newest report first; reports of the same date by id, so the order never depends on the file system. */
+function compareReports(a: Report, b: Report): number {
+  return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+}
+
+/** Two pages with one URL, or two elements with one anchor on a report page, fail the build. */
+function findClashes(archive: Archive): ModelProblem[] {
+  type Claim = { label: string; file: string };
+  const problems: ModelProblem[] = [];
+  const claim = (claims: Map<string, Claim[]>, key: string, label: string, file: string) => {
+    claims.set(key, [...(claims.get(key) ?? []), { label, file }]);
+  };
+  const clashes = (claims: Map<string, Claim[]>) => [...claims].filter(([, owners]) => owners.length > 1);
+  const urls = new Map<string, Claim[]>();
+  for (const r of archive.reports) {
+    claim(urls, paths.report(r), `报告 ${r.id}`, r.file);
+    const anchors = new Map<string, Claim[]>();
+    for (const s of r.sectionList) {
+      claim(urls, paths.section(s), `小标题「${s.title}」`, r.file);
+      claim(anchors, s.slug, `小标题「${s.title}」`, r.file);
+    }
+    for (const m of r.remarks) claim(anchors, m.anchor, `${m.speaker}的发言`, m.file);
+    for (const [anchor, owners] of clashes(anchors))
+      problems.push({
+        files: [...new Set(owners.map((o) => o.file))],
+        field: 'slug',
+        message: `报告页上的锚点 #${anchor} 被多处使用：${owners.map((o) => o.label).join('、')}。请在发言文件的 frontmatter 中加一行 slug: 另一个名字（小写字母、数字、连字符），或在 index.md 的 sectionSlugs 中为小标题另设网址名。`,
+      });
+  }
+  for (const s of archive.speakers) claim(urls, paths.speaker(s), `发言人 ${s.name}（${s.school}）`, s.remarks[0]!.file);
+  for (const o of archive.orgs) claim(urls, paths.org(o), `单位 ${o.name}`, o.remarks[0]!.file);
+  for (const [url, owners] of clashes(urls))
+    problems.push({
+      files: [...new Set(owners.map((o) => o.file))],
+      message: `两个页面的网址相同（${url}）：${owners.map((o) => o.label).join('；')}。请为其中一个另设网址名：发言人用 speakerSlug，单位用 schoolSlug，小标题用 index.md 里的 sectionSlugs。`,
+    });
+  return problems;
+}
