@@ -5,9 +5,8 @@ import { defineConfig } from 'astro/config';
 import sitemap from './src/integrations/sitemap.ts';
 
 export default defineConfig({
-  // Canonical, Open Graph and sitemap.xml need absolute URLs: set SITE_URL (e.g. https://example.org) to get them.
-  site: process.env.SITE_URL || undefined,
-  base: process.env.BASE_PATH || undefined,
+  // Canonical and Open Graph tags and sitemap.xml need absolute URLs: they appear once `site` is set,
+  // here or with `npm run build -- --site https://example.org`. The base path is set with `--base /sub/path/`.
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed.

@@ -1,0 +1,144 @@
+import { readFileSync, existsSync } from 'node:fs';
+import type { HTMLElement } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { readPages, textOf, type BuiltPage } from '../support/dist.ts';
+import { root, sites } from '../support/sites.ts';
+import { readSeed } from '../support/seed.ts';
+
+const seed = readSeed();
+const pages = readPages(sites.root.dir, '/');
+const page = (url: string): BuiltPage => {
+  const found = pages.find((p) => p.url === url);
+  if (!found) throw new Error(`no page ${url}; pages: ${pages.map((p) => p.url).join(' ')}`);
+  return found;
+};
+const remarkIds = (el: HTMLElement) => el.querySelectorAll('[data-remark]').map((el) => el.getAttribute('data-remark'));
+const reportUrl = `/reports/${seed.id}/`;
+
+describe('the whole report page', () => {
+  const full = page(reportUrl);
+
+  it('has the title, the editor\'s note and every heading in order', () => {
+    expect(textOf(full.doc.querySelector('h1')!)).toBe(seed.title);
+    const headings = full.doc.querySelectorAll('h2.section-title').map(textOf);
+    expect(headings).toEqual(seed.sections);
+    expect(full.doc.querySelector('.editors-note')!.textContent).toContain(seed.note);
+  });
+
+  it('shows every remark exactly once, under its heading, in order, with its speaker line and text', () => {
+    expect(remarkIds(full.doc).sort()).toEqual(seed.remarks.map((r) => r.id).sort());
+    for (const section of full.doc.querySelectorAll('section[aria-labelledby]').filter((s) => s.querySelector('h2.section-title'))) {
+      const title = textOf(section.querySelector('h2')!);
+      const expected = seed.remarks.filter((r) => r.section === title).sort((a, b) => a.order - b.order);
+      expect(remarkIds(section)).toEqual(expected.map((r) => r.id));
+    }
+    for (const remark of seed.remarks) {
+      const article = full.doc.querySelector(`[data-remark="${remark.id}"]`)!;
+      expect(textOf(article.querySelector('.remark-head')!)).toBe(`${remark.speaker} ${remark.school} ${remark.role}`);
+      const paragraphs = article.querySelectorAll('.remark-body p').map((p) => p.textContent);
+      expect(paragraphs).toEqual(remark.paragraphs);
+    }
+  });
+
+  it('gives each heading and remark a stable anchor and lists them in a table of contents', () => {
+    const tocTargets = full.doc.querySelectorAll('.toc a').map((a) => a.getAttribute('href'));
+    for (const remark of seed.remarks) {
+      const anchor = remark.file.replace(/\.md$/, '');
+      expect(full.doc.getElementById(anchor)?.getAttribute('data-remark')).toBe(remark.id);
+      expect(tocTargets).toContain(`#${anchor}`);
+    }
+    expect(tocTargets.filter((h) => seed.sections.some((s) => full.doc.getElementById(h!.slice(1))?.textContent.trim() === s))).toHaveLength(5);
+  });
+});
+
+describe('heading, speaker and organisation pages', () => {
+  const sectionPages = pages.filter((p) => p.url.startsWith(reportUrl) && p.url !== reportUrl);
+  const speakerPages = pages.filter((p) => /^\/speakers\/[^/]+\/$/.test(p.url) && !p.url.includes('/page/'));
+  const orgPages = pages.filter((p) => /^\/orgs\/[^/]+\/$/.test(p.url));
+
+  it('has one page per heading, with its remarks in order and links to its neighbours', () => {
+    expect(sectionPages.map((p) => textOf(p.doc.querySelector('h1')!))).toEqual(expect.arrayContaining(seed.sections));
+    expect(sectionPages).toHaveLength(seed.sections.length);
+    for (const p of sectionPages) {
+      const title = textOf(p.doc.querySelector('h1')!);
+      const index = seed.sections.indexOf(title);
+      expect(remarkIds(p.doc)).toEqual(seed.remarks.filter((r) => r.section === title).sort((a, b) => a.order - b.order).map((r) => r.id));
+      expect(p.doc.querySelector('a[rel=prev]') !== null).toBe(index > 0);
+      expect(p.doc.querySelector('a[rel=next]') !== null).toBe(index < seed.sections.length - 1);
+    }
+  });
+
+  it('shows each remark exactly once on its speaker page and on its organisation page', () => {
+    const speakers = new Set(seed.remarks.map((r) => `${r.speaker}|${r.school}`));
+    expect(speakerPages).toHaveLength(speakers.size);
+    expect(speakers.size).toBe(9);
+    for (const p of speakerPages) {
+      const name = textOf(p.doc.querySelector('h1')!);
+      expect(remarkIds(p.doc).sort()).toEqual(seed.remarks.filter((r) => r.speaker === name).map((r) => r.id).sort());
+    }
+    const schools = new Set(seed.remarks.map((r) => r.school));
+    expect(orgPages).toHaveLength(schools.size);
+    for (const p of orgPages) {
+      const name = textOf(p.doc.querySelector('h1')!);
+      expect(remarkIds(p.doc).sort()).toEqual(seed.remarks.filter((r) => r.school === name).map((r) => r.id).sort());
+    }
+  });
+
+  it('links every remark on a speaker page back to its place in the report', () => {
+    for (const p of speakerPages) {
+      for (const article of p.doc.querySelectorAll('[data-remark]')) {
+        const place = article.querySelectorAll('.remark-place a').map((a) => a.getAttribute('href'));
+        const anchor = article.getAttribute('data-remark')!.split('/').pop();
+        expect(place).toContain(`${reportUrl}#${anchor}`);
+      }
+    }
+  });
+});
+
+describe('home, indexes and 404', () => {
+  it('shows the report title, date, editor\'s note and headings with their speakers', () => {
+    const home = page('/');
+    expect(textOf(home.doc.querySelector('h1')!)).toBe(seed.title);
+    expect(home.doc.querySelector('.meta')!.textContent).toContain('2015年');
+    expect(home.doc.querySelector('.editors-note')!.textContent).toContain(seed.note);
+    expect(home.doc.querySelectorAll('.outline-section').map(textOf)).toEqual(seed.sections);
+    const links = home.doc.querySelectorAll('.speaker-list a').map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(seed.remarks.length);
+    expect(home.doc.querySelectorAll('.speaker-list li').map(textOf)).toContain('叶向红 区委教工委 书记');
+  });
+
+  it('lists every speaker and organisation on the index pages', () => {
+    const speakers = page('/speakers/').doc.querySelectorAll('.index-list a').map(textOf);
+    expect(new Set(speakers)).toEqual(new Set(seed.remarks.map((r) => r.speaker)));
+    const orgs = page('/orgs/').doc.querySelectorAll('.index-list a').map(textOf);
+    expect(new Set(orgs)).toEqual(new Set(seed.remarks.map((r) => r.school)));
+  });
+
+  it('has a Chinese 404 page', () => {
+    const notFound = page('/404');
+    expect(textOf(notFound.doc.querySelector('h1')!)).toBe('页面未找到');
+  });
+
+  it('marks every page as Chinese and uses only ASCII URLs', () => {
+    for (const p of pages) {
+      expect(p.html.startsWith('<!DOCTYPE html><html lang="zh-CN"'), p.url).toBe(true);
+      expect(p.url, p.url).toMatch(/^[\x21-\x7e]+$/);
+    }
+  });
+
+  it('has canonical and Open Graph tags and a sitemap when site is set, and none without', () => {
+    const home = page('/');
+    expect(home.doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe('https://example.org/');
+    expect(home.doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('党建报告');
+    const sitemap = readFileSync(`${sites.root.dir}sitemap.xml`, 'utf8');
+    for (const p of pages.filter((p) => p.url !== '/404')) expect(sitemap).toContain(`<loc>https://example.org${p.url}</loc>`);
+    const subHome = readPages(sites.sub.dir, sites.sub.base).find((p) => p.url === sites.sub.base)!;
+    expect(subHome.doc.querySelector('link[rel=canonical]')).toBeNull();
+    expect(existsSync(`${sites.sub.dir}sitemap.xml`)).toBe(false);
+  });
+});
+
+it('reads the seed from the committed content', () => {
+  expect(existsSync(`${root}content/reports/${seed.id}/index.md`)).toBe(true);
+  expect(seed.remarks).toHaveLength(16);
+});

@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+
+/** The project root, whatever folder the tests are started from. */
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The test builds, made once per run by `build-sites.ts`. */
+export const sites = {
+  /** Built at the domain root, with `site` set (canonical, Open Graph, sitemap). */
+  root: { dir: `${root}.cache/test-sites/root/`, base: '/', site: 'https://example.org' },
+  /** Built under a sub-path, without `site`. */
+  sub: { dir: `${root}.cache/test-sites/sub/`, base: '/some/path/', site: undefined },
+} as const;
