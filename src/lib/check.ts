@@ -99,10 +99,15 @@ function parseFile(file: string, text: string, problems: Problem[]): ParsedFile 
   const doc = parseDocument(first.value, { lineCounter, uniqueKeys: true });
   const offset = parsed.frontmatterLine; // the YAML starts on the line after the opening ---
   if (doc.errors.length) {
+    const yamlLines = first.value.split('\n');
     for (const error of doc.errors) {
       const pos = lineCounter.linePos(error.pos[0]);
+      let line = pos.line;
+      // An unclosed [ or { is only noticed on a later line; point at the line that opened it.
+      if (/flow (sequence|mapping|collection)/i.test(error.message))
+        while (line > 1 && !/[[{]/.test(yamlLines[line - 1]!)) line--;
       problems.push({
-        file, line: offset + pos.line, column: pos.col, severity: 'error',
+        file, line: offset + line, column: line === pos.line ? pos.col : 1, severity: 'error',
         message: `frontmatter 的写法有误（${error.code === 'DUPLICATE_KEY' ? '同一个字段写了两次' : error.message.split('\n')[0]}）。请检查这一行：字段名后面是英文冒号加一个空格；值里有冒号或以引号开头时，把整个值放进英文双引号。`,
       });
     }

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { reportSchema, remarkSchema } from '../../src/content.config.ts';
+import { checkContent, formatProblems } from '../../src/lib/check.ts';
+import { root } from '../support/sites.ts';
+
+const schemas = { report: reportSchema, remark: remarkSchema };
+const fixtures = `${root}tests/fixtures/content/`;
+const scenarios = readdirSync(fixtures).filter((d) => existsSync(`${fixtures}${d}/expected.json`));
+
+interface Expected {
+  file: string;
+  line: number;
+  field?: string;
+  message: string;
+}
+
+describe('content checks', () => {
+  it('find nothing wrong in the seed content and the valid fixture', async () => {
+    process.chdir(root);
+    expect(formatProblems(await checkContent('content', schemas))).toBe('');
+    expect(formatProblems(await checkContent('tests/fixtures/content/valid/content', schemas))).toBe('');
+  });
+
+  it('cover at least ten kinds of mistake', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(scenarios)('report %s with its file, line, field and message in Chinese', async (scenario) => {
+    process.chdir(root);
+    const expected = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as Expected;
+    const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, schemas)).filter((p) => p.severity === 'error');
+    const match = problems.find((p) => p.file === expected.file && p.message.includes(expected.message));
+    expect(match, formatProblems(problems)).toBeDefined();
+    expect(match!.line).toBe(expected.line);
+    if (expected.field) expect(match!.field).toBe(expected.field);
+    // One mistake gives one message, not a cascade.
+    expect(problems.filter((p) => p.file === expected.file), formatProblems(problems)).toHaveLength(1);
+  });
+
+  it('lists the report\'s headings when a heading is unknown', async () => {
+    process.chdir(root);
+    const [problem] = await checkContent('tests/fixtures/content/unknown-section/content', schemas);
+    expect(problem!.message).toContain('1.「第一部分 学习」 2.「第二部分 服务」');
+  });
+});
