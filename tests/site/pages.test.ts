@@ -87,7 +87,7 @@ describe('heading, speaker and organisation pages', () => {
   it('links every remark on a speaker page back to its place in the report', () => {
     for (const p of speakerPages) {
       for (const article of p.doc.querySelectorAll('[data-remark]')) {
-        const place = article.querySelectorAll('.remark-place a').map((a) => a.getAttribute('href'));
+        const place = article.querySelectorAll('a').map((a) => a.getAttribute('href'));
         const anchor = article.getAttribute('data-remark')!.split('/').pop();
         expect(place).toContain(`${reportUrl}#${anchor}`);
       }
