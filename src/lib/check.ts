@@ -16,7 +16,7 @@ export interface Problem {
   file: string;
   line: number;
   column: number;
-  field?: string;
+  field?: string | undefined;
   severity: 'error' | 'warning';
   message: string;
 }

@@ -7,9 +7,9 @@ export interface ReportInput {
   title: string;
   date: string;
   sections: string[];
-  sectionSlugs?: Record<string, string>;
-  source?: string;
-  publication?: string;
+  sectionSlugs?: Record<string, string> | undefined;
+  source?: string | undefined;
+  publication?: string | undefined;
 }
 
 /** One remark's frontmatter, as validated by the content schema. */
@@ -22,9 +22,9 @@ export interface RemarkInput {
   role: string;
   section: string;
   order: number;
-  slug?: string;
-  speakerSlug?: string;
-  schoolSlug?: string;
+  slug?: string | undefined;
+  speakerSlug?: string | undefined;
+  schoolSlug?: string | undefined;
 }
 
 export interface Remark extends RemarkInput {
@@ -77,7 +77,7 @@ export interface Archive {
 /** A problem in the content that stops the build: the file(s) it concerns and a message in Chinese. */
 export interface ModelProblem {
   files: string[];
-  field?: string;
+  field?: string | undefined;
   message: string;
 }
 
