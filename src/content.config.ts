@@ -51,14 +51,27 @@ export const remarkSchema = z.strictObject({
   schoolSlug: slug('单位的网址名').optional(),
 });
 
-/** Runs the content checks once per load and stops the build with every problem, before anything renders. */
+const check = async () => {
+  const problems = await checkContent(contentDir, { report: reportSchema, remark: remarkSchema });
+  return { errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning') };
+};
+
+/**
+ * Runs the content checks before the collection loads and stops the build with every problem, before anything
+ * renders; under `astro dev` it checks again on every change and prints what is wrong.
+ */
 function checked(loader: Loader): Loader {
   return {
     ...loader,
     async load(context) {
-      const problems = await checkContent(contentDir, { report: reportSchema, remark: remarkSchema });
-      const errors = problems.filter((p) => p.severity === 'error');
+      const { errors, warnings } = await check();
+      if (warnings.length) context.logger.warn(`内容有 ${warnings.length} 处提醒：\n${formatProblems(warnings)}`);
       if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
+      context.watcher?.on('all', async (_event, path) => {
+        if (!path.includes(`${contentDir.replace(/^\.\//, '')}/`)) return;
+        const again = await check();
+        if (again.errors.length) context.logger.error(`内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`);
+      });
       await loader.load(context);
     },
   };
