@@ -1,0 +1,74 @@
+// npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force]
+// Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
+// Exit codes: 0 written; 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
+import { readFile } from 'node:fs/promises';
+import { resolve, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ImportError } from '../src/lib/importer/errors.ts';
+import { importReport } from '../src/lib/importer/importer.ts';
+import { loadRoles } from '../src/lib/importer/roles.ts';
+import { formatSummary } from '../src/lib/importer/summary.ts';
+import { writeReport } from '../src/lib/importer/write.ts';
+
+const USAGE = '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force]';
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+// npm runs scripts from the project root; paths the editor typed are relative to where they typed them.
+const cwd = process.env.INIT_CWD ?? process.cwd();
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        report: { type: 'string' },
+        date: { type: 'string' },
+        content: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`命令参数有误（${(error as Error).message.split('\n')[0]}）。`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? '只能导入一个原文文件。' : '缺少原文文件。');
+  if (!values.report) throw new UsageError('缺少 --report <报告名>（小写字母、数字、连字符，例如 2015-dangjian-zuotanhui）。');
+
+  const source = resolve(cwd, positionals[0]!);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(source);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : code ?? '读取出错';
+    throw new ImportError(`无法读取原文文件 ${source}：${why}。`);
+  }
+  const { files, summary } = importReport(bytes, { reportId: values.report, date: values.date, roles: loadRoles() });
+  const contentDir = values.content ? resolve(cwd, values.content) : resolve(projectRoot, 'content');
+  const target = await writeReport(contentDir, values.report, files, values.force);
+  console.log(formatSummary(summary, relative(cwd, target) || target));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ImportError) {
+    console.error(`导入失败：${error.message}`);
+    for (const problem of error.problems) console.error(`  - ${problem}`);
+    process.exitCode = 1;
+  } else if (error instanceof UsageError) {
+    console.error(`${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`导入程序内部错误：${error instanceof Error ? error.message : String(error)}（没有写入任何文件；设置 DEBUG=1 可看详细信息）`);
+    if (process.env.DEBUG) console.error(error);
+    process.exitCode = 3;
+  }
+});

@@ -1,0 +1,78 @@
+import { SLUG_PATTERN } from '../slug.ts';
+import { assemble, type SpeakerInfo } from './assemble.ts';
+import { checkConservation } from './conserve.ts';
+import { decodeText, type Encoding } from './decode.ts';
+import { ImportError } from './errors.ts';
+import { parseText, type Block, type Heading } from './parse.ts';
+import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
+import { repairBreaks, type Repair } from './repair.ts';
+
+export interface ImportOptions {
+  /** Folder name of the report, also its URL: lowercase letters, digits, hyphens. */
+  reportId: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the text's own date cannot be read reliably, so the editor gives it. */
+  date?: string | undefined;
+  /** Role list, longest first (see roles.ts). */
+  roles: readonly string[];
+}
+
+/** What the import found and did, for the summary an editor reads. */
+export interface ImportSummary {
+  encoding: Encoding;
+  title: string;
+  headings: Heading[];
+  speakers: SpeakerInfo[];
+  remarks: { path: string; speaker: string; section: number; order: number; paragraphs: number }[];
+  repairs: Repair[];
+  /** Who a block belongs to, for describing repairs. */
+  describe: (block: Block) => string;
+  punctuation: number;
+}
+
+export interface ImportResult {
+  files: OutputFile[];
+  summary: ImportSummary;
+}
+
+const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * Turns the bytes of a raw report text into the files of `content/reports/<id>/`, repairing layout breaks by
+ * evidence and checking that no Han character, letter or digit was lost or added. Pure: writes nothing.
+ */
+export function importReport(bytes: Uint8Array, options: ImportOptions): ImportResult {
+  if (!SLUG_PATTERN.test(options.reportId))
+    throw new ImportError(`报告名“${options.reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`);
+  if (!options.date)
+    throw new ImportError('请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。');
+  if (!DATE.test(options.date))
+    throw new ImportError(`日期“${options.date}”的格式不对：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`);
+
+  const { text, encoding } = decodeText(bytes);
+  const parsed = parseText(text);
+  const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
+  const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
+  const describe = (b: Block): string => {
+    if (b.zone === -1) return '编者按';
+    const owner = b.tag ? b : b.owner !== undefined ? byId.get(b.owner) : undefined;
+    return owner?.tag ? `${owner.tag.name}在「${heading(b.zone)}」下的发言` : `「${heading(b.zone)}」开头的段落`;
+  };
+  const { chains, repairs } = repairBreaks(parsed.blocks, describe);
+  const assembled = assemble(parsed, chains, options.roles);
+
+  const sections = parsed.headings.map((h) => h.text);
+  const files: OutputFile[] = [{ path: 'index.md', text: renderIndex(parsed.title, options.date, sections, assembled.note) }];
+  const remarks = assembled.remarks.map((r) => ({ path: remarkPath(r), speaker: r.speaker, section: r.section, order: r.order, paragraphs: r.paragraphs.length }));
+  assembled.remarks.forEach((r, i) => files.push({ path: remarks[i]!.path, text: renderRemark(r, sections[r.section]!) }));
+
+  checkConservation(text, parsed.structural, files, {
+    title: parsed.title,
+    sections,
+    intros: new Map(assembled.speakers.map((s) => [s.name, s.intro])),
+    remarkCount: parsed.blocks.filter((b) => b.tag).length,
+  });
+  return {
+    files,
+    summary: { encoding, title: parsed.title, headings: parsed.headings, speakers: assembled.speakers, remarks, repairs, describe, punctuation: assembled.punctuation },
+  };
+}

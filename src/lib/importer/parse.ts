@@ -1,0 +1,178 @@
+import { ImportError } from './errors.ts';
+import { normalizeSpaces } from './punctuation.ts';
+
+/** A speaker's introduction at the start of a paragraph: `姓名(单位职务):` or `姓名:`. */
+export interface SpeakerTag {
+  /** The name without the spaces some layouts put between its characters. */
+  name: string;
+  /** 单位职务 as printed inside the brackets, when given here. */
+  intro?: string;
+  /** The whole introduction as printed, colon included: it moves to the frontmatter. */
+  raw: string;
+}
+
+/** One non-empty line of the source: a paragraph, or a piece of one that the layout cut off. */
+export interface Block {
+  id: number;
+  line: number;
+  /** -1 for the editor's note, else the index of the heading the block stands under. */
+  zone: number;
+  /** The prose, without speaker tag or 编者按 label. */
+  text: string;
+  tag?: SpeakerTag;
+  /** The line that starts the editor's note. */
+  note?: boolean;
+  /** The tagged (or note) block whose run this block stands in; undefined at the start of a heading. */
+  owner?: number;
+}
+
+export interface Heading {
+  text: string;
+  line: number;
+}
+
+export interface ParsedText {
+  title: string;
+  titleLine: number;
+  headings: Heading[];
+  blocks: Block[];
+  /** Everything printed that is not prose (title, headings, 编者按 label, speaker tags): it goes to frontmatter. */
+  structural: string[];
+}
+
+const NOTE = /^[【\[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/u;
+const TAG =
+  /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）])?\s*[:：]\s*/u;
+/** Clause and sentence marks: a heading has none of them. */
+const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
+const HAN = /\p{Script=Han}/u;
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Collapses runs of spaces (also ideographic ones) to one space, as a title or heading is printed. */
+export function cleanLine(line: string): string {
+  return line.replace(/[\s\u3000]+/gu, ' ').trim();
+}
+
+/** A heading in this style: one short line without clause marks, two phrases separated by a space. */
+export function isHeading(line: string): boolean {
+  return !CLAUSE.test(line) && [...line].length <= 30 && HAN.test(line) && /\S\s+\S/u.test(line);
+}
+
+/** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name. */
+export function matchTag(line: string): { tag: SpeakerTag; rest: string } | undefined {
+  const m = TAG.exec(line);
+  if (!m?.groups) return undefined;
+  const name = m.groups.name!.replace(/\s/gu, '');
+  const length = [...name].length;
+  const valid = name.includes('·') ? length >= 3 && length <= 12 : length >= 2 && length <= 4;
+  if (!valid) return undefined;
+  const intro = m.groups.intro ? cleanLine(m.groups.intro) : undefined;
+  return { tag: { name, raw: m[0].trim(), ...(intro ? { intro } : {}) }, rest: line.slice(m[0].length) };
+}
+
+/** A word the dictionary knows (目标, 一是, 其中) is not a name: `目标:` starts prose, not a remark. */
+function isDictionaryWord(text: string): boolean {
+  const segments = [...words.segment(text)];
+  return segments.length === 1 && segments[0]!.isWordLike === true;
+}
+
+function quote(text: string, length = 16): string {
+  const chars = [...text];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
+}
+
+/**
+ * Reads the structure of a report text: title (first line), 编者按, headings, and one block per non-empty line,
+ * with speaker tags split off. Throws an ImportError naming the line when the text is not shaped like a report.
+ */
+export function parseText(text: string): ParsedText {
+  const lines = text.split('\n').map((raw, i) => ({ text: raw.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, ''), line: i + 1 }));
+  const filled = lines.filter((l) => l.text);
+  if (!filled.length) throw new ImportError('文件里只有空白，没有任何文字。请确认选对了文件。');
+
+  const [first, ...rest] = filled;
+  if (NOTE.test(first!.text) || matchTag(first!.text))
+    throw new ImportError(`第 ${first!.line} 行应当是报告的标题，却是编者按或发言。请在原文第一行写上标题。`);
+  const title = cleanLine(first!.text);
+  const structural = [first!.text];
+  const headings: Heading[] = [];
+  const blocks: Block[] = [];
+  const raws = new Map<number, string>();
+  let hasNote = false;
+
+  for (const { text: lineText, line } of rest) {
+    const zone = headings.length - 1;
+    const add = (block: Omit<Block, 'id' | 'line' | 'zone'>) => {
+      const b = { id: blocks.length, line, zone, ...block };
+      raws.set(b.id, lineText);
+      blocks.push(b);
+    };
+    const note = NOTE.exec(lineText);
+    if (note && !hasNote && !headings.length) {
+      hasNote = true;
+      structural.push(note[0]);
+      add({ text: normalizeSpaces(lineText.slice(note[0].length)), note: true });
+    } else if (isHeading(lineText) && !matchTag(lineText)) {
+      headings.push({ text: cleanLine(lineText), line });
+      structural.push(lineText);
+    } else {
+      const tagged = matchTag(lineText);
+      if (tagged) add({ text: normalizeSpaces(tagged.rest), tag: tagged.tag });
+      else add({ text: normalizeSpaces(lineText) });
+    }
+  }
+
+  // `姓名:` is a speaker only if that name is introduced with 单位职务 somewhere, or cannot be an ordinary word.
+  const introduced = new Set(blocks.filter((b) => b.tag?.intro).map((b) => b.tag!.name));
+  for (const b of blocks) {
+    if (!b.tag || b.tag.intro || introduced.has(b.tag.name)) continue;
+    if (isDictionaryWord(b.tag.name)) {
+      b.text = normalizeSpaces(raws.get(b.id)!);
+      delete b.tag;
+      continue;
+    }
+    throw new ImportError(
+      `第 ${b.line} 行的发言人「${b.tag.name}」在全文中没有写明单位职务。请在其中一次发言的开头写成“${b.tag.name}(单位职务):”，例如“${b.tag.name}(实验中学校长):”。`,
+    );
+  }
+
+  // A tag alone on its line introduces the paragraph on the next line.
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!(b.tag || b.note) || b.text) continue;
+    const next = blocks[i + 1];
+    if (!next || next.tag || next.note || next.zone !== b.zone)
+      throw new ImportError(`第 ${b.line} 行「${raws.get(b.id)}」后面没有发言内容。`);
+    b.text = next.text;
+    blocks.splice(i + 1, 1);
+  }
+
+  if (!headings.length && !blocks.some((b) => b.tag))
+    throw new ImportError(
+      '这段文字没有报告的结构：找不到小标题（单独一行、没有标点、两个词组之间有空格），也找不到发言人（段首“姓名(单位职务):”）。',
+    );
+  if (!headings.length)
+    throw new ImportError('没有找到小标题：小标题应单独一行，没有标点，两个词组之间有空格（如“围绕中心 严字当头”）。');
+  if (!blocks.some((b) => b.tag))
+    throw new ImportError('没有找到任何发言人：发言应以“姓名(单位职务):”或“姓名:”开头。');
+
+  let owner: number | undefined;
+  let zone = -2;
+  for (const [i, b] of blocks.entries()) {
+    b.id = i;
+    if (b.zone !== zone) {
+      zone = b.zone;
+      owner = undefined;
+    }
+    if (b.tag || b.note) owner = b.id;
+    else if (owner !== undefined) b.owner = owner;
+    if (b.zone === -1 && b.tag)
+      throw new ImportError(`第 ${b.line} 行${b.tag.name}的发言出现在第一个小标题之前。请在它前面写上所属的小标题。`);
+    if (b.zone === -1 && !b.tag && !b.note && !hasNote)
+      throw new ImportError(`第 ${b.line} 行“${quote(b.text)}”在标题和第一个小标题之间，既不是编者按也不是发言。请删去或改成“编者按:……”。`);
+    if (b.tag) structural.push(b.tag.raw);
+  }
+  return { title, titleLine: first!.line, headings, blocks, structural };
+}
+
+export { quote };

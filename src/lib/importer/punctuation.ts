@@ -1,0 +1,55 @@
+/** Half-width marks that Chinese typesetting prints full-width, and their full-width forms. */
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+
+const HAN = /\p{Script=Han}/u;
+/** What decides the context of a mark: the nearest letter, digit or Han character on each side. */
+const CONTENT = /[\p{L}\p{N}]/u;
+/** CJK punctuation and full-width forms: a space next to one of these is layout noise, not a word separator. */
+const WIDE = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]/u;
+
+/** The nearest content character before or after position i, skipping marks and spaces. */
+function nearest(chars: string[], i: number, step: -1 | 1): string {
+  for (let j = i + step; j >= 0 && j < chars.length; j += step) if (CONTENT.test(chars[j]!)) return chars[j]!;
+  return '';
+}
+
+/**
+ * Removes stray spaces in Chinese prose: a run of spaces next to a Han character or a full-width mark goes,
+ * a run between two Latin words or numbers becomes one space.
+ */
+export function normalizeSpaces(text: string): string {
+  return text
+    .trim()
+    .replace(/[\s\u3000]+/gu, (run, offset: number, all: string) => {
+      const before = all[offset - 1] ?? '';
+      const after = all[offset + run.length] ?? '';
+      return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+    });
+}
+
+/**
+ * Turns half-width , ; : ( ) ! ? into full-width where the text around them is Chinese (a Han character is the
+ * nearest letter on either side, or inside the brackets); 40%, 2015, 7:30, 1,000 and Latin text stay as they are.
+ * Returns the text and how many marks changed.
+ */
+export function normalizePunctuation(text: string): { text: string; changed: number } {
+  const chars = [...text];
+  const wide = chars.map((c, i) => c in FULL && (HAN.test(nearest(chars, i, -1)) || HAN.test(nearest(chars, i, 1))));
+  // Brackets change as a pair, so that 中文(ABC) does not become 中文（ABC).
+  const open: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] === '(') open.push(i);
+    else if (chars[i] === ')' && open.length) {
+      const o = open.pop()!;
+      const pair = wide[o] || wide[i] || HAN.test(chars.slice(o + 1, i).join(''));
+      wide[o] = wide[i] = pair;
+    }
+  }
+  let changed = 0;
+  const out = chars.map((c, i) => {
+    if (!wide[i]) return c;
+    changed++;
+    return FULL[c]!;
+  });
+  return { text: out.join(''), changed };
+}

@@ -1,0 +1,47 @@
+import { quote } from './parse.ts';
+import type { ImportSummary } from './importer.ts';
+import type { Repair } from './repair.ts';
+
+function tailOf(text: string): string {
+  const chars = [...text];
+  return chars.length > 12 ? `…${chars.slice(-12).join('')}` : text;
+}
+
+/** One line per repair: which fragment joined which paragraph, and on what evidence. */
+export function describeRepair(repair: Repair, summary: ImportSummary): string {
+  const { head, tail, evidence } = repair;
+  const where =
+    evidence.kind === 'adjacent'
+      ? `紧随其后的第 ${tail.line} 行“${quote(tail.text, 12)}”`
+      : `第 ${tail.line} 行“${quote(tail.text, 12)}”（原在${tail.zone === head.zone ? '同一小标题下' : `「${summary.headings[tail.zone]?.text ?? ''}」下`}${tail.owner === undefined ? '开头' : ''}）`;
+  const why =
+    evidence.kind === 'adjacent'
+      ? '原段未完句，下一段紧接在后且没有发言人'
+      : `原段未完句，接缝处组成词“${evidence.word}”，且只有这一种接法`;
+  return `${summary.describe(head)}：第 ${head.line} 行“${tailOf(head.text)}”接上${where}。依据：${why}。`;
+}
+
+/** The summary printed after an import: headings, speakers, remarks, repairs. */
+export function formatSummary(summary: ImportSummary, target: string): string {
+  const out: string[] = [];
+  out.push(`已导入：${target}（原文编码 ${summary.encoding}）`);
+  out.push(`标题：${summary.title}`);
+  out.push(`小标题 ${summary.headings.length} 个：`);
+  summary.headings.forEach((h, i) => {
+    const names = summary.remarks.filter((r) => r.section === i).map((r) => r.speaker);
+    out.push(`  ${i + 1}. ${h.text}（${names.length} 篇：${names.join('、')}）`);
+  });
+  out.push(`发言人 ${summary.speakers.length} 位：`);
+  for (const s of summary.speakers) {
+    const count = summary.remarks.filter((r) => r.speaker === s.name).length;
+    const early = s.before.length ? `；第 ${s.before.join('、')} 行的发言在职务介绍之前，也已用上` : '';
+    out.push(`  ${s.name}：单位 ${s.school}，职务 ${s.role}（第 ${s.introLine} 行“${s.intro}”${early}），${count} 篇`);
+  }
+  out.push(`发言 ${summary.remarks.length} 篇，写入 ${summary.remarks.length + 1} 个文件。`);
+  if (summary.repairs.length) {
+    out.push(`修复排版断裂 ${summary.repairs.length} 处：`);
+    for (const r of summary.repairs) out.push(`  - ${describeRepair(r, summary)}`);
+  } else out.push('没有发现排版断裂。');
+  out.push(`半角标点改为全角 ${summary.punctuation} 处。`);
+  return out.join('\n');
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { normalizePunctuation, normalizeSpaces } from '../../../src/lib/importer/punctuation.ts';
+
+const norm = (s: string) => normalizePunctuation(s).text;
+
+describe('normalizePunctuation', () => {
+  it('makes , ; : ( ) ! ? full-width in Chinese text', () => {
+    expect(norm('甲,乙;丙:丁(戊)己!庚?')).toBe('甲，乙；丙：丁（戊）己！庚？');
+    expect(norm('坚持“三个经常”(思想经常见面),落实')).toBe('坚持“三个经常”（思想经常见面），落实');
+    expect(normalizePunctuation('甲,乙;丙').changed).toBe(2);
+  });
+
+  it('keeps numbers, percentages, dates, ranges and Latin text as they are', () => {
+    for (const s of ['40%。', '2015年', '“7·1”前夕', '2-3名教师', '银河family微信群', '1,000人', '7:30开始', 'Hello, world!', 'http://a.b/c']) {
+      expect(norm(s)).toBe(s);
+    }
+  });
+
+  it('treats a mark between a number and Chinese as Chinese', () => {
+    expect(norm('建党94周年,7所学校')).toBe('建党94周年，7所学校');
+    expect(norm('提升约5个百分点,充分')).toBe('提升约5个百分点，充分');
+  });
+
+  it('changes brackets as a pair', () => {
+    expect(norm('中文(ABC)')).toBe('中文（ABC）');
+    expect(norm('在(2015)年')).toBe('在（2015）年');
+    expect(norm('f(x)')).toBe('f(x)');
+  });
+});
+
+describe('normalizeSpaces', () => {
+  it('removes stray spaces next to Chinese, keeps one between Latin words', () => {
+    expect(normalizeSpaces('  幼儿园把 社会主义\u3000核心 , 价值观  ')).toBe('幼儿园把社会主义核心,价值观');
+    expect(normalizeSpaces('Hello   world 2015')).toBe('Hello world 2015');
+    expect(normalizeSpaces('“三严三实” 专题')).toBe('“三严三实”专题');
+  });
+});
