@@ -9,6 +9,7 @@ import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { Root, RootContent } from 'mdast';
 import type { z } from 'astro/zod';
 import { buildArchive, type RemarkInput, type ReportInput } from './model.ts';
+import { normalizePunctuation } from './importer/punctuation.ts';
 import { SLUG_PATTERN } from './slug.ts';
 
 /** One problem in one file, located as precisely as the parser allows, worded for an editor. */
@@ -46,8 +47,10 @@ const FIELD_LABELS: Record<string, string> = {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-interface ParsedFile {
+export interface ParsedFile {
   file: string;
+  /** The file's text without BOM, for fixes. */
+  source: string;
   data?: Record<string, unknown>;
   /** Line of each top-level frontmatter key in the file, for messages. */
   keyLines: Map<string, number>;
@@ -84,7 +87,7 @@ function parseFile(file: string, text: string, problems: Problem[]): ParsedFile 
   const source = text.replace(/^\uFEFF/, '');
   const tree = parser.parse(source) as Root;
   const [first, ...rest] = tree.children;
-  const parsed: ParsedFile = { file, keyLines: new Map(), frontmatterLine: 1, body: tree.children, bodyLine: 1 };
+  const parsed: ParsedFile = { file, source, keyLines: new Map(), frontmatterLine: 1, body: tree.children, bodyLine: 1 };
   if (first?.type !== 'yaml') {
     problems.push({
       file, line: 1, column: 1, severity: 'error',
@@ -154,6 +157,53 @@ function checkSchema(parsed: ParsedFile, schema: z.ZodType, problems: Problem[])
   return undefined;
 }
 
+/** One half-width mark in Chinese prose: where it is in the file and its full-width form. */
+export interface MarkFix {
+  offset: number;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+}
+
+/** Finds half-width , ; : ( ) ! ? inside Chinese text in the body (frontmatter and code are left alone). */
+export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  const visit = (node: RootContent) => {
+    if (node.type === 'text' && node.position) {
+      const { start, end } = node.position;
+      const raw = parsed.source.slice(start.offset, end.offset);
+      // Only where the source is the text itself (no escapes or entities), so offsets map one to one.
+      if (raw === node.value) {
+        const fixed = normalizePunctuation(raw).text;
+        const before = [...raw];
+        const after = [...fixed];
+        let offset = start.offset!;
+        let line = start.line;
+        let column = start.column;
+        before.forEach((c, i) => {
+          if (c !== after[i]) fixes.push({ offset, line, column, from: c, to: after[i]! });
+          offset += c.length;
+          if (c === '\n') {
+            line += 1;
+            column = 1;
+          } else column += 1;
+        });
+      }
+    }
+    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  return fixes;
+}
+
+/** The file's text with every half-width mark in Chinese prose made full-width. */
+export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
+  let out = source;
+  for (const fix of [...fixes].sort((a, b) => b.offset - a.offset)) out = out.slice(0, fix.offset) + fix.to + out.slice(fix.offset + fix.from.length);
+  return out;
+}
+
 /** Raw HTML is not allowed in content: it could break the page or run scripts. */
 function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean) {
   const visit = (node: RootContent) => {
@@ -167,6 +217,14 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
   parsed.body.forEach(visit);
+  const marks = halfWidthMarks(parsed);
+  if (marks.length) {
+    const first = marks[0]!;
+    problems.push({
+      file: parsed.file, line: first.line, column: first.column, severity: 'warning',
+      message: `正文中有 ${marks.length} 个半角标点（如第 ${first.line} 行的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
+    });
+  }
   const hasText = parsed.body.some((n) => n.type !== 'html' && toString(n).trim() !== '');
   if (requireText && !hasText)
     problems.push({
@@ -175,15 +233,25 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
     });
 }
 
-/**
- * Checks every file under the content folder: frontmatter against the schemas, bodies, and the rules
- * that span files (known heading, one role per speaker, one remark per place, unique URLs).
- */
-export async function checkContent(root: string, schemas: Schemas): Promise<Problem[]> {
+/** The content folder read and validated file by file: the valid reports and remarks, and the problems found. */
+export interface ContentRead {
+  reports: ReportInput[];
+  remarks: RemarkInput[];
+  problems: Problem[];
+  /** Parsed remark files by display path, for locating fields in messages. */
+  files: Map<string, ParsedFile>;
+}
+
+/** Reads every file under the content folder and validates each one alone (frontmatter, body, place in the folder). */
+export async function readContent(root: string, schemas: Schemas): Promise<ContentRead> {
   const problems: Problem[] = [];
+  const files = new Map<string, ParsedFile>();
   const display = (path: string) => relative(process.cwd(), join(root, path)).split(sep).join('/');
   const { reports, remarks, strays, missing } = await listFiles(root);
-  if (missing) return [{ file: root, line: 0, column: 0, severity: 'error', message: `找不到内容文件夹 ${root}。` }];
+  if (missing) {
+    problems.push({ file: root, line: 0, column: 0, severity: 'error', message: `找不到内容文件夹 ${root}。` });
+    return { reports: [], remarks: [], problems, files };
+  }
 
   for (const stray of strays)
     problems.push({
@@ -192,28 +260,34 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
     });
 
   const reportInputs: ReportInput[] = [];
-  const reportFiles = new Map<string, ParsedFile>();
   for (const { id, file } of reports) {
     const parsed = parseFile(display(file), await readFile(join(root, file), 'utf8'), problems);
     if (!SLUG_PATTERN.test(id))
       problems.push({ file: parsed.file, line: 0, column: 0, severity: 'error', message: `报告文件夹名 ${id} 会成为网址的一部分，只能用小写英文字母、数字和连字符（例如 2015-dangjian）。请改文件夹名。` });
     const data = checkSchema(parsed, schemas.report, problems);
     checkBody(parsed, problems, false);
-    reportFiles.set(id, parsed);
+    files.set(parsed.file, parsed);
     if (data) reportInputs.push({ ...(data as Omit<ReportInput, 'id' | 'file'>), id, file: parsed.file });
   }
 
   const remarkInputs: RemarkInput[] = [];
-  const remarkFiles = new Map<string, ParsedFile>();
   for (const { report, file } of remarks) {
     const parsed = parseFile(display(file), await readFile(join(root, file), 'utf8'), problems);
     const data = checkSchema(parsed, schemas.remark, problems);
     checkBody(parsed, problems, true);
-    remarkFiles.set(parsed.file, parsed);
+    files.set(parsed.file, parsed);
     if (data) remarkInputs.push({ ...(data as Omit<RemarkInput, 'id' | 'file' | 'report'>), id: file.replace(/^reports\//, '').replace(/\.mdx?$/, ''), file: parsed.file, report });
   }
+  return { reports: reportInputs, remarks: remarkInputs, problems, files };
+}
 
-  const at = (file: string, field: string) => remarkFiles.get(file)?.keyLines.get(field) ?? 0;
+/**
+ * Checks every file under the content folder: frontmatter against the schemas, bodies, and the rules
+ * that span files (known heading, one role per speaker, one remark per place, unique URLs).
+ */
+export async function checkContent(root: string, schemas: Schemas): Promise<Problem[]> {
+  const { reports: reportInputs, remarks: remarkInputs, problems, files } = await readContent(root, schemas);
+  const at = (file: string, field: string) => files.get(file)?.keyLines.get(field) ?? 0;
   const reportsById = new Map(reportInputs.map((r) => [r.id, r]));
   for (const remark of remarkInputs) {
     const report = reportsById.get(remark.report);
@@ -241,6 +315,15 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
       });
     }
   }
+  // One name under two organisations in one report is usually a typo; two people of one name say so with speakerSlug.
+  for (const group of groups((r) => `${r.report}\u0000${r.speaker}`)) {
+    const first = group[0]!;
+    for (const remark of group.filter((r) => r.school !== first.school && !(r.speakerSlug && first.speakerSlug && r.speakerSlug !== first.speakerSlug)))
+      problems.push({
+        file: remark.file, line: at(remark.file, 'school'), column: 1, field: 'school', severity: 'error',
+        message: `同一报告中 ${remark.speaker} 的单位不一致：这里是「${remark.school}」，${first.file} 第 ${at(first.file, 'school')} 行是「${first.school}」。如果是同一个人，请把两个文件的 school 改成一样；如果是同名的两个人，请在两个文件中各加一行不同的 speakerSlug（如 speakerSlug: wang-xin-yizhong）。`,
+      });
+  }
   for (const group of groups((r) => `${r.report}\u0000${r.section}\u0000${r.order}`)) {
     if (group.length < 2) continue;
     const [first, ...others] = group;
@@ -252,7 +335,9 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
   }
 
   const { problems: modelProblems } = buildArchive(reportInputs, remarkInputs);
-  for (const p of modelProblems)
+  // A clash that follows from a mistake already reported (e.g. a mistyped school) would only repeat it.
+  const reported = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  for (const p of modelProblems.filter((p) => !p.files.some((f) => reported.has(f))))
     for (const file of p.files)
       problems.push({ file, line: p.field ? at(file, p.field) : 0, column: p.field ? 1 : 0, field: p.field, severity: 'error', message: p.message });
 

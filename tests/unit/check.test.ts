@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, remarkSchema } from '../../src/content.config.ts';
-import { checkContent, formatProblems } from '../../src/lib/check.ts';
+import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../../src/lib/check.ts';
 import { root } from '../support/sites.ts';
 
 const schemas = { report: reportSchema, remark: remarkSchema };
@@ -42,5 +42,24 @@ describe('content checks', () => {
     process.chdir(root);
     const [problem] = await checkContent('tests/fixtures/content/unknown-section/content', schemas);
     expect(problem!.message).toContain('1.「第一部分 学习」 2.「第二部分 服务」');
+  });
+});
+
+describe('half-width punctuation', () => {
+  it('is a warning with its line, and --fix makes it full-width in Chinese text only', async () => {
+    process.chdir(root);
+    const dir = 'tests/fixtures/content/half-width/content';
+    const problems = await checkContent(dir, schemas);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const [warning] = problems.filter((p) => p.severity === 'warning');
+    expect(warning).toMatchObject({ file: `${dir}/reports/test-report/remarks/2-1-li-si.md`, line: 9, column: 5 });
+    expect(warning!.message).toContain('npm run check -- --fix');
+
+    const { files } = await readContent(dir, schemas);
+    const parsed = files.get(warning!.file)!;
+    const fixed = applyMarkFixes(parsed.source, halfWidthMarks(parsed));
+    expect(fixed).toContain('开展活动，凝聚人心；坚持“三个经常”（思想经常见面）。');
+    expect(fixed).toContain('有2-3名教师，40%的家长参加，time: 7:30。');
+    expect(fixed.split('---')[1]).toBe(parsed.source.split('---')[1]);
   });
 });

@@ -1,0 +1,34 @@
+// `npm run check [-- --fix]`: type-checks the project, then checks every content file and explains each problem
+// in Chinese (file:line:column, field, fix). `--fix` makes half-width punctuation in Chinese prose full-width.
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { contentDir, remarkSchema, reportSchema } from '../src/content.config.ts';
+import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../src/lib/check.ts';
+
+const { values } = parseArgs({ options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } } });
+const schemas = { report: reportSchema, remark: remarkSchema };
+
+if (values.fix) {
+  const { files } = await readContent(contentDir, schemas);
+  for (const parsed of files.values()) {
+    const marks = halfWidthMarks(parsed);
+    if (!marks.length) continue;
+    await writeFile(parsed.file, applyMarkFixes(parsed.source, marks));
+    console.log(`已改正 ${parsed.file}：${marks.length} 个半角标点改为全角`);
+  }
+}
+
+let failed = false;
+if (!values['content-only']) {
+  console.log('检查代码类型（astro check）……');
+  const result = spawnSync('npx', ['astro', 'check', '--minimumSeverity', 'error'], { stdio: 'inherit' });
+  failed ||= result.status !== 0;
+}
+
+const problems = await checkContent(contentDir, schemas);
+const errors = problems.filter((p) => p.severity === 'error');
+if (problems.length) console.log(`\n内容检查（${contentDir}/）：${errors.length} 处错误，${problems.length - errors.length} 处提醒\n${formatProblems(problems)}`);
+else console.log(`\n内容检查（${contentDir}/）：没有问题。`);
+failed ||= errors.length > 0;
+process.exit(failed ? 1 : 0);

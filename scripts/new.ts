@@ -1,0 +1,43 @@
+// `npm run new -- --report <id> --section <heading> --speaker <name> [--school <organisation> --role <role>]`:
+// creates a remark file with its frontmatter filled in, placed last under its heading, and prints its path.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closest } from 'fastest-levenshtein';
+import { contentDir, remarkSchema, reportSchema } from '../src/content.config.ts';
+import { readContent } from '../src/lib/check.ts';
+import { remarkFile } from '../src/lib/new-remark.ts';
+
+const fail = (message: string): never => {
+  console.error(`没有创建文件：${message}`);
+  process.exit(1);
+};
+
+const { values } = parseArgs({
+  options: {
+    report: { type: 'string' },
+    section: { type: 'string' },
+    speaker: { type: 'string' },
+    school: { type: 'string' },
+    role: { type: 'string' },
+  },
+});
+if (!values.report || !values.section || !values.speaker)
+  fail('请写明报告、小标题和发言人，例如：npm run new -- --report 2015-dangjian-zuotanhui --section "围绕中心 严字当头" --speaker 叶向红');
+
+const { reports, remarks } = await readContent(contentDir, { report: reportSchema, remark: remarkSchema });
+const report = reports.find((r) => r.id === values.report) ?? fail(`没有报告 ${values.report}。现有的报告：${reports.map((r) => r.id).join('、') || '（无）'}。`);
+if (!report.sections.includes(values.section!))
+  fail(`「${values.section}」不是报告 ${report.id} 的小标题。您是否想写「${closest(values.section!, report.sections)}」？小标题有：${report.sections.map((s) => `「${s}」`).join(' ')}`);
+
+const result = remarkFile({ report, reports, remarks, section: values.section!, speaker: values.speaker!, school: values.school, role: values.role });
+if ('error' in result) fail(result.error);
+const { name, text } = result as { name: string; text: string };
+const dir = join(contentDir, 'reports', report.id, 'remarks');
+const path = join(dir, name);
+if (existsSync(path)) fail(`${path} 已经存在。`);
+await mkdir(dir, { recursive: true });
+await writeFile(path, text);
+console.log(path);
+console.log('请打开这个文件，在第二个 --- 下面空一行，写上发言的内容；然后运行 npm run check。');
