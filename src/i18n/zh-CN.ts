@@ -1,5 +1,30 @@
+/** The search box and the search page; exported on its own so the search page's script bundles only this part. */
+export const search = {
+  title: '搜索',
+  label: '搜索发言',
+  placeholder: '搜索发言、发言人、单位',
+  /** Shown next to the box, for those who use the keyboard. */
+  shortcut: '按 / 键搜索',
+  submit: '搜索',
+  loading: '正在载入搜索……',
+  prompt: '输入词语、人名或单位名称，查找发言。',
+  count: (n: number) => `找到 ${n} 条结果`,
+  countFiltered: (n: number, all: number) => `找到 ${all} 条结果，筛选后显示 ${n} 条`,
+  none: (q: string) => `没有找到包含“${q}”的内容。`,
+  noneHint: '请检查用字，或换一个较短的词语。',
+  noneFiltered: '当前筛选条件下没有结果，可以取消部分筛选。',
+  resultsLabel: '搜索结果',
+  filters: '筛选结果',
+  facets: { heading: '小标题', school: '单位', role: '职务', report: '报告' } as Record<string, string>,
+  clearFilters: '清除筛选',
+  editorsNote: '编者按',
+  error: '搜索暂时无法使用，请刷新页面后再试。',
+  noscript: '搜索需要浏览器启用 JavaScript。您也可以按目录、发言人或单位浏览全部发言。',
+};
+
 /** Every piece of interface text, in one place, so the site reads in one voice. */
 export const t = {
+  search,
   siteName: '党建报告',
   skipLink: '跳到正文',
   navLabel: '主导航',
@@ -31,6 +56,9 @@ export const t = {
   notFoundTitle: '页面未找到',
   notFoundText: '您要找的页面不存在，可能是网址有误，或页面已经移动。',
   backHome: '返回首页',
+  lastUpdated: '最后更新',
+  editPage: '在 GitHub 上编辑此页',
+  editRemark: (speaker: string) => `编辑${speaker}的这篇发言`,
   footer: '本站内容据报纸原文整理，未作改动。',
   date: (d: string) => {
     const [y, m, day] = d.split('-');

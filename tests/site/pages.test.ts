@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
@@ -141,4 +142,30 @@ describe('home, indexes and 404', () => {
 it('reads the seed from the committed content', () => {
   expect(existsSync(`${root}content/reports/${seed.id}/index.md`)).toBe(true);
   expect(seed.remarks).toHaveLength(16);
+});
+
+describe('edit links and last update', () => {
+  const full = page(reportUrl);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+
+  it('link the report page and each remark to their Markdown on GitHub when the edit URL is set, and hide it otherwise', () => {
+    const edit = full.doc.querySelector('.page-source a')!;
+    expect(edit.textContent).toBe('在 GitHub 上编辑此页');
+    expect(edit.getAttribute('href')).toBe(`${sites.root.editBase}content/reports/${seed.id}/index.md`);
+    const remarkLinks = full.doc.querySelectorAll('.remark-edit a').map((a) => a.getAttribute('href'));
+    expect(remarkLinks.sort()).toEqual(seed.remarks.map((r) => `${sites.root.editBase}content/reports/${seed.id}/remarks/${r.file}`).sort());
+    const sub = readPages(sites.sub.dir, sites.sub.base).find((p) => p.url === `${sites.sub.base}reports/${seed.id}/`)!;
+    expect(sub.html).not.toContain('在 GitHub 上编辑');
+  });
+
+  it('show the date of the last commit to the page\'s files, or nothing in a shallow clone', () => {
+    const time = full.doc.querySelector('.page-source time');
+    if (git('rev-parse', '--is-shallow-repository') === 'true') {
+      expect(time).toBeNull();
+      return;
+    }
+    const expected = git('log', '-1', '--format=%cs', '--', `content/reports/${seed.id}`);
+    if (!expected) return expect(time).toBeNull(); // content not committed yet (a working copy)
+    expect(time?.getAttribute('datetime')).toBe(expected);
+  });
 });
