@@ -22,3 +22,6 @@ export function paginate<T>(items: T[], size: number): Page<T>[] {
     param: i === 0 ? undefined : `page/${i + 1}`,
   }));
 }
+
+/** Remarks per page on speaker and organisation pages: full texts, so few, to keep every page small. */
+export const REMARKS_PER_PAGE = 10;
