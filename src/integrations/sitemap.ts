@@ -14,7 +14,7 @@ export default function sitemap(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         if (!site) {
-          logger.info('未设置 SITE_URL，不生成 sitemap.xml（站点地图需要完整网址）。');
+          logger.info('未设置 site（如 --site https://example.org），不生成 sitemap.xml：站点地图需要完整网址。');
           return;
         }
         const urls = pages
