@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const { files, summary } = importReport(bytes, { reportId: values.report, date: values.date, roles: loadRoles() });
   const contentDir = values.content ? resolve(cwd, values.content) : resolve(projectRoot, 'content');
   const target = await writeReport(contentDir, values.report, files, values.force);
-  console.log(formatSummary(summary, relative(cwd, target) || target));
+    const shown = relative(cwd, target);
+  console.log(formatSummary(summary, shown && !shown.startsWith('..') ? shown : target));
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { endsSentence, startsMidSentence, wordAcross } from './evidence.ts';
 import { quote, type Block } from './parse.ts';
 
 /** Why a block was taken as the continuation of a cut paragraph. */
-export type Evidence = { kind: 'adjacent' } | { kind: 'word'; word: string };
+export type Evidence = { kind: 'adjacent'; word?: string } | { kind: 'word'; word: string };
 
 /** One repaired layout break: `head` stopped mid-sentence and `tail` completes it. */
 export interface Repair {
@@ -45,12 +45,17 @@ export function repairBreaks(blocks: Block[], describe: Describe): { chains: Blo
   for (const head of cuts) {
     const next = blocks[head.id + 1];
     const adjacent = next && next.zone === head.zone && !next.tag && !next.note ? next : undefined;
-    if (adjacent) add({ head, tail: adjacent, evidence: { kind: 'adjacent' } });
+    const joined = adjacent && wordAcross(head.text, adjacent.text);
+    const found: Repair[] = [];
+    if (adjacent) found.push({ head, tail: adjacent, evidence: joined ? { kind: 'adjacent', word: joined } : { kind: 'adjacent' } });
     for (const tail of displaced) {
       if (tail === head || tail === adjacent) continue;
       const word = wordAcross(head.text, tail.text);
-      if (word) add({ head, tail, evidence: { kind: 'word', word } });
+      // Even when the next block completes a word too (先 + 锋岗), a block elsewhere that completes another (先 + 要坚持)
+      // is a second explanation: preferring the next block would be silently wrong for 政 + 要 against 政 + 治工作.
+      if (word) found.push({ head, tail, evidence: { kind: 'word', word } });
     }
+    found.forEach(add);
   }
 
   const problems: { line: number; message: string }[] = [];
@@ -66,7 +71,7 @@ export function repairBreaks(blocks: Block[], describe: Describe): { chains: Blo
     else if (found.length > 1)
       problems.push({
         line: head.line,
-        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${found.map((r) => place(r.tail)).join('、')}。请在原文中把正确的那段移到这一段后面。`,
+        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${found.map((r) => `${place(r.tail)}${r.evidence.kind === 'adjacent' ? '（紧随其后）' : ''}`).join('、')}。请在原文中把正确的那段接到这一段末尾，写成同一行。`,
       });
   }
   for (const [id, found] of claims) {

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/lib/check.ts';
+import { remarkSchema, reportSchema } from '../../../src/content.config.ts';
+import { fixtures, readTree, root } from './helpers.ts';
+
+const temp = mkdtempSync(join(tmpdir(), 'import-cli-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Runs `npm run import -- …` the way npm does: node on scripts/import.ts from the project root. */
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npm run import', () => {
+  it('imports a report, prints a summary, and the result passes the site checks', async () => {
+    const content = join(temp, 'ok');
+    const r = cli(join(fixtures, 'displaced-after/input.txt'), '--report', 'test-report', '--date', '2016-05', '--content', content);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^已导入：.*test-report（原文编码 UTF-8）\n/);
+    expect(r.out).toContain('小标题 3 个');
+    expect(r.out).toContain('发言人 5 位');
+    expect(r.out).toContain('发言 9 篇');
+    expect(r.out).toMatch(/修复排版断裂 2 处：\n  - 孙明远.*组成词“实践”.*\n  - 郑海波.*组成词“带头”/);
+    expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
+    expect(await checkContent(content, { report: reportSchema, remark: remarkSchema })).toEqual([]);
+  });
+
+  it('refuses to overwrite without --force and replaces with it', () => {
+    const content = join(temp, 'again');
+    const args = [join(fixtures, 'clean/input.txt'), '--report', 'test-report', '--date', '2016-05', '--content', content];
+    expect(cli(...args).code).toBe(0);
+    const again = cli(...args);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/^导入失败：报告 .* 已经存在，没有覆盖。.*--force。\n$/);
+    expect(cli(...args, '--force').code).toBe(0);
+  });
+
+  const empty = join(temp, 'empty.txt');
+  const binary = join(temp, 'binary.png');
+  writeFileSync(empty, '');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  it.each([
+    ['an empty file', empty, '文件是空的'],
+    ['a binary file', binary, '不是文本文件'],
+    ['a missing file', join(temp, 'nowhere.txt'), '文件不存在'],
+    ['a folder', temp, '这是一个文件夹'],
+    ['structureless text', join(fixtures, 'structureless/input.txt'), '没有报告的结构'],
+    ['an unknown role', join(fixtures, 'unknown-role/input.txt'), 'roles.txt'],
+  ])('fails on %s with one line in Chinese, no stack trace, nothing written', (_, file, message) => {
+    const content = join(temp, 'bad');
+    const r = cli(file, '--report', 'test-report', '--date', '2016', '--content', content);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(new RegExp(`^导入失败：[^\\n]*${message}[^\\n]*\\n$`));
+    expect(existsSync(content)).toBe(false);
+  });
+
+  it('lists every unresolvable break, one line each, and writes nothing', () => {
+    const content = join(temp, 'broken');
+    const r = cli(join(fixtures, 'unresolvable/input.txt'), '--report', 'test-report', '--date', '2016', '--content', content);
+    expect(r.code).toBe(1);
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines[0]).toBe('导入失败：有 2 处排版断裂无法可靠修复，没有写入任何文件：');
+    expect(lines.slice(1).every((l) => l.startsWith('  - '))).toBe(true);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(content)).toBe(false);
+  });
+
+  it('asks for the date instead of guessing one', () => {
+    const r = cli(join(fixtures, 'clean/input.txt'), '--report', 'test-report', '--content', join(temp, 'nodate'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^导入失败：请用 --date 写明报告的日期/);
+  });
+
+  it('explains a wrong command line with the usage, exit code 2', () => {
+    for (const args of [[], ['--report', 'x'], ['a.txt'], ['a.txt', '--report', 'x', '--bogus']]) {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('用法：npm run import -- <原文.txt> --report <报告名>');
+    }
+    expect(readdirSync(temp).some((f) => f === 'reports')).toBe(false);
+  });
+});

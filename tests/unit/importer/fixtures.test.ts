@@ -1,0 +1,129 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../../src/lib/importer/errors.ts';
+import { asTree, fixture, fixtures, readTree, run } from './helpers.ts';
+import { join } from 'node:path';
+
+const expected = readTree(join(fixtures, 'clean/expected'));
+const clean = fixture('clean/input.txt').toString('utf8');
+
+/** The ImportError an import throws, so its message and problems can be checked. */
+function failure(input: Uint8Array | string): ImportError {
+  try {
+    run(input);
+  } catch (error) {
+    if (error instanceof ImportError) return error;
+    throw error;
+  }
+  throw new Error('the import was expected to fail');
+}
+const text = (e: ImportError) => [e.message, ...e.problems].join('\n');
+
+describe('a clean report in the same style, with other names and headings', () => {
+  it('gives the hand-written expected files', () => {
+    expect(asTree(run(clean))).toEqual(expected);
+  });
+
+  it('gives the role to the remark printed before the role is (孙明远 under the first heading)', () => {
+    const result = run(clean);
+    expect(result.files.find((f) => f.path === 'remarks/1-2-sun-mingyuan.md')?.text).toContain('school: 实验中学\nrole: 校长\n');
+    expect(result.summary.speakers.find((s) => s.name === '孙明远')?.before).toEqual([11]);
+  });
+
+  it.each([
+    ['GB18030', (s: string) => iconv.encode(s, 'gb18030')],
+    ['GBK with CRLF', (s: string) => iconv.encode(s.replace(/\n/g, '\r\n'), 'gbk')],
+    ['UTF-8 with BOM and CRLF', (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s.replace(/\n/g, '\r\n'))])],
+    ['UTF-8 with CR line ends', (s: string) => Buffer.from(s.replace(/\n/g, '\r'))],
+  ])('reads a %s copy to the same files', (_, encode) => {
+    expect(asTree(run(encode(clean)))).toEqual(expected);
+  });
+});
+
+describe('layout damage of the clean report is repaired to the clean files', () => {
+  it('tails displaced after their remark, under a later heading (at its start, and after another remark)', () => {
+    const result = run(fixture('displaced-after/input.txt'));
+    expect(asTree(result)).toEqual(expected);
+    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([
+      [11, 25, { kind: 'word', word: '实践' }],
+      [21, 29, { kind: 'word', word: '带头' }],
+    ]);
+  });
+
+  it('a tail displaced before its remark, under an earlier heading', () => {
+    const result = run(fixture('displaced-before/input.txt'));
+    expect(asTree(result)).toEqual(expected);
+    expect(result.summary.repairs.map((r) => r.evidence)).toEqual([{ kind: 'word', word: '交流' }]);
+  });
+
+  it('an adjacent break, full-width brackets and colons, stray spaces, a tag alone on its line', () => {
+    const result = run(fixture('adjacent/input.txt'));
+    expect(asTree(result)).toEqual(expected);
+    expect(result.summary.repairs.map((r) => r.evidence.kind)).toEqual(['adjacent']);
+  });
+});
+
+describe('what the importer refuses, with a message that says what to fix', () => {
+  it('a cut with no evidence for any continuation: names the speaker, quotes the cut-off text and the orphan', () => {
+    const e = failure(fixture('unresolvable/input.txt'));
+    expect(e.message).toContain('没有写入任何文件');
+    expect(e.problems).toHaveLength(2);
+    expect(e.problems[0]).toMatch(/郑海波在「队伍建设 凝心聚力」下的发言.*“…主动承担毕业班教学任务,”.*没有找到能接上的段落/);
+    expect(e.problems[1]).toMatch(/第 25 行“发挥了模范带头作用。”.*接不上/);
+  });
+
+  it('a tail that completes two cut remarks is not guessed', () => {
+    const e = failure(fixture('ambiguous/input.txt'));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatch(/第 13 行“理,提高服务水平。”可以接在 2 处.*张明.*李华/);
+  });
+
+  it('a cut with two possible continuations (adjacent paragraph and a displaced tail) is not guessed', () => {
+    const input = clean
+      .replace('引导教师做学生健康成长的引路人。', '引导教师做学生健康成长的引路人。要加强管')
+      .replace('培养幼儿良好的行为习惯。\n', '培养幼儿良好的行为习惯。\n\n理,形成合力。\n');
+    const e = failure(input);
+    expect(e.problems[0]).toMatch(/周丽华.*“…康成长的引路人。要加强管”.*有 2 段都可能接上：第 9 行“要坚持问题导向.*（紧随其后）、第 15 行“理,形成合力。”。请在原文中把正确的那段接到这一段末尾，写成同一行。/);
+  });
+
+  it('a fragment starting with a clause mark that nothing completes', () => {
+    const e = failure(clean.replace('家校共育 携手同行\n\n', '家校共育 携手同行\n\n,并取得实效。\n\n'));
+    expect(text(e)).toMatch(/“,并取得实效。”以标点开头/);
+  });
+
+  it('a role not in the role list, naming it and the role file', () => {
+    expect(text(failure(fixture('unknown-role/input.txt')))).toMatch(/郑海波的单位职务「区体育中心主管」.*roles\.txt/);
+  });
+
+  it('a speaker never introduced with 单位职务', () => {
+    expect(text(failure(fixture('unknown-speaker/input.txt')))).toMatch(/发言人「钱学军」.*没有写明单位职务/);
+  });
+
+  it('two different 单位职务 for one speaker', () => {
+    const e = failure(clean.replace('陈建国:幼儿园成立', '陈建国(二幼党支部书记):幼儿园成立'));
+    expect(e.message).toMatch(/陈建国.*一幼党支部书记.*二幼党支部书记/);
+  });
+
+  it('text without structure, or without headings, or without speakers', () => {
+    expect(failure(fixture('structureless/input.txt')).message).toContain('没有报告的结构');
+    expect(failure(clean.replace(/^(\S+) (\S+)$/gm, '$1$2')).message).toContain('没有找到小标题');
+    expect(failure(clean.replace(/^(\S{2,3})(\([^)]*\))?:/gm, '$1说,')).message).toContain('没有找到任何发言人');
+  });
+
+  it('a heading left without remarks', () => {
+    const e = failure(clean.replace('家校共育 携手同行', '空的小标题 没有发言\n\n家校共育 携手同行'));
+    expect(e.message).toMatch(/^小标题「空的小标题 没有发言」（第 23 行）下面没有任何发言/);
+  });
+
+  it('remarks or stray text before the first heading', () => {
+    expect(failure(clean.replace('立德树人 育人为本\n', '')).message).toMatch(/周丽华的发言出现在第一个小标题之前/);
+    expect(failure(clean.replace(/编者按:/, '')).message).toMatch(/既不是编者按也不是发言/);
+  });
+
+  it('a missing or badly written date, a bad report name', () => {
+    expect(() => run(clean, '')).toThrow('请用 --date 写明报告的日期');
+    expect(() => run(clean, '2015年')).toThrow('格式不对');
+    expect(() => run(clean, '2015-13')).toThrow('格式不对');
+    expect(() => run(clean, '2015', 'Report 1')).toThrow('只能用小写英文字母');
+  });
+});
