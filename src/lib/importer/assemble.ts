@@ -27,6 +27,7 @@ export interface SpeakerInfo {
   before: number[];
 }
 
+/** The report's content once the breaks are repaired: note paragraphs, remarks, speakers. */
 export interface Assembled {
   note: string[];
   remarks: RemarkDraft[];

@@ -1,5 +1,6 @@
 import { ImportError } from './errors.ts';
 
+/** The encodings the importer detects. */
 export type Encoding = 'UTF-8' | 'GB18030';
 
 /** C0 controls other than tab and line ends: in a text copied from a page they are noise, in bulk they mean binary. */

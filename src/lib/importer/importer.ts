@@ -7,6 +7,7 @@ import { parseText, type Block, type Heading } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
 import { repairBreaks, type Repair } from './repair.ts';
 
+/** What the editor gives on the command line besides the text. */
 export interface ImportOptions {
   /** Folder name of the report, also its URL: lowercase letters, digits, hyphens. */
   reportId: string;
@@ -29,6 +30,7 @@ export interface ImportSummary {
   punctuation: number;
 }
 
+/** The files to write (paths inside the report folder) and what to tell the editor. */
 export interface ImportResult {
   files: OutputFile[];
   summary: ImportSummary;

@@ -26,11 +26,13 @@ export interface Block {
   owner?: number;
 }
 
+/** A heading as printed, and its line in the source. */
 export interface Heading {
   text: string;
   line: number;
 }
 
+/** The structure read from the text, before any repair. */
 export interface ParsedText {
   title: string;
   titleLine: number;
@@ -76,7 +78,8 @@ function isDictionaryWord(text: string): boolean {
   return segments.length === 1 && segments[0]!.isWordLike === true;
 }
 
-function quote(text: string, length = 16): string {
+/** The start of a text for a message, cut at `length` characters with an ellipsis. */
+export function quote(text: string, length = 16): string {
   const chars = [...text];
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
 }
@@ -108,7 +111,9 @@ export function parseText(text: string): ParsedText {
       blocks.push(b);
     };
     const note = NOTE.exec(lineText);
-    if (note && !hasNote && !headings.length) {
+    if (note && (hasNote || headings.length))
+      throw new ImportError(`第 ${line} 行又是一段编者按。编者按只能有一段，并且在第一个小标题之前。`);
+    if (note) {
       hasNote = true;
       structural.push(note[0]);
       add({ text: normalizeSpaces(lineText.slice(note[0].length)), note: true });
@@ -175,4 +180,3 @@ export function parseText(text: string): ParsedText {
   return { title, titleLine: first!.line, headings, blocks, structural };
 }
 
-export { quote };

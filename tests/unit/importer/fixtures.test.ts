@@ -40,6 +40,15 @@ describe('a clean report in the same style, with other names and headings', () =
   });
 });
 
+describe('paragraphs that look like a tag but are not one', () => {
+  it('a dictionary word before a colon (一是:) starts prose of the previous speaker', () => {
+    const result = run(clean.replace('要坚持问题导向,', '一是:要坚持问题导向,'));
+    const remark = result.files.find((f) => f.path === 'remarks/1-1-zhou-lihua.md')!.text;
+    expect(remark).toContain('\n\n一是：要坚持问题导向，');
+    expect(result.files).toHaveLength(expected.size);
+  });
+});
+
 describe('layout damage of the clean report is repaired to the clean files', () => {
   it('tails displaced after their remark, under a later heading (at its start, and after another remark)', () => {
     const result = run(fixture('displaced-after/input.txt'));
@@ -118,6 +127,14 @@ describe('what the importer refuses, with a message that says what to fix', () =
   it('remarks or stray text before the first heading', () => {
     expect(failure(clean.replace('立德树人 育人为本\n', '')).message).toMatch(/周丽华的发言出现在第一个小标题之前/);
     expect(failure(clean.replace(/编者按:/, '')).message).toMatch(/既不是编者按也不是发言/);
+  });
+
+  it('a second 编者按, or one after a heading', () => {
+    expect(failure(clean.replace('孙明远:学校坚持', '编者按:另一段。\n\n孙明远:学校坚持')).message).toMatch(/又是一段编者按/);
+  });
+
+  it('a speaker tag with nothing after it', () => {
+    expect(failure(`${clean}\n陈建国:\n`).message).toMatch(/「陈建国:」后面没有发言内容/);
   });
 
   it('a missing or badly written date, a bad report name', () => {
