@@ -58,7 +58,11 @@ export const t = {
   backHome: '返回首页',
   lastUpdated: '最后更新',
   editPage: '在 GitHub 上编辑此页',
-  editRemark: (speaker: string) => `编辑${speaker}的这篇发言`,
+  editRemark: '编辑这篇发言',
+  /** Hidden from sight, read by screen readers: what tells apart links whose visible text repeats. */
+  remarkOf: (speaker: string, section: string) => `（${speaker}，${section}）`,
+  inSection: (section: string) => `（${section}）`,
+  bySpeaker: (speaker: string) => `（${speaker}的发言）`,
   footer: '本站内容据报纸原文整理，未作改动。',
   date: (d: string) => {
     const [y, m, day] = d.split('-');
