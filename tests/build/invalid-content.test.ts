@@ -38,3 +38,28 @@ describe('a build with invalid content', () => {
     expect(result.pages).toEqual([]);
   });
 });
+
+describe('a second report', () => {
+  it('is one more folder: it builds with no code change, and speakers span reports', () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'build-two-'));
+    const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: 'tests/fixtures/content/two-reports/content' },
+      encoding: 'utf8',
+    });
+    try {
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+      // The newest report leads the home page, which then lists all reports.
+      expect(home).toContain('<h1>第二份报告 新的标题</h1>');
+      expect(home).toContain('href="/reports/test-report/"');
+      expect(home).toContain('href="/reports/2016-second/"');
+      const zhang = readFileSync(join(outDir, 'speakers/zhang-san/index.html'), 'utf8');
+      expect(zhang.match(/data-remark=/g)).toHaveLength(2);
+      expect(zhang).toContain('党总支书记、校长'); // newest role first
+      expect(existsSync(join(outDir, 'reports/2016-second/disan-bufen-zongjie/index.html'))).toBe(true);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
