@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
 export default defineConfig({
@@ -9,8 +10,21 @@ export default defineConfig({
   // here or with `npm run build -- --site https://example.org`. The base path is set with `--base /sub/path/`.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx(), sitemap()],
+  // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed. No syntax
+  // highlighting: the reports have no code, and Shiki's inline styles would need 'unsafe-inline' under the CSP below.
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
+  // search() last: its service worker lists the files the other integrations write.
+  integrations: [mdx(), sitemap(), search()],
   devToolbar: { enabled: false },
+  // A strict Content-Security-Policy <meta> on every page: scripts and styles only from the site itself (Astro adds
+  // hashes for anything inline), no plugins, no <base> or form posts elsewhere, nothing from other hosts. The search
+  // page alone adds 'wasm-unsafe-eval' for Pagefind's WebAssembly (src/layouts/Base.astro). Checked in Chromium by
+  // tests/browser/pages.test.ts. A <meta> policy cannot carry frame-ancestors: a host that can send headers should add it.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-src 'none'"],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

@@ -1,0 +1,221 @@
+// Search benchmark: bytes transferred (gzip, as a static host serves them) for the first search on a fresh visit,
+// and how fast a warm query renders, in headless Chromium. Not a test: it measures and reports.
+//
+//   node --experimental-strip-types scripts/bench/search.ts [--dir built-site/] [--base /] [--query 敬老] [--json]
+//
+// Without --dir it builds the site into a temporary folder first. The functions are exported for reuse.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../tests/support/browser.ts';
+import { serve } from '../../tests/support/serve.ts';
+
+export interface Transfer {
+  url: string;
+  /** Bytes on the wire, headers included, as Chromium's DevTools count them. */
+  bytes: number;
+  /** The (compressed) body alone: what any host sends, whatever its headers. */
+  body: number;
+}
+
+export interface FirstSearch {
+  query: string;
+  results: number;
+  transfers: Transfer[];
+  /** Everything the visit transferred: the page, its CSS and scripts, Pagefind and the index. */
+  total: number;
+  /** The same without HTTP headers (which depend on the host). */
+  totalBodies: number;
+  /** Search code and index only: the search page's script and every file under pagefind/. */
+  search: number;
+  /** Pagefind's own library: pagefind.js, its WebAssembly and pagefind-entry.json. */
+  pagefindLibrary: number;
+  /** Milliseconds from navigation start to the results on screen. */
+  ms: number;
+}
+
+const PAGEFIND_LIBRARY = /\/pagefind\/(pagefind\.js|wasm\.[^/]+\.pagefind|pagefind-entry\.json)(\?|$)/;
+
+/** Waits until the search page has rendered the results of `q`. */
+async function rendered(page: Page, q: string): Promise<void> {
+  await page.waitForFunction((q) => {
+    const el = document.querySelector<HTMLElement>('search-page');
+    return el?.dataset.query === q && el.dataset.state === 'done';
+  }, q);
+}
+
+/** Opens `<site>search/?q=…` in a fresh context (no cache, no service worker) and counts what it transfers. */
+export async function measureFirstSearch(browser: Browser, siteUrl: string, query: string): Promise<FirstSearch> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const urls = new Map<string, string>();
+  const headers = new Map<string, number>();
+  const transfers: Transfer[] = [];
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  // At responseReceived, encodedDataLength counts the bytes received so far: the status line and headers.
+  cdp.on('Network.responseReceived', (e) => headers.set(e.requestId, e.response.encodedDataLength));
+  cdp.on('Network.loadingFinished', (e) =>
+    transfers.push({ url: urls.get(e.requestId) ?? '?', bytes: e.encodedDataLength, body: e.encodedDataLength - (headers.get(e.requestId) ?? 0) }),
+  );
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const start = Date.now();
+  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+  await rendered(page, query);
+  const ms = Date.now() - start;
+  // Let in-flight requests (the favicon) settle so they are counted too.
+  await page.waitForLoadState('networkidle');
+  const results = await page.locator('ol.search-results > li').count();
+  await context.close();
+  const sum = (list: Transfer[]) => list.reduce((n, t) => n + t.bytes, 0);
+  const searchScript = (u: string) => /\/_astro\/.*index\.astro.*\.js$/.test(u);
+  return {
+    query,
+    results,
+    transfers,
+    total: sum(transfers),
+    totalBodies: transfers.reduce((n, t) => n + t.body, 0),
+    search: sum(transfers.filter((t) => t.url.includes('/pagefind/') || searchScript(t.url))),
+    pagefindLibrary: sum(transfers.filter((t) => PAGEFIND_LIBRARY.test(t.url))),
+    ms,
+  };
+}
+
+export interface WarmQueries {
+  /** Milliseconds from submitting each query to its results on screen, Pagefind and index already loaded. */
+  firstTime: number[];
+  /** The same queries again: every fragment already in memory. */
+  repeated: number[];
+}
+
+/** Runs each query twice on a search page that has already searched once, timing submit → rendered in the page. */
+export async function measureWarmQueries(browser: Browser, siteUrl: string, queries: string[]): Promise<WarmQueries> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${siteUrl}search/?q=${encodeURIComponent('党建')}`);
+  await rendered(page, '党建');
+  const time = (q: string) =>
+    page.evaluate(
+      (q) =>
+        new Promise<number>((resolve) => {
+          const el = document.querySelector<HTMLElement>('search-page')!;
+          const onRendered = () => {
+            if (el.dataset.query !== q) return;
+            el.removeEventListener('search-rendered', onRendered);
+            // Time to the next frame: the results laid out and painted.
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          };
+          el.addEventListener('search-rendered', onRendered);
+          el.querySelector<HTMLInputElement>('input[name=q]')!.value = q;
+          const t0 = performance.now();
+          el.querySelector('form')!.requestSubmit();
+        }),
+      q,
+    );
+  const firstTime: number[] = [];
+  for (const q of queries) firstTime.push(await time(q));
+  const repeated: number[] = [];
+  for (const q of queries) repeated.push(await time(q));
+  await context.close();
+  return { firstTime, repeated };
+}
+
+/** Bytes the service worker's first install downloads (every cached file, gzip where the server applies it). */
+export async function precacheBytes(dir: string, siteUrl: string): Promise<{ files: number; bytes: number }> {
+  const manifest = JSON.parse(/^const MANIFEST = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!) as { files: string[] };
+  let bytes = 0;
+  for (const file of manifest.files)
+    bytes += await new Promise<number>((resolve, reject) => {
+      get(siteUrl + file, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        let n = 0;
+        res.on('data', (chunk: Buffer) => (n += chunk.length));
+        res.on('end', () => resolve(n));
+      }).on('error', reject);
+    });
+  return { files: manifest.files.length, bytes };
+}
+
+export interface SearchFigures {
+  /** Everything the first search on a fresh visit transferred (page, CSS, scripts, Pagefind, index), headers included. */
+  firstSearchBytes: number;
+  /** The same, bodies only. */
+  firstSearchBodies: number;
+  /** Of that, the search code and the index. */
+  firstSearchCodeAndIndexBytes: number;
+  /** Median ms from submitting a query to its results painted, Pagefind loaded, each query asked for the first time. */
+  warmMedianMs: number;
+  /** The same for queries asked before. */
+  warmRepeatedMedianMs: number;
+  /** What the service worker downloads in the background after the first visit. */
+  precacheBytes: number;
+}
+
+/** The search figures of a built site (served at `base`), for the archive benchmark (scripts/bench.ts). */
+export async function measureSearch(dir: string, { base = '/', query = '敬老' }: { base?: string; query?: string } = {}): Promise<SearchFigures> {
+  const site = await serve(dir, base);
+  const browser = await launchChromium();
+  try {
+    const first = await measureFirstSearch(browser, site.url, query);
+    const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES);
+    return {
+      firstSearchBytes: first.total,
+      firstSearchBodies: first.totalBodies,
+      firstSearchCodeAndIndexBytes: first.search,
+      warmMedianMs: median(warm.firstTime),
+      warmRepeatedMedianMs: median(warm.repeated),
+      precacheBytes: (await precacheBytes(dir, site.url)).bytes,
+    };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+const median = (list: number[]) => {
+  const s = [...list].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Queries for the warm measurement: words, names, schools, single characters, phrases and a miss. */
+export const WARM_QUERIES = ['管理', '了解', '三严三实', '服务家长', '叶向红', '京源学校', '党', '的', '用科学规范的管理', '银河 党员', '家长服务', '核心作用', '教学', '2015', 'family', '火箭', '敬老', '创新发展', '考试中心', '心'];
+
+async function main() {
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, base: { type: 'string', default: '/' }, query: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } } });
+  const base = values.base.replace(/\/?$/, '/');
+  let dir = values.dir;
+  if (!dir) {
+    dir = mkdtempSync(join(tmpdir(), 'search-bench-'));
+    execFileSync('npx', ['astro', 'build', '--outDir', dir, '--base', base], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const site = await serve(dir, base);
+  const browser = await launchChromium();
+  try {
+    const first: FirstSearch[] = [];
+    for (const q of values.query ?? ['敬老', '服务', '的']) first.push(await measureFirstSearch(browser, site.url, q));
+    const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES);
+    const precache = await precacheBytes(dir, site.url);
+    const report = {
+      firstSearch: first.map(({ transfers, ...rest }) => ({ ...rest, files: transfers.map((t) => `${t.bytes}\t${t.url.replace(site.origin, '')}`) })),
+      warm: { medianFirstTimeMs: median(warm.firstTime), medianRepeatedMs: median(warm.repeated), ...warm },
+      serviceWorkerPrecache: precache,
+    };
+    if (values.json) return void console.log(JSON.stringify(report, null, 2));
+    for (const f of first) {
+      console.log(`First search “${f.query}” (${f.results} results) on a fresh visit, gzip, headers included: ${kb(f.total)} in all (${kb(f.totalBodies)} without headers); search code and index ${kb(f.search)}, of which Pagefind's library ${kb(f.pagefindLibrary)}; ${f.ms} ms to results`);
+      for (const t of f.transfers.sort((a, b) => b.bytes - a.bytes)) console.log(`  ${String(t.bytes).padStart(7)} ${String(t.body).padStart(7)}  ${t.url.replace(site.origin, '')}`);
+    }
+    console.log(`Warm queries (${WARM_QUERIES.length}), submit to results painted: median ${median(warm.firstTime).toFixed(1)} ms the first time, ${median(warm.repeated).toFixed(1)} ms repeated (max ${Math.max(...warm.firstTime).toFixed(1)} / ${Math.max(...warm.repeated).toFixed(1)} ms)`);
+    console.log(`Service worker install (after load, in the background): ${precache.files} files, ${kb(precache.bytes)}`);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

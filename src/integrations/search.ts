@@ -1,0 +1,66 @@
+// Site search: a Pagefind index of one record per remark and per report, built inside `astro build` (and served
+// from memory under `astro dev`), and a service worker that keeps the site and the index available offline.
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { SearchRecord } from '../scripts/search/record.ts';
+import { serveIndexInDev } from './search/dev.ts';
+import { closePagefind, createSearchIndex, writeSearchIndex } from './search/pagefind.ts';
+import { writeServiceWorker } from './search/service-worker.ts';
+
+type InlineLimit = number | ((file: string, content: Buffer) => boolean | undefined) | undefined;
+
+/**
+ * Keeps every script an external file: Astro inlines small processed scripts, which a Content-Security-Policy
+ * without 'unsafe-inline' would block. Other assets keep the configured limit.
+ */
+function externalScripts(previous: InlineLimit) {
+  return (file: string, content: Buffer): boolean | undefined => {
+    if (/\.[cm]?js$/.test(file)) return false;
+    if (typeof previous === 'function') return previous(file, content);
+    return previous === undefined ? undefined : content.length < previous;
+  };
+}
+
+/** The search integration; register it last, so the service worker lists every file the other integrations wrote. */
+export default function search(): AstroIntegration {
+  let base = '/';
+  let root = new URL('file:///');
+  return {
+    name: 'report-search',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        updateConfig({
+          vite: {
+            build: { assetsInlineLimit: externalScripts(config.vite?.build?.assetsInlineLimit) },
+            // Whether the pages register the service worker (src/scripts/register-sw.ts): built sites only.
+            define: { __SEARCH_OFFLINE__: JSON.stringify(command === 'build') },
+          },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        root = config.root;
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        serveIndexInDev(server, base, logger);
+      },
+      'astro:server:done': async () => {
+        await closePagefind();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const recordsFile = new URL('search/records.json', dir);
+        const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
+        const index = await createSearchIndex(records);
+        await writeSearchIndex(index, fileURLToPath(new URL('pagefind/', dir)));
+        await closePagefind();
+        // The index carries the same text; the records were only the hand-over from the pages to the indexer.
+        await rm(recordsFile);
+        logger.info(`搜索索引：${records.length} 条记录，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+        const manifest = await writeServiceWorker(dir, base, new URL('src/scripts/sw.js', root));
+        logger.info(`离线缓存：${manifest.files.length} 个文件，版本 ${manifest.version}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Writes `<base>sw.js`: the service worker template (`src/scripts/sw.js`) with the list of files to cache and a
+// version derived from their contents, so a new build (pages or index) installs a new cache and drops the old one.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Pagefind writes its UI bundles too; the search page needs only the library, its WebAssembly and the index. */
+const PAGEFIND_RUNTIME = /^pagefind\/(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(index|fragment|filter)\/.+)$/;
+
+/** Whether a built file belongs in the offline cache. */
+function cached(path: string): boolean {
+  if (path.startsWith('pagefind/')) return PAGEFIND_RUNTIME.test(path);
+  return !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$/.test(path);
+}
+
+/** The URL (relative to the base) a static host serves a built file at: `a/index.html` is `a/`. */
+function urlOf(path: string): string {
+  return path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1');
+}
+
+export interface Manifest {
+  version: string;
+  base: string;
+  /** URLs relative to the base; '' is the home page. */
+  files: string[];
+}
+
+/** Lists the files of a built site to cache, with a version that changes whenever any of them does. */
+export async function offlineManifest(dir: string, base: string): Promise<Manifest> {
+  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter(cached)
+    .sort();
+  const hash = createHash('sha256');
+  for (const path of paths) hash.update(`${path}\0${createHash('sha256').update(await readFile(join(dir, path))).digest('hex')}\n`);
+  return { version: hash.digest('hex').slice(0, 16), base, files: paths.map(urlOf) };
+}
+
+/** Writes `sw.js` into a built site from the template, with the site's manifest. Returns the manifest. */
+export async function writeServiceWorker(dirUrl: URL, base: string, template: URL): Promise<Manifest> {
+  const dir = fileURLToPath(dirUrl);
+  const manifest = await offlineManifest(dir, base);
+  const source = await readFile(template, 'utf8');
+  const line = /^const MANIFEST = .*;$/m;
+  if (!line.test(source)) throw new Error(`${fileURLToPath(template)}: no "const MANIFEST = …;" line to fill in`);
+  await writeFile(join(dir, 'sw.js'), source.replace(line, () => `const MANIFEST = ${JSON.stringify(manifest)};`));
+  return manifest;
+}

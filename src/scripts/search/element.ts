@@ -1,0 +1,156 @@
+// <search-page>: the search page's form, status, filters and results. The query and the filters live in the URL
+// (?q=敬老&school=…), so a search can be shared, reloaded, and walked back with the browser's back button.
+import { search as s } from '../../i18n/zh-CN.ts';
+import { SearchEngine, type Hit } from './engine.ts';
+import { applySelection, facetValues, noSelection, type Selection } from './facets.ts';
+import { parseQuery } from './query.ts';
+import { FACETS, type Facet } from './record.ts';
+import { clearButton, emptyState, filterGroups, resultItem } from './render.ts';
+
+const DEBOUNCE_MS = 150;
+/** How long a typed query must stay before the next one gets its own history entry (instead of replacing it). */
+const SETTLE_MS = 1000;
+
+class SearchPage extends HTMLElement {
+  #engine!: SearchEngine;
+  #input!: HTMLInputElement;
+  #status!: HTMLElement;
+  #filters!: HTMLElement;
+  #list!: HTMLOListElement;
+  #empty!: HTMLElement;
+  #selection: Selection = noSelection();
+  #query = '';
+  #hits: Hit[] = [];
+  #run = 0;
+  /** Whether the current history entry is still being typed into: typing then replaces it rather than pushing. */
+  #typing = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #settle: ReturnType<typeof setTimeout> | undefined;
+
+  connectedCallback() {
+    const part = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
+    this.#engine = new SearchEngine(this.dataset.bundle!, this.dataset.cacheTag ?? '');
+    this.#input = part('input[name=q]');
+    this.#status = part('.search-status');
+    this.#filters = part('.search-filters');
+    this.#list = part('.search-results');
+    this.#empty = part('.search-empty');
+
+    this.#input.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => {
+        void this.#search(this.#input.value, this.#typing ? 'replace' : 'push');
+        this.#typing = true;
+        clearTimeout(this.#settle);
+        this.#settle = setTimeout(() => (this.#typing = false), SETTLE_MS);
+      }, DEBOUNCE_MS);
+    });
+    this.#input.addEventListener('keydown', (event) => {
+      // Down arrow from the box to the first result; Tab works too.
+      if (event.key === 'ArrowDown' && !this.#list.hidden) {
+        event.preventDefault();
+        this.#list.querySelector('a')?.focus();
+      }
+    });
+    part('form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      this.#typing = false;
+      void this.#search(this.#input.value, 'push');
+    });
+    this.#filters.addEventListener('change', (event) => {
+      const box = event.target as HTMLInputElement;
+      const facet = box.name as Facet;
+      const chosen = this.#selection[facet].filter((v) => v !== box.value);
+      this.#selection = { ...this.#selection, [facet]: box.checked ? [...chosen, box.value] : chosen };
+      this.#typing = false;
+      this.#commit('push');
+      this.#render();
+    });
+    this.#filters.addEventListener('click', (event) => {
+      if (!(event.target as Element).closest('.search-clear')) return;
+      this.#selection = noSelection();
+      this.#typing = false;
+      this.#commit('push');
+      this.#render();
+      this.#input.focus();
+    });
+    addEventListener('popstate', () => this.#fromUrl());
+    this.#fromUrl();
+  }
+
+  /** Restores the query and the filters from the address bar (on load and on back/forward). */
+  #fromUrl() {
+    const params = new URLSearchParams(location.search);
+    this.#selection = noSelection();
+    for (const facet of FACETS) this.#selection[facet] = params.getAll(facet);
+    this.#input.value = params.get('q') ?? '';
+    this.#typing = false;
+    void this.#search(this.#input.value, 'none');
+  }
+
+  /** Writes the query and the filters into the address bar. */
+  #commit(mode: 'push' | 'replace' | 'none') {
+    if (mode === 'none') return;
+    const params = new URLSearchParams();
+    if (this.#query) params.set('q', this.#query);
+    for (const facet of FACETS) for (const v of this.#selection[facet]) params.append(facet, v);
+    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (url === `${location.pathname}${location.search}`) return;
+    history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  }
+
+  async #search(raw: string, mode: 'push' | 'replace' | 'none') {
+    const run = ++this.#run;
+    const text = raw.trim();
+    // Filters stay when the query changes; a filter that no longer matches shows a count of 0 and can be cleared.
+    this.#query = text;
+    this.#commit(mode);
+    const query = parseQuery(text);
+    if (!query) {
+      this.#hits = [];
+      this.#render();
+      return;
+    }
+    if (!this.#engine.loaded) this.#setStatus(s.loading, 'loading');
+    try {
+      const hits = await this.#engine.search(query);
+      if (run !== this.#run) return;
+      this.#hits = hits;
+      this.#render();
+    } catch (error) {
+      if (run !== this.#run) return;
+      console.error(error);
+      this.#hits = [];
+      this.#render();
+      this.#setStatus(s.error, 'error');
+    }
+  }
+
+  #setStatus(text: string, state: string) {
+    this.#status.textContent = text;
+    this.dataset.state = state;
+  }
+
+  /** Draws the filters and the results for the current hits and selection. */
+  #render() {
+    const focused = document.activeElement instanceof HTMLInputElement && this.#filters.contains(document.activeElement) ? document.activeElement : undefined;
+    const shown = applySelection(this.#hits, this.#selection);
+    const filtered = FACETS.some((f) => this.#selection[f].length);
+    this.#list.replaceChildren(...shown.map(resultItem));
+    this.#list.hidden = !shown.length;
+    const groups = this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection)) : [];
+    this.#filters.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
+    this.#filters.hidden = !this.#filters.childElementCount;
+    if (focused) this.#filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+    const none = Boolean(this.#query) && !shown.length;
+    this.#empty.replaceChildren(...(none ? (this.#hits.length ? emptyState(this.#query, true).slice(1) : emptyState(this.#query, false)) : []));
+    this.#empty.hidden = !none;
+    if (!parseQuery(this.#query)) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
+    else this.#setStatus(filtered ? s.countFiltered(shown.length, this.#hits.length) : s.count(shown.length), 'done');
+    this.dataset.query = this.#query;
+    this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
+  }
+}
+
+customElements.define('search-page', SearchPage);

@@ -1,0 +1,68 @@
+// Builds the result list and the filters as DOM nodes (text is set as text, never parsed as HTML).
+import { search as s } from '../../i18n/zh-CN.ts';
+import type { Hit } from './engine.ts';
+import { excerpt, highlight, type Piece } from './excerpt.ts';
+import type { FacetValue } from './facets.ts';
+import type { Range } from './match.ts';
+import { FACETS, type Facet } from './record.ts';
+
+/** An element with attributes and children; strings become text nodes. */
+function h(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+}
+
+const pieces = (list: Piece[]) => list.map((p) => (p.mark ? h('mark', {}, p.text) : p.text));
+
+/** Ranges of `ranges` that fall in [start, start + length), shifted to start at 0. */
+function within(ranges: readonly Range[], start: number, length: number): Range[] {
+  return ranges.filter(([a, b]) => b > start && a < start + length).map(([a, b]) => [Math.max(a, start) - start, Math.min(b, start + length) - start] as const);
+}
+
+/** One result: a link to the remark (speaker and heading) or to the editor's note, the school and role, an excerpt. */
+export function resultItem({ doc, match }: Hit): HTMLElement {
+  const field = (i: number) => {
+    const f = doc.lead[i];
+    return f ? pieces(highlight(f.text, within(match.ranges, f.start, f.text.length))) : [];
+  };
+  const body = doc.text.slice(doc.bodyStart);
+  const bodyRanges = within(match.ranges, doc.bodyStart, body.length);
+  const remark = doc.meta.kind === 'remark';
+  const title = remark
+    ? [h('span', { class: 'search-speaker' }, ...field(0)), ' ', h('span', { class: 'search-heading' }, doc.meta.heading)]
+    : [h('span', { class: 'search-heading' }, ...field(0))];
+  const meta = remark ? [...field(1), ` · ${doc.meta.role}`] : [s.editorsNote];
+  return h(
+    'li',
+    { class: 'search-result' },
+    h('h2', {}, h('a', { href: doc.url }, ...title)),
+    h('p', { class: 'search-meta' }, ...meta),
+    h('p', { class: 'search-excerpt' }, ...pieces(excerpt(body, bodyRanges))),
+  );
+}
+
+/** The filters: one group of checkboxes per facet with more than one value (or a value chosen). */
+export function filterGroups(values: Record<Facet, FacetValue[]>): HTMLElement[] {
+  return FACETS.filter((f) => values[f].length > 1 || values[f].some((v) => v.selected)).map((facet) =>
+    h(
+      'fieldset',
+      { class: 'search-facet' },
+      h('legend', {}, s.facets[facet] ?? facet),
+      ...values[facet].map(({ value, count, selected }) => {
+        const box = h('input', { type: 'checkbox', name: facet, value }) as HTMLInputElement;
+        box.checked = selected;
+        return h('label', {}, box, ` ${value} `, h('span', { class: 'search-count' }, `(${count})`));
+      }),
+    ),
+  );
+}
+
+/** The “clear filters” button. */
+export const clearButton = () => h('button', { type: 'button', class: 'search-clear' }, s.clearFilters);
+
+/** The “no results” message. */
+export function emptyState(query: string, filtered: boolean): HTMLElement[] {
+  return [h('p', { class: 'search-empty-title' }, s.none(query)), h('p', {}, filtered ? s.noneFiltered : s.noneHint)];
+}

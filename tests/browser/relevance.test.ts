@@ -1,0 +1,88 @@
+// The relevance set (tests/search/relevance.json) and a sweep of passages, run through the real search page in
+// Chromium against the root build.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { readSeed } from '../support/seed.ts';
+import { serve, type Served } from '../support/serve.ts';
+import { root, sites } from '../support/sites.ts';
+import { runQuery } from './search-helpers.ts';
+
+interface Case {
+  q: string;
+  kind: string;
+  must: string[];
+  mustNot?: string[];
+  only?: boolean;
+  first?: string[];
+  why?: string;
+}
+const { queries } = JSON.parse(readFileSync(`${root}tests/search/relevance.json`, 'utf8')) as { queries: Case[] };
+
+// What a record says, straight from the Markdown, and a plain containment test written apart from the site's code:
+// letters and digits only, folded, so punctuation and line breaks never decide a match.
+const seed = readSeed();
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const records = [
+  { id: 'note', text: `${seed.title} ${seed.note}` },
+  ...seed.remarks.map((r) => ({ id: r.file.replace(/\.mdx?$/, ''), text: `${r.speaker} ${r.school} ${r.paragraphs.join('\n')}` })),
+];
+const containing = (q: string) => records.filter((r) => fold(r.text).includes(fold(q))).map((r) => r.id);
+
+describeInBrowser('search relevance in Chromium', () => {
+  let browser: Browser;
+  let site: Served;
+  let page: Page;
+
+  beforeAll(async () => {
+    site = await serve(sites.root.dir, sites.root.base);
+    browser = await launchChromium();
+    // No service worker: its background downloads have nothing to do with relevance.
+    page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.goto(`${site.url}search/`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('has a relevance set of at least 40 queries of every kind', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(40);
+    const kinds = new Set(queries.map((c) => c.kind));
+    for (const kind of ['word', '4-character term', 'phrase', 'name', 'school', 'single character', 'nothing matches', 'layout break', 'phrase before words'])
+      expect(kinds, kind).toContain(kind);
+    const ids = new Set(records.map((r) => r.id));
+    for (const c of queries) for (const id of [...c.must, ...(c.mustNot ?? []), ...(c.first ?? [])]) expect(ids, `${c.q}: ${id}`).toContain(id);
+  });
+
+  it.each(queries)('$kind: $q', async (c) => {
+    const ids = (await runQuery(page, c.q)).map((r) => r.id);
+    expect(new Set(ids).size, 'one result per record').toBe(ids.length);
+    for (const id of c.must) expect(ids, `must return ${id}`).toContain(id);
+    for (const id of c.mustNot ?? []) expect(ids, `must not return ${id}`).not.toContain(id);
+    if (c.only) expect([...ids].sort()).toEqual([...c.must].sort());
+    if (c.first) expect([...ids.slice(0, c.first.length)].sort()).toEqual([...c.first].sort());
+    // Every record with the query in it, and those ahead of every record without.
+    const literal = containing(c.q);
+    expect(ids).toEqual(expect.arrayContaining(literal));
+    expect([...ids.slice(0, literal.length)].sort()).toEqual([...literal].sort());
+  });
+
+  it('finds every record by any passage of 1 to 10 characters taken from it', async () => {
+    const missed: string[] = [];
+    for (const [n, record] of records.entries()) {
+      const text = record.text.replace(/\s+/g, '');
+      for (let length = 1; length <= 10; length++) {
+        // Two places per length, spread over the text and different for each record and length.
+        for (const at of [(n * 31 + length * 17) % text.length, (n * 53 + length * 101 + 7) % text.length]) {
+          const q = text.slice(Math.min(at, text.length - length), Math.min(at, text.length - length) + length);
+          if (!fold(q)) continue;
+          const ids = (await runQuery(page, q)).map((r) => r.id);
+          if (!ids.includes(record.id)) missed.push(`${record.id}: ${q}`);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});

@@ -1,0 +1,233 @@
+// The search box and the search page in Chromium, at the domain root and under a sub-path: URL state, results,
+// filters, the no-results state, the keyboard, and what loads where.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { readSeed } from '../support/seed.ts';
+import { serve, type Served } from '../support/serve.ts';
+import { sites } from '../support/sites.ts';
+import { rendered, runQuery, shownResults } from './search-helpers.ts';
+
+const seed = readSeed();
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const anchor = (file: string) => file.replace(/\.mdx?$/, '');
+/** Remarks whose text (speaker and school included) contains `q`, from the Markdown. */
+const remarksWith = (q: string) => seed.remarks.filter((r) => fold(`${r.speaker}${r.school}${r.paragraphs.join('')}`).includes(fold(q)));
+const noteHas = (q: string) => fold(seed.title + seed.note).includes(fold(q));
+const reportPath = `reports/${seed.id}/`;
+
+for (const [name, { dir, base }] of Object.entries(sites)) {
+  describeInBrowser(`search UI (${name} build, base ${base})`, () => {
+    let browser: Browser;
+    let site: Served;
+    let context: BrowserContext;
+    let page: Page;
+    const requested: string[] = [];
+
+    beforeAll(async () => {
+      site = await serve(dir, base);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+    beforeEach(async () => {
+      // The service worker has its own test (offline.test.ts); here every request comes from the page.
+      context = await browser.newContext({ serviceWorkers: 'block' });
+      context.on('request', (r) => requested.push(r.url()));
+      page = await context.newPage();
+    });
+    afterEach(async () => {
+      await context?.close();
+    });
+
+    const open = async (query = '') => {
+      await page.goto(`${site.url}search/${query}`);
+      await rendered(page, new URLSearchParams(query).get('q') ?? '');
+    };
+
+    it('shows the results of the query in the URL as an ordered list linking to each remark', async () => {
+      await open('?q=敬老');
+      const expected = remarksWith('敬老');
+      expect(expected).toHaveLength(1);
+      const remark = expected[0]!;
+      const results = await shownResults(page);
+      expect(results.map((r) => r.href)).toEqual([`${base}${reportPath}#${anchor(remark.file)}`]);
+      const [result] = results;
+      expect(result!.title).toContain(remark.speaker);
+      expect(result!.title).toContain(remark.section);
+      expect(result!.meta).toContain(remark.school);
+      expect(result!.meta).toContain(remark.role);
+      expect(result!.marks).toEqual(expect.arrayContaining(['敬老']));
+      expect(new Set(result!.marks)).toEqual(new Set(['敬老']));
+      expect(remark.paragraphs.join('')).toContain(result!.excerpt.replace(/^…|…$/g, ''));
+      expect(await page.locator('ol.search-results > li').count()).toBe(1);
+      expect(await page.inputValue('#search-q')).toBe('敬老');
+    });
+
+    it('announces the number of results in a live region', async () => {
+      await open('?q=管理');
+      const status = page.locator('.search-status');
+      expect(await status.getAttribute('aria-live')).toBe('polite');
+      expect(await status.getAttribute('role')).toBe('status');
+      const n = remarksWith('管理').length + (noteHas('管理') ? 1 : 0);
+      expect(await status.textContent()).toBe(`找到 ${n} 条结果`);
+    });
+
+    it('leads from a result to the remark on its report page', async () => {
+      await open('?q=了解');
+      const target = remarksWith('了解').map((r) => anchor(r.file));
+      await page.click('ol.search-results a');
+      await page.waitForURL(`**/${reportPath}#${target[0]}`);
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(target[0]);
+    });
+
+    it('finds the editor\'s note and the title, linking to the note', async () => {
+      await open('?q=建党94周年');
+      const results = await shownResults(page);
+      expect(results.map((r) => r.id)).toEqual(['note']);
+      expect(results[0]!.title).toBe(seed.title);
+      expect(results[0]!.meta).toBe('编者按');
+      await page.click('ol.search-results a');
+      await page.waitForURL(`**/${reportPath}#note-*`);
+      expect(await page.evaluate(() => document.querySelector(':target')?.closest('.editors-note') !== null)).toBe(true);
+    });
+
+    it('filters by school, heading and role with counts, keeps the filters in the URL, and walks back', async () => {
+      await open('?q=服务');
+      const all = remarksWith('服务');
+      const total = all.length + (noteHas('服务') ? 1 : 0);
+      const schoolLabel = (school: string) => page.locator('.search-facet', { hasText: '单位' }).locator('label', { hasText: school });
+      for (const school of new Set(all.map((r) => r.school)))
+        expect(await schoolLabel(school).textContent()).toContain(`(${all.filter((r) => r.school === school).length})`);
+
+      await schoolLabel('京源学校').click();
+      await rendered(page, '服务');
+      const jingyuan = all.filter((r) => r.school === '京源学校');
+      expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(jingyuan.map((r) => anchor(r.file)).sort());
+      expect(new URL(page.url()).searchParams.getAll('school')).toEqual(['京源学校']);
+      expect(await page.textContent('.search-status')).toBe(`找到 ${total} 条结果，筛选后显示 ${jingyuan.length} 条`);
+
+      const heading = jingyuan[0]!.section;
+      const headingLabel = page.locator('.search-facet', { hasText: '小标题' }).locator('label', { hasText: heading });
+      expect(await headingLabel.textContent()).toContain(`(${jingyuan.filter((r) => r.section === heading).length})`);
+      await headingLabel.click();
+      await rendered(page, '服务');
+      expect((await shownResults(page)).map((r) => r.id)).toEqual(jingyuan.filter((r) => r.section === heading).map((r) => anchor(r.file)));
+
+      // The URL is shareable: a fresh page with it shows the same.
+      const shared = page.url();
+      await page.goBack();
+      await rendered(page, '服务');
+      expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(jingyuan.map((r) => anchor(r.file)).sort());
+      await page.goBack();
+      await rendered(page, '服务');
+      expect(await shownResults(page)).toHaveLength(total);
+      await page.goto(shared);
+      await rendered(page, '服务');
+      expect(await shownResults(page)).toHaveLength(1);
+
+      const role = '党总支书记';
+      await open('?q=服务');
+      await page.locator('.search-facet', { hasText: '职务' }).locator('label', { hasText: role }).first().click();
+      await rendered(page, '服务');
+      expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(all.filter((r) => r.role === role).map((r) => anchor(r.file)).sort());
+    });
+
+    it('says clearly when nothing matches', async () => {
+      await open('?q=火箭');
+      expect(await page.textContent('.search-status')).toBe('找到 0 条结果');
+      expect(await page.isVisible('.search-empty')).toBe(true);
+      expect(await page.textContent('.search-empty')).toContain('没有找到包含“火箭”的内容');
+      expect(await page.isVisible('ol.search-results')).toBe(false);
+      expect(await page.isVisible('.search-filters')).toBe(false);
+    });
+
+    it('searches while typing, and the back button returns to the previous search', async () => {
+      await open();
+      await page.locator('#search-q').pressSequentially('管理', { delay: 20 });
+      await rendered(page, '管理');
+      expect(new URL(page.url()).searchParams.get('q')).toBe('管理');
+      await runQuery(page, '敬老');
+      expect(new URL(page.url()).searchParams.get('q')).toBe('敬老');
+      await page.goBack();
+      await rendered(page, '管理');
+      expect(await page.inputValue('#search-q')).toBe('管理');
+      expect((await shownResults(page)).length).toBe(remarksWith('管理').length);
+    });
+
+    it('works with the keyboard alone: / to the box, Enter to search, arrows and Tab to results and filters', async () => {
+      await open();
+      await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+      await page.keyboard.type('服务');
+      await page.keyboard.press('Enter');
+      await rendered(page, '服务');
+      await page.keyboard.press('Tab'); // the search button
+      await page.keyboard.press('Tab'); // the first filter
+      const box = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement;
+        return { type: el.type, name: el.name, value: el.value };
+      });
+      expect(box.type).toBe('checkbox');
+      await page.keyboard.press('Space');
+      await rendered(page, '服务');
+      expect(new URL(page.url()).searchParams.getAll(box.name)).toEqual([box.value]);
+      // Focus stays on the filter after the list is redrawn.
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+      await page.focus('#search-q');
+      await page.keyboard.press('ArrowDown');
+      const first = (await shownResults(page))[0]!;
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first.href);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**${first.href}`);
+    });
+
+    it('has a search box on reading pages: a plain form that works without JavaScript', async () => {
+      const noJs = await browser.newContext({ javaScriptEnabled: false });
+      const p = await noJs.newPage();
+      await p.goto(`${site.url}${reportPath}`);
+      await p.fill('header input[name=q]', '敬老');
+      await p.press('header input[name=q]', 'Enter');
+      await p.waitForURL(`**${base}search/?q=*`);
+      expect(new URL(p.url()).pathname).toBe(`${base}search/`);
+      expect(new URL(p.url()).searchParams.get('q')).toBe('敬老');
+      expect(await p.textContent('main')).toContain('搜索需要浏览器启用 JavaScript');
+      await noJs.close();
+    });
+
+    it('loads no search code on reading pages, and / or Ctrl+K moves to the header box', async () => {
+      const before = requested.length;
+      await page.goto(`${site.url}${reportPath}`);
+      await page.waitForLoadState('load');
+      const loaded = requested.slice(before);
+      expect(loaded.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+      const scripts = await page.$$eval('script', (list) => list.map((s) => s.getAttribute('src')));
+      expect(scripts.every(Boolean)).toBe(true);
+      const bytes = await Promise.all(scripts.map(async (src) => (await (await fetch(new URL(src!, site.url))).text()).length));
+      expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThan(2048);
+
+      await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+      await page.focus('a.site-name');
+      await page.keyboard.press('Control+k');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+      await page.keyboard.type('敬老');
+      await page.keyboard.press('Enter');
+      await rendered(page, '敬老');
+      expect(new URL(page.url()).pathname).toBe(`${base}search/`);
+      expect((await shownResults(page)).map((r) => r.href)).toEqual([`${base}${reportPath}#3-1-li-ming`]);
+    });
+
+    it('asks nothing of any other host, and loads Pagefind from under the base', () => {
+      expect(requested.length).toBeGreaterThan(0);
+      expect(requested.filter((u) => !u.startsWith(site.origin))).toEqual([]);
+      const pagefind = requested.filter((u) => u.includes('/pagefind/'));
+      expect(pagefind.length).toBeGreaterThan(0);
+      expect(pagefind.filter((u) => !u.startsWith(`${site.url}pagefind/`))).toEqual([]);
+      // Pagefind's search runs on the main thread: no worker script is fetched.
+      expect(pagefind.filter((u) => u.includes('pagefind-worker'))).toEqual([]);
+    });
+  });
+}

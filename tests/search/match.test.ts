@@ -1,0 +1,77 @@
+// The pieces of the search that need no browser: tokens for the index, query parsing, matching and excerpts.
+import { describe, expect, it } from 'vitest';
+import { excerpt, highlight } from '../../src/scripts/search/excerpt.ts';
+import { matchText } from '../../src/scripts/search/match.ts';
+import { parseQuery, wordsOf } from '../../src/scripts/search/query.ts';
+import { project, splitForIndex } from '../../src/scripts/search/text.ts';
+
+const match = (text: string, q: string) => matchText(project(text), parseQuery(q)!);
+const marked = (text: string, q: string) =>
+  highlight(text, match(text, q)?.ranges ?? [])
+    .filter((p) => p.mark)
+    .map((p) => p.text);
+
+describe('index tokens', () => {
+  it('makes every letter and digit a word of its own, and Pagefind gets the original back by dropping U+200B', () => {
+    const text = '用科学规范的管理，创建银河family微信群 2-3名';
+    const split = splitForIndex(text);
+    expect(split).toBe('用\u200B科\u200B学\u200B规\u200B范\u200B的\u200B管\u200B理，创\u200B建\u200B银\u200B河\u200Bf\u200Ba\u200Bm\u200Bi\u200Bl\u200By\u200B微\u200B信\u200B群 2-3\u200B名');
+    expect(split.replace(/\u200B/g, '')).toBe(text);
+  });
+
+  it('asks Pagefind for each distinct character of the query', () => {
+    expect(parseQuery('三严三实')!.pagefindTerm).toBe('三 严 实');
+    expect(parseQuery(' “2-3名” ')!.pagefindTerm).toBe('2 3 名');
+    expect(parseQuery('Family')!.pagefindTerm).toBe('f a m i l y');
+    expect(parseQuery('，。 ')).toBeUndefined();
+  });
+});
+
+describe('matching', () => {
+  it('matches a phrase across punctuation and line breaks, and folds case and full-width forms', () => {
+    expect(match('用科学规范的管\n理，强化服务意识', '管理')?.tier).toBe(0);
+    expect(match('主题突出、联系实际', '主题突出联系实际')?.tier).toBe(0);
+    expect(match('创建银河family微信群', 'FAMILY')?.tier).toBe(0);
+    expect(match('２０１５年', '2015')?.tier).toBe(0);
+  });
+
+  it('never matches characters that only stand apart', () => {
+    expect(match('教师们学习', '教学')).toBeUndefined();
+    expect(match('考试中心利用视频会议形式，召开了全区家长会，为家长讲解', '了解')).toBeUndefined();
+  });
+
+  it('ranks the exact phrase over all terms, and all terms over all words', () => {
+    expect(match('本着服务师生、服务家长的原则', '服务家长')?.tier).toBe(0);
+    expect(match('家长 参与 服务', '服务 家长')?.tier).toBe(1);
+    const words = wordsOf('服务家长');
+    expect(words.length).toBeGreaterThan(1);
+    expect(match(`为${[...words].reverse().join('和')}`, '服务家长')?.tier).toBe(2);
+  });
+
+  it('counts occurrences and highlights each one in the original text', () => {
+    const text = '服务教育、服务学生、服务社会';
+    expect(match(text, '服务')?.hits).toBe(3);
+    expect(marked(text, '服务')).toEqual(['服务', '服务', '服务']);
+    expect(marked('用科学规范的管\n理', '管理')).toEqual(['管\n理']);
+  });
+
+  it('keeps runs of one-character words together, so scattered characters never stand in for a word', () => {
+    for (const word of wordsOf('三严三实')) expect([...word].length).toBeGreaterThan(1);
+  });
+});
+
+describe('excerpts', () => {
+  it('shows the text around the first match with ellipses where it is cut', () => {
+    const text = `${'甲'.repeat(200)}，敬老文明岗${'乙'.repeat(200)}`;
+    const pieces = excerpt(text, match(text, '敬老')!.ranges, 60);
+    expect(pieces[0]).toEqual({ text: '…', mark: false });
+    expect(pieces.at(-1)).toEqual({ text: '…', mark: false });
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['敬老']);
+    expect(pieces.map((p) => p.text).join('').length).toBeLessThanOrEqual(62);
+  });
+
+  it('starts at the beginning when the match is near it', () => {
+    const text = '敬老文明岗，制定了公约。';
+    expect(excerpt(text, match(text, '敬老')!.ranges).map((p) => p.text)).toEqual(['敬老', '文明岗，制定了公约。']);
+  });
+});

@@ -1,0 +1,55 @@
+// Serves a built site on 127.0.0.1 the way a static host does: under its base path, gzip for text files,
+// directory URLs to index.html, 404.html for unknown paths. For the browser tests and the benchmark.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import compression from 'compression';
+import sirv from 'sirv';
+
+export interface Served {
+  /** The site's URL, base path included, e.g. `http://127.0.0.1:41234/some/path/`. */
+  url: string;
+  origin: string;
+  /** Every request the server answered, as `path` (with query), in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** Read files on every request (sirv's dev mode), for tests that change the site while it is served. */
+  live?: boolean;
+}
+
+/** Starts a static server for `dir` mounted at `base` (e.g. `/` or `/some/path/`); call `close()` when done. */
+export async function serve(dir: string, base: string, options: ServeOptions = {}): Promise<Served> {
+  const gzip = compression();
+  const files = sirv(dir, { dev: options.live ?? false, etag: true, dotfiles: false });
+  const requests: string[] = [];
+  const notFound = async (res: ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(await readFile(`${dir.replace(/\/?$/, '/')}404.html`).catch(() => 'Not found'));
+  };
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    requests.push(req.url ?? '');
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) return void notFound(res);
+    gzip(req as never, res as never, () => {
+      req.url = `/${url.slice(base.length)}`;
+      files(req, res, () => void notFound(res));
+    });
+  };
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin + base,
+    origin,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
