@@ -18,6 +18,8 @@ export interface Served {
 export interface ServeOptions {
   /** Read files on every request (sirv's dev mode), for tests that change the site while it is served. */
   live?: boolean;
+  /** Extra response headers, e.g. a Content-Security-Policy. */
+  headers?: Record<string, string>;
 }
 
 /** Starts a static server for `dir` mounted at `base` (e.g. `/` or `/some/path/`); call `close()` when done. */
@@ -32,6 +34,7 @@ export async function serve(dir: string, base: string, options: ServeOptions = {
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     requests.push(req.url ?? '');
+    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const url = req.url ?? '/';
     if (!url.startsWith(base)) return void notFound(res);
     gzip(req as never, res as never, () => {
