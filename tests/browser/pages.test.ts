@@ -200,6 +200,14 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
             }
           }
         }
+        // The open dialog meets the same WCAG rules as the pages, in both colour schemes.
+        if (shortcut === '/') {
+          for (const scheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme: scheme });
+            for (const f of await axe(page, `axe ${scheme}, dialog open`)) problems.push(f);
+          }
+          await page.emulateMedia({ colorScheme: 'light' });
+        }
         await page.keyboard.press('Escape');
         const after = await page.evaluate(() => {
           const open = [...document.querySelectorAll('dialog, [role="dialog"], [role="alertdialog"]')].some((d) => d.checkVisibility());
