@@ -5,6 +5,9 @@ export const search = {
   placeholder: '搜索发言、发言人、单位',
   /** Shown next to the box, for those who use the keyboard. */
   shortcut: '按 / 键搜索',
+  /** The dialog the shortcut opens on reading pages. */
+  dialogTitle: '搜索发言',
+  close: '关闭',
   submit: '搜索',
   loading: '正在载入搜索……',
   prompt: '输入词语、人名或单位名称，查找发言。',

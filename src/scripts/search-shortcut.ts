@@ -1,18 +1,50 @@
-// The only search script on reading pages: “/” or Ctrl/Cmd+K moves to the search box (the search page's own,
-// or the one in the header). The box itself is a plain form to the search page and needs no script.
+// The only search script on reading pages: “/” or Ctrl/Cmd+K opens the search form in a modal dialog (on the
+// search page it moves to the page's own box). The dialog's form, like the header's, is a plain form to the
+// search page; nothing here loads Pagefind.
 
 /** Whether the key press is meant for a text field rather than for the page. */
 function typing(target: EventTarget | null): boolean {
   return target instanceof Element && Boolean(target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
 }
 
+const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
+
+/** Opens the dialog, or moves to the search page's own box. */
+function open(): boolean {
+  const own = document.querySelector<HTMLInputElement>('search-page input[name=q]');
+  const input = own ?? dialog?.querySelector<HTMLInputElement>('input[name=q]');
+  if (!input) return false;
+  if (!own && dialog && !dialog.open) dialog.showModal();
+  input.focus();
+  input.select();
+  return true;
+}
+
 document.addEventListener('keydown', (event) => {
   if (event.defaultPrevented || event.isComposing || event.altKey) return;
   const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !typing(event.target);
   const k = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.shiftKey;
-  const input = document.querySelector<HTMLInputElement>('[data-search-input]');
-  if ((!slash && !k) || !input) return;
-  event.preventDefault();
-  input.focus();
-  input.select();
+  if ((slash || k) && open()) event.preventDefault();
 });
+
+if (dialog) {
+  dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
+  // A click on the backdrop (the dialog element itself, outside its form) closes it.
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  // Keep Tab within the dialog: the page behind is inert, but Tab would otherwise leave for the browser's own UI.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const controls = [...dialog.querySelectorAll<HTMLElement>('input, button')];
+    const first = controls[0];
+    const last = controls.at(-1);
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  });
+}

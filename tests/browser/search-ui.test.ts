@@ -188,8 +188,8 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       const noJs = await browser.newContext({ javaScriptEnabled: false });
       const p = await noJs.newPage();
       await p.goto(`${site.url}${reportPath}`);
-      await p.fill('header input[name=q]', '敬老');
-      await p.press('header input[name=q]', 'Enter');
+      await p.fill('#site-search-q', '敬老');
+      await p.press('#site-search-q', 'Enter');
       await p.waitForURL(`**${base}search/?q=*`);
       expect(new URL(p.url()).pathname).toBe(`${base}search/`);
       expect(new URL(p.url()).searchParams.get('q')).toBe('敬老');
@@ -197,7 +197,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await noJs.close();
     });
 
-    it('loads no search code on reading pages, and / or Ctrl+K moves to the header box', async () => {
+    it('loads no search code on reading pages; / or Ctrl+K opens a modal search dialog that Escape closes', async () => {
       const before = requested.length;
       await page.goto(`${site.url}${reportPath}`);
       await page.waitForLoadState('load');
@@ -206,13 +206,28 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       const scripts = await page.$$eval('script', (list) => list.map((s) => s.getAttribute('src')));
       expect(scripts.every(Boolean)).toBe(true);
       const bytes = await Promise.all(scripts.map(async (src) => (await (await fetch(new URL(src!, site.url))).text()).length));
-      expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThan(2048);
+      expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThan(3072);
 
+      const dialogState = () =>
+        page.evaluate(() => ({
+          focus: document.activeElement?.id,
+          open: document.querySelector<HTMLDialogElement>('dialog.search-dialog')!.open,
+          modal: document.querySelector('dialog.search-dialog')!.matches(':modal'),
+        }));
+      for (const shortcut of ['/', 'Control+k']) {
+        await page.focus('a.site-name');
+        await page.keyboard.press(shortcut);
+        expect(await dialogState()).toEqual({ focus: 'search-dialog-q', open: true, modal: true });
+        // Tab stays inside: the box, the search button, the close button, and round again.
+        for (const id of ['', '', 'search-dialog-q']) {
+          await page.keyboard.press('Tab');
+          if (id) expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+        }
+        await page.keyboard.press('Escape');
+        expect(await dialogState()).toMatchObject({ open: false });
+        expect(await page.evaluate(() => document.activeElement?.className)).toBe('site-name');
+      }
       await page.keyboard.press('/');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
-      await page.focus('a.site-name');
-      await page.keyboard.press('Control+k');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
       await page.keyboard.type('敬老');
       await page.keyboard.press('Enter');
       await rendered(page, '敬老');
@@ -235,7 +250,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
         await page.goto(`${strictest.url}${reportPath}`);
         await page.keyboard.press('/');
-        expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-dialog-q');
         expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
       } finally {
         await strict.close();

@@ -50,6 +50,8 @@ describe.each(Object.entries(sites))('search in the %s build', (_name, { dir, ba
       expect(form?.getAttribute('action'), page.url).toBe(`${base}search/`);
       expect(form?.getAttribute('method')).toBe('get');
       expect(form?.querySelector('input[name=q]')).not.toBeNull();
+      // The same form in the dialog the shortcut opens.
+      expect(page.doc.querySelector('dialog.search-dialog form[role=search]')?.getAttribute('action'), page.url).toBe(`${base}search/`);
     }
   });
 
