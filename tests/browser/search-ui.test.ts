@@ -157,6 +157,19 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect((await shownResults(page)).length).toBe(remarksWith('管理').length);
     });
 
+    it('waits for a Chinese input method to finish composing before it searches', async () => {
+      await open();
+      await page.focus('#search-q');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'jinglao', selectionStart: 7, selectionEnd: 7 });
+      await page.waitForTimeout(400);
+      expect(await page.inputValue('#search-q')).toBe('jinglao');
+      expect(await page.evaluate(() => document.querySelector<HTMLElement>('search-page')!.dataset.query)).toBe('');
+      await cdp.send('Input.insertText', { text: '敬老' });
+      await rendered(page, '敬老');
+      expect((await shownResults(page)).map((r) => r.id)).toEqual(remarksWith('敬老').map((r) => anchor(r.file)));
+    });
+
     it('works with the keyboard alone: / to the box, Enter to search, arrows and Tab to results and filters', async () => {
       await open();
       await page.keyboard.press('/');

@@ -36,7 +36,7 @@ class SearchPage extends HTMLElement {
     this.#list = part('.search-results');
     this.#empty = part('.search-empty');
 
-    this.#input.addEventListener('input', () => {
+    const schedule = () => {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
         void this.#search(this.#input.value, this.#typing ? 'replace' : 'push');
@@ -44,7 +44,12 @@ class SearchPage extends HTMLElement {
         clearTimeout(this.#settle);
         this.#settle = setTimeout(() => (this.#typing = false), SETTLE_MS);
       }, DEBOUNCE_MS);
+    };
+    // While a Chinese input method composes, the box holds pinyin: search when the characters are chosen.
+    this.#input.addEventListener('input', (event) => {
+      if (!(event as InputEvent).isComposing) schedule();
     });
+    this.#input.addEventListener('compositionend', schedule);
     this.#input.addEventListener('keydown', (event) => {
       // Down arrow from the box to the first result; Tab works too.
       if (event.key === 'ArrowDown' && !this.#list.hidden) {
