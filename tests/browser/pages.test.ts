@@ -97,14 +97,19 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(listed.filter((u) => !urls.includes(u))).toEqual([]);
     });
 
-    it.concurrent.each(urls)('%s', async (url) => {
-      const slot = await acquire();
-      try {
-        await checkPage(slot, url);
-      } finally {
-        release(slot);
-      }
-    });
+    // Up to Vitest's maxConcurrency pages start at once and wait for a free slot: the time limit covers the wait.
+    it.concurrent.each(urls)(
+      '%s',
+      async (url) => {
+        const slot = await acquire();
+        try {
+          await checkPage(slot, url);
+        } finally {
+          release(slot);
+        }
+      },
+      180_000,
+    );
 
     async function checkPage({ page, watcher }: Slot, url: string) {
       const findings: Finding[] = [];
