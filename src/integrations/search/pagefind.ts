@@ -2,7 +2,7 @@
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { SearchRecord } from '../../scripts/search/record.ts';
-import { splitForIndex } from '../../scripts/search/text.ts';
+import { indexContent } from '../../scripts/search/text.ts';
 
 /** Throws with Pagefind's own messages when a call reports errors. */
 function check<T extends { errors: string[] }>(what: string, response: T): T {
@@ -15,7 +15,8 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
 const RECORDS_PER_FRAGMENT_FILE = 24;
 
 /**
- * One custom record per search record: the text split into single characters (see `splitForIndex`), metadata
+ * One custom record per search record: the text's letters and digits, one word each (see `indexContent`; the
+ * punctuation and spaces travel in the `gaps` meta field), metadata
  * for the result list and filters for the facets. `title` is left out on purpose: Pagefind would index it with
  * its own segmentation, which is what this index avoids.
  */
@@ -25,9 +26,10 @@ export async function createSearchIndex(records: SearchRecord[]): Promise<Pagefi
   if (!index) throw new Error('Pagefind createIndex returned no index');
   for (const record of records) {
     const filters = Object.fromEntries(Object.entries(record.filters).filter(([, v]) => v?.length)) as Record<string, string[]>;
+    const { content, gaps } = indexContent(record.text);
     check(
       `addCustomRecord ${record.url}`,
-      await index.addCustomRecord({ url: record.url, content: splitForIndex(record.text), language: 'zh', meta: { ...record.meta }, filters }),
+      await index.addCustomRecord({ url: record.url, content, language: 'zh', meta: { ...record.meta, gaps }, filters }),
     );
   }
   return index;

@@ -20,6 +20,35 @@ export function splitForIndex(text: string): string {
   return text.normalize('NFC').replace(/\u200B/g, '').replace(/([\p{L}\p{N}])(?=[\p{L}\p{N}])/gu, '$1\u200B');
 }
 
+/**
+ * What the index holds for a text: only its letters and digits, one word each (see `splitForIndex`), so that the
+ * characters of a phrase are consecutive words of the index even where punctuation or spaces stand between them
+ * in print (Pagefind gives punctuation a word position of its own, which breaks exact phrase searches); and,
+ * beside it, the removed runs as JSON `[[offset in the letters and digits, run], …]`, to put the text back
+ * together in the browser (`restoreText`).
+ */
+export function indexContent(text: string): { content: string; gaps: string } {
+  let kept = '';
+  const gaps: [number, string][] = [];
+  for (const m of text.normalize('NFC').replace(/\u200B/g, '').matchAll(/([\p{L}\p{N}]+)|([^\p{L}\p{N}]+)/gu)) {
+    if (m[1]) kept += m[1];
+    else gaps.push([kept.length, m[2]!]);
+  }
+  return { content: splitForIndex(kept), gaps: JSON.stringify(gaps) };
+}
+
+/** The original text from the index's letters and digits (as Pagefind returns them) and the removed runs. */
+export function restoreText(content: string, gaps: string | undefined): string {
+  if (!gaps) return content;
+  let text = '';
+  let at = 0;
+  for (const [offset, run] of JSON.parse(gaps) as [number, string][]) {
+    text += content.slice(at, offset) + run;
+    at = offset;
+  }
+  return text + content.slice(at);
+}
+
 /** One character folded for comparison: full-width forms to ASCII, capitals to lower case; never changes its length. */
 function fold(ch: string): string {
   const folded = ch.normalize('NFKC').toLowerCase();
