@@ -9,7 +9,7 @@ import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { Root, RootContent } from 'mdast';
 import type { z } from 'astro/zod';
 import { buildArchive, type RemarkInput, type ReportInput } from './model.ts';
-import { normalizePunctuation } from './importer/punctuation.ts';
+import { normalizePunctuation } from './punctuation.ts';
 import { SLUG_PATTERN } from './slug.ts';
 
 /** One problem in one file, located as precisely as the parser allows, worded for an editor. */

@@ -1,6 +1,6 @@
 import { ImportError } from './errors.ts';
 import type { Block, ParsedText } from './parse.ts';
-import { normalizePunctuation } from './punctuation.ts';
+import { normalizePunctuation } from '../punctuation.ts';
 import { splitTitleOrFail } from './roles.ts';
 
 /** One speaker's remark under one heading, paragraphs in order, punctuation normalised. */

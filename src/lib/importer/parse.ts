@@ -1,5 +1,5 @@
 import { ImportError } from './errors.ts';
-import { normalizeSpaces } from './punctuation.ts';
+import { normalizeSpaces } from '../punctuation.ts';
 
 /** A speaker's introduction at the start of a paragraph: `姓名(单位职务):` or `姓名:`. */
 export interface SpeakerTag {

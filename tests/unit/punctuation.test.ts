@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePunctuation, normalizeSpaces } from '../../../src/lib/importer/punctuation.ts';
+import { normalizePunctuation, normalizeSpaces } from '../../src/lib/punctuation.ts';
 
 const norm = (s: string) => normalizePunctuation(s).text;
 
