@@ -5,32 +5,32 @@ let loading: Promise<{ archive: Archive; entries: Map<string, CollectionEntry<'r
 
 async function load() {
   const [reports, remarks] = await Promise.all([getCollection('reports'), getCollection('remarks')]);
+  const reportId = (e: CollectionEntry<'reports'>) => e.id.replace(/\/index$/, '');
   const { archive, problems } = buildArchive(
-    reports.map((e) => ({ ...e.data, id: e.id.replace(/\/index$/, ''), file: e.filePath ?? e.id })),
+    reports.map((e) => ({ ...e.data, id: reportId(e), file: e.filePath ?? e.id })),
     remarks.map((e) => ({ ...e.data, id: e.id, file: e.filePath ?? remarkBaseName(e.id), report: e.id.split('/')[0]! })),
   );
   // The content loader has already stopped the build on these; this guards pages against a stale store.
   if (problems.length) throw new Error(problems.map((p) => `${p.files.join('、')}：${p.message}`).join('\n'));
   const entries = new Map<string, CollectionEntry<'remarks' | 'reports'>>();
-  for (const e of reports) entries.set(`report:${e.id.replace(/\/index$/, '')}`, e);
+  for (const e of reports) entries.set(`report:${reportId(e)}`, e);
   for (const e of remarks) entries.set(`remark:${e.id}`, e);
   return { archive, entries };
 }
 
+const loaded = () => (loading ??= load());
+
 /** The whole archive, grouped for the pages; loaded once per build. */
 export async function getArchive(): Promise<Archive> {
-  loading ??= load();
-  return (await loading).archive;
+  return (await loaded()).archive;
 }
 
 /** The content entry behind a remark, for `render()`. */
 export async function remarkEntry(remark: Remark): Promise<CollectionEntry<'remarks'>> {
-  loading ??= load();
-  return (await loading).entries.get(`remark:${remark.id}`) as CollectionEntry<'remarks'>;
+  return (await loaded()).entries.get(`remark:${remark.id}`) as CollectionEntry<'remarks'>;
 }
 
 /** The content entry behind a report, whose body is the editor's note. */
 export async function reportEntry(report: Report): Promise<CollectionEntry<'reports'>> {
-  loading ??= load();
-  return (await loading).entries.get(`report:${report.id}`) as CollectionEntry<'reports'>;
+  return (await loaded()).entries.get(`report:${report.id}`) as CollectionEntry<'reports'>;
 }

@@ -185,6 +185,11 @@ export function buildArchive(
   return { archive, problems };
 }
 
+/** A speaker's roles over the years, newest first, as one line (党总支书记、校长). */
+export function rolesOf(speaker: Speaker): string {
+  return [...new Set(speaker.remarks.map((r) => r.role))].join('、');
+}
+
 /** Newest report first; reports of the same date by id, so the order never depends on the file system. */
 function compareReports(a: Report, b: Report): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
