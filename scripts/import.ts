@@ -1,4 +1,4 @@
-// npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force]
+// npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--join <断开处的文字>]…
 // Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
 // Exit codes: 0 written; 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
 import { readFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { loadRoles } from '../src/lib/importer/roles.ts';
 import { formatSummary } from '../src/lib/importer/summary.ts';
 import { writeReport } from '../src/lib/importer/write.ts';
 
-const USAGE = '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force]';
+const USAGE = '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--join <断开处的文字>]…';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // npm runs scripts from the project root; paths the editor typed are relative to where they typed them.
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         date: { type: 'string' },
         content: { type: 'string' },
         force: { type: 'boolean', default: false },
+        join: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,10 +53,10 @@ async function main(): Promise<void> {
     const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : code ?? '读取出错';
     throw new ImportError(`无法读取原文文件 ${source}：${why}。`);
   }
-  const { files, summary } = importReport(bytes, { reportId: values.report, date: values.date, roles: loadRoles() });
+  const { files, summary } = importReport(bytes, { reportId: values.report, date: values.date, roles: loadRoles(), joins: values.join });
   const contentDir = values.content ? resolve(cwd, values.content) : resolve(projectRoot, 'content');
   const target = await writeReport(contentDir, values.report, files, values.force);
-    const shown = relative(cwd, target);
+  const shown = relative(cwd, target);
   console.log(formatSummary(summary, shown && !shown.startsWith('..') ? shown : target));
 }
 

@@ -15,6 +15,8 @@ export interface ImportOptions {
   date?: string | undefined;
   /** Role list, longest first (see roles.ts). */
   roles: readonly string[];
+  /** `--join`: ends of cut paragraphs whose join with the next paragraph the editor confirms (see repair.ts). */
+  joins?: readonly string[] | undefined;
 }
 
 /** What the import found and did, for the summary an editor reads. */
@@ -59,7 +61,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     const owner = b.tag ? b : b.owner !== undefined ? byId.get(b.owner) : undefined;
     return owner?.tag ? `${owner.tag.name}在「${heading(b.zone)}」下的发言` : `「${heading(b.zone)}」开头的段落`;
   };
-  const { chains, repairs } = repairBreaks(parsed.blocks, describe);
+  const { chains, repairs } = repairBreaks(parsed.blocks, describe, options.joins);
   const assembled = assemble(parsed, chains, options.roles);
 
   const sections = parsed.headings.map((h) => h.text);

@@ -1,9 +1,10 @@
+import { normalizePunctuation, normalizeSpaces } from '../punctuation.ts';
 import { ImportError } from './errors.ts';
 import { endsSentence, startsMidSentence, wordAcross } from './evidence.ts';
 import { quote, type Block } from './parse.ts';
 
-/** Why a block was taken as the continuation of a cut paragraph. */
-export type Evidence = { kind: 'adjacent'; word?: string } | { kind: 'word'; word: string };
+/** Why a block was taken as the continuation of a cut paragraph; `confirmed` when the editor gave `--join`. */
+export type Evidence = { kind: 'adjacent'; word?: string; confirmed?: boolean } | { kind: 'word'; word: string };
 
 /** One repaired layout break: `head` stopped mid-sentence and `tail` completes it. */
 export interface Repair {
@@ -21,19 +22,59 @@ function couldBeDisplaced(block: Block, before: Block | undefined): boolean {
   return !before || before.zone !== block.zone || endsSentence(before.text) || startsMidSentence(block.text);
 }
 
-/** A block that must continue some cut paragraph: it starts a heading without a speaker, or starts mid-sentence. */
-function mustContinue(block: Block, before: Block | undefined): boolean {
+/** A block that must continue some cut paragraph: it stands under a heading before any speaker, or starts mid-sentence. */
+function mustContinue(block: Block): boolean {
   if (block.tag || block.note) return false;
-  return !before || before.zone !== block.zone || startsMidSentence(block.text);
+  // Not only the first block under a heading: two tails moved there leave the second without an owner too.
+  return block.owner === undefined || startsMidSentence(block.text);
+}
+
+/** The end of a cut paragraph as messages quote it and `--join` takes it back. */
+function endOf(b: Block): string {
+  return [...b.text].slice(-12).join('');
+}
+
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** What a message tells the editor to give `--join`: the quoted end from its first whole word, marks as printed. */
+function joinArgument(b: Block): string {
+  const from = b.text.length - endOf(b).length;
+  const start = [...words.segment(b.text)].find((s) => s.index >= from && s.isWordLike)?.index ?? from;
+  return normalizePunctuation(b.text.slice(start)).text;
+}
+
+/** Text compared for `--join`: spaces as the importer drops them, half- and full-width marks alike (NFKC). */
+function joinKey(text: string): string {
+  // A leading … is the ellipsis of the quote in the message, copied along with the text.
+  return normalizeSpaces(text.replace(/^[\s…]+/u, '')).normalize('NFKC');
+}
+
+/** The cut paragraphs the editor confirmed with `--join <end text>`: each text must end exactly one of them. */
+function confirmedHeads(cuts: Block[], joins: readonly string[], describe: Describe): Map<number, string> {
+  const ids = new Map<number, string>();
+  for (const join of joins) {
+    const key = joinKey(join);
+    const heads = key ? cuts.filter((b) => joinKey(b.text).endsWith(key)) : [];
+    if (heads.length === 0)
+      throw new ImportError(`--join “${join}” 没有对应的段落：没有哪一段中断的段落以这段文字结尾。请从报错信息中原样复制引号里的文字。`);
+    if (heads.length > 1)
+      throw new ImportError(
+        `--join “${join}” 对应 ${heads.length} 段中断的段落：${heads.map((b) => `${describe(b)}（第 ${b.line} 行“…${endOf(b)}”）`).join('、')}。请多写几个字，使它只对应其中一段。`,
+      );
+    ids.set(heads[0]!.id, join);
+  }
+  return ids;
 }
 
 /**
  * Finds every paragraph cut mid-sentence and the one block that completes it: the next block when it is untagged
  * and under the same heading, or a displaced block elsewhere when the join forms a word across the cut.
  * Zero or several candidates, or a block nobody claims that cannot stand alone, stop the import with a message
- * per problem; nothing is guessed. Returns, for each paragraph, the blocks it is made of, and the repairs.
+ * per problem; nothing is guessed. A next block that forms no word across the cut is taken only when no unclaimed
+ * displaced block could be the tail instead, or when the editor confirms it (`joins`, the texts the cut paragraphs
+ * end with). Returns, for each paragraph, the blocks it is made of, and the repairs.
  */
-export function repairBreaks(blocks: Block[], describe: Describe): { chains: Block[][]; repairs: Repair[] } {
+export function repairBreaks(blocks: Block[], describe: Describe, joins: readonly string[] = []): { chains: Block[][]; repairs: Repair[] } {
   const candidates = new Map<number, Repair[]>();
   const claims = new Map<number, Repair[]>();
   const add = (repair: Repair) => {
@@ -42,10 +83,20 @@ export function repairBreaks(blocks: Block[], describe: Describe): { chains: Blo
   };
   const displaced = blocks.filter((b, i) => couldBeDisplaced(b, blocks[i - 1]));
   const cuts = blocks.filter((b) => !endsSentence(b.text));
+  const confirmed = confirmedHeads(cuts, joins, describe);
   for (const head of cuts) {
     const next = blocks[head.id + 1];
     const adjacent = next && next.zone === head.zone && !next.tag && !next.note ? next : undefined;
     const joined = adjacent && wordAcross(head.text, adjacent.text);
+    if (confirmed.has(head.id)) {
+      if (!adjacent)
+        throw new ImportError(
+          `--join “${confirmed.get(head.id)}”：${describe(head)}（第 ${head.line} 行）后面紧接着的不是同一小标题下没有发言人的段落，无法接上。请去掉这个 --join，在原文中把它的后半部分移到它后面。`,
+        );
+      // The editor's word settles it: other candidates are not searched, so that --join also decides between several.
+      add({ head, tail: adjacent, evidence: { kind: 'adjacent', ...(joined ? { word: joined } : {}), confirmed: true } });
+      continue;
+    }
     const found: Repair[] = [];
     if (adjacent) found.push({ head, tail: adjacent, evidence: joined ? { kind: 'adjacent', word: joined } : { kind: 'adjacent' } });
     for (const tail of displaced) {
@@ -59,10 +110,18 @@ export function repairBreaks(blocks: Block[], describe: Describe): { chains: Blo
   }
 
   const problems: { line: number; message: string }[] = [];
-  const cutOff = (b: Block) => `“…${[...b.text].slice(-12).join('')}”`;
+  const cutOff = (b: Block) => `“…${endOf(b)}”`;
   const place = (b: Block) => `第 ${b.line} 行“${quote(b.text, 12)}”`;
   for (const head of cuts) {
     const found = candidates.get(head.id) ?? [];
+    const only = found.length === 1 ? found[0]! : undefined;
+    // A cut between two words leaves no trace in the text: a tail moved after some other complete paragraph looks
+    // just like that speaker's next paragraph. Taking the next block is safe only when no such block is left over;
+    // blocks claimed by another repair are taken by it if the import goes through, so they are not candidates.
+    const rivals =
+      only?.evidence.kind === 'adjacent' && !only.evidence.word && !only.evidence.confirmed
+        ? displaced.filter((b) => b !== head && b !== only.tail && !claims.has(b.id))
+        : [];
     if (found.length === 0)
       problems.push({
         line: head.line,
@@ -73,6 +132,11 @@ export function repairBreaks(blocks: Block[], describe: Describe): { chains: Blo
         line: head.line,
         message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${found.map((r) => `${place(r.tail)}${r.evidence.kind === 'adjacent' ? '（紧随其后）' : ''}`).join('、')}。请在原文中把正确的那段接到这一段末尾，写成同一行。`,
       });
+    else if (rivals.length)
+      problems.push({
+        line: head.line,
+        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断。${place(only!.tail)}（紧随其后）可以接上，但接缝处不成词，没有证据；${rivals.slice(0, 3).map(place).join('、')}${rivals.length > 3 ? `等 ${rivals.length} 段` : ''}也没有发言人，同样可能是它的后半部分。若紧随其后的那段就是它的后半部分，请在原文中把两段写成同一行，或在命令后加上 --join "${joinArgument(head)}" 确认；否则请在原文中把正确的那段移到这一段后面。`,
+      });
   }
   for (const [id, found] of claims) {
     if (found.length < 2 || found.every((r) => (candidates.get(r.head.id)?.length ?? 0) > 1)) continue;
@@ -82,8 +146,8 @@ export function repairBreaks(blocks: Block[], describe: Describe): { chains: Blo
       message: `${place(tail)}可以接在 ${found.length} 处中断的段落后面：${found.map((r) => `${describe(r.head)}（第 ${r.head.line} 行 ${cutOff(r.head)}）`).join('、')}。请在原文中把它移到它所属的那段后面。`,
     });
   }
-  for (const [i, b] of blocks.entries()) {
-    if (mustContinue(b, blocks[i - 1]) && !claims.has(b.id))
+  for (const b of blocks) {
+    if (mustContinue(b) && !claims.has(b.id))
       problems.push({
         line: b.line,
         message: `${place(b)}${startsMidSentence(b.text) ? '以标点开头' : '位于小标题下却没有发言人'}，也接不上任何中断的发言。请在原文中把它移到所属发言的后面，或在段首写上“姓名:”。`,

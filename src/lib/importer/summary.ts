@@ -16,7 +16,7 @@ export function describeRepair(repair: Repair, summary: ImportSummary): string {
       : `第 ${tail.line} 行“${quote(tail.text, 12)}”（原在${tail.zone === head.zone ? '同一小标题下' : `「${summary.headings[tail.zone]?.text ?? ''}」下`}${tail.owner === undefined ? '开头' : ''}）`;
   const why =
     evidence.kind === 'adjacent'
-      ? `原段未完句，下一段紧接在后且没有发言人${evidence.word ? `，接缝处组成词“${evidence.word}”` : ''}`
+      ? `原段未完句，下一段紧接在后且没有发言人${evidence.word ? `，接缝处组成词“${evidence.word}”` : ''}${evidence.confirmed ? '，编辑已用 --join 确认' : ''}`
       : `原段未完句，接缝处组成词“${evidence.word}”，且只有这一种接法`;
   return `${summary.describe(head)}：第 ${head.line} 行“${tailOf(head.text)}”接上${where}。依据：${why}。`;
 }

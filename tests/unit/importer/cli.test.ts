@@ -72,6 +72,32 @@ describe('npm run import', () => {
     expect(existsSync(content)).toBe(false);
   });
 
+  it('imports a break between words once --join confirms it, saying so in the summary', () => {
+    const input = join(fixtures, 'adjacent-confirmed/input.txt');
+    const refused = cli(input, '--report', 'test-report', '--date', '2016-05', '--content', join(temp, 'unconfirmed'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--join "教师开展读书交流活动，" 确认');
+    expect(existsSync(join(temp, 'unconfirmed'))).toBe(false);
+    const content = join(temp, 'confirmed');
+    const r = cli(input, '--report', 'test-report', '--date', '2016-05', '--content', content, '--join', '教师开展读书交流活动，');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/修复排版断裂 1 处：\n  - 吴晓燕.*编辑已用 --join 确认。\n/);
+    expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
+  });
+
+  it.each([
+    ['matches no cut paragraph', 'adjacent-confirmed', ['--join', '不存在的文字'], '--join “不存在的文字” 没有对应的段落'],
+    ['matches several', 'ambiguous', ['--join', '管'], '--join “管” 对应 2 段中断的段落'],
+    ['matches one of two but not the other', 'adjacent-confirmed', ['--join', '读书交流活动，', '--join', '读书心得'], '--join “读书心得” 没有对应的段落'],
+  ])('fails when a --join %s, with one line in Chinese, nothing written', (_, folder, joins, message) => {
+    const content = join(temp, 'badjoin');
+    const r = cli(join(fixtures, folder, 'input.txt'), '--report', 'test-report', '--date', '2016', '--content', content, ...joins);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(new RegExp(`^导入失败：${message}[^\\n]*\\n$`));
+    expect(existsSync(content)).toBe(false);
+  });
+
   it('asks for the date instead of guessing one', () => {
     const r = cli(join(fixtures, 'clean/input.txt'), '--report', 'test-report', '--content', join(temp, 'nodate'));
     expect(r.code).toBe(1);

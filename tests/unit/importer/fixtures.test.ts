@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
+import { describeRepair } from '../../../src/lib/importer/summary.ts';
 import { asTree, fixture, fixtures, readTree, run } from './helpers.ts';
 import { join } from 'node:path';
 
@@ -8,9 +9,9 @@ const expected = readTree(join(fixtures, 'clean/expected'));
 const clean = fixture('clean/input.txt').toString('utf8');
 
 /** The ImportError an import throws, so its message and problems can be checked. */
-function failure(input: Uint8Array | string): ImportError {
+function failure(input: Uint8Array | string, joins: string[] = []): ImportError {
   try {
-    run(input);
+    run(input, undefined, undefined, joins);
   } catch (error) {
     if (error instanceof ImportError) return error;
     throw error;
@@ -65,10 +66,22 @@ describe('layout damage of the clean report is repaired to the clean files', () 
     expect(result.summary.repairs.map((r) => r.evidence)).toEqual([{ kind: 'word', word: '交流' }]);
   });
 
-  it('an adjacent break, full-width brackets and colons, stray spaces, a tag alone on its line', () => {
+  it('an adjacent break inside a word, full-width brackets and colons, stray spaces, a tag alone on its line', () => {
     const result = run(fixture('adjacent/input.txt'));
     expect(asTree(result)).toEqual(expected);
-    expect(result.summary.repairs.map((r) => r.evidence.kind)).toEqual(['adjacent']);
+    expect(result.summary.repairs.map((r) => r.evidence)).toEqual([{ kind: 'adjacent', word: '健康' }]);
+  });
+
+  it('an adjacent break between words that the editor confirms with --join', () => {
+    const input = fixture('adjacent-confirmed/input.txt');
+    expect(failure(input).problems[0]).toMatch(/吴晓燕.*第 19 行的 “…员教师开展读书交流活动,” 处中断。第 21 行“每月推荐一本好书.*（紧随其后）可以接上.*第 9 行“要坚持问题导向.*--join "教师开展读书交流活动，"/);
+    // Copied from the message: with or without its ellipsis, half- or full-width marks, stray spaces.
+    for (const join of ['教师开展读书交流活动，', '…员教师开展读书交流活动,', ' 读书 交流活动, ']) {
+      const result = run(input, undefined, undefined, [join]);
+      expect(asTree(result)).toEqual(expected);
+      expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([[19, 21, { kind: 'adjacent', confirmed: true }]]);
+      expect(describeRepair(result.summary.repairs[0]!, result.summary)).toMatch(/依据：原段未完句，下一段紧接在后且没有发言人，编辑已用 --join 确认。$/);
+    }
   });
 });
 
@@ -79,6 +92,46 @@ describe('what the importer refuses, with a message that says what to fix', () =
     expect(e.problems).toHaveLength(2);
     expect(e.problems[0]).toMatch(/郑海波在「队伍建设 凝心聚力」下的发言.*“…主动承担毕业班教学任务,”.*没有找到能接上的段落/);
     expect(e.problems[1]).toMatch(/第 25 行“发挥了模范带头作用。”.*接不上/);
+  });
+
+  it('a cut between words followed by the same speaker\'s next paragraph, while an untagged paragraph elsewhere could be its tail', () => {
+    // Without the rule the next paragraph would be joined and 健康成长的引路人 left as 孙明远's second paragraph.
+    const e = failure(fixture('adjacent-no-evidence/input.txt'));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toBe(
+      '周丽华在「立德树人 育人为本」下的发言在第 7 行的 “…师风建设,引导教师做学生” 处中断。第 9 行“要坚持问题导向,认真查找…”（紧随其后）可以接上，但接缝处不成词，没有证据；第 13 行“健康成长的引路人。”也没有发言人，同样可能是它的后半部分。若紧随其后的那段就是它的后半部分，请在原文中把两段写成同一行，或在命令后加上 --join "师风建设，引导教师做学生" 确认；否则请在原文中把正确的那段移到这一段后面。',
+    );
+  });
+
+  it('many possible tails are listed a few at a time', () => {
+    const input = fixture('adjacent-no-evidence/input.txt')
+      .toString('utf8')
+      .replace(/。\n\n(孙明远|陈建国|吴晓燕|郑海波)/gu, '。\n\n另起一段。\n\n$1');
+    expect(failure(input).problems[0]).toMatch(/没有证据；第 \d+ 行“另起一段。”、第 \d+ 行“[^”]+”、第 \d+ 行“[^”]+”等 \d+ 段也没有发言人/);
+  });
+
+  it('a --join that ends no cut paragraph, or several, or one not followed by a paragraph it could join', () => {
+    const input = fixture('adjacent-confirmed/input.txt');
+    expect(failure(input, ['读书心得,']).message).toBe('--join “读书心得,” 没有对应的段落：没有哪一段中断的段落以这段文字结尾。请从报错信息中原样复制引号里的文字。');
+    expect(failure(input, ['']).message).toContain('没有对应的段落');
+    expect(failure(fixture('ambiguous/input.txt'), ['管']).message).toMatch(/^--join “管” 对应 2 段中断的段落：张明.*（第 \d+ 行“….*管”）、李华.*。请多写几个字，使它只对应其中一段。$/);
+    const cut = clean.replace('发挥了模范带头作用。', '发挥了模范');
+    expect(failure(cut, ['模范']).message).toMatch(/^--join “模范”：郑海波在「队伍建设 凝心聚力」下的发言（第 21 行）后面紧接着的不是同一小标题下没有发言人的段落，无法接上。/);
+  });
+
+  it('a --join decides between the next paragraph and a displaced one too: the editor has said which it is', () => {
+    const input = clean.replace('引导教师做学生健康成长的引路人。', '引导教师做学生健康成长的引路人。要加强管').replace('培养幼儿良好的行为习惯。\n', '培养幼儿良好的行为习惯。\n\n理,形成合力。\n');
+    const result = run(input, undefined, undefined, ['要加强管']);
+    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence.kind])).toEqual([[7, 9, 'adjacent']]);
+  });
+
+  it('a second tail moved to the start of a heading has no speaker either: confirming another join does not adopt it', () => {
+    const input = clean
+      .replace('做学生健康成长的引路人。', '做学生健康')
+      .replace('价值观融入保教工作,通过绘本阅读、传统节日活动等形式,培养幼儿良好的行为习惯。', '价值观融')
+      .replace('队伍建设 凝心聚力\n', '队伍建设 凝心聚力\n\n入保教工作,通过绘本阅读、传统节日活动等形式,培养幼儿良好的行为习惯。\n\n成长的引路人。\n');
+    expect(failure(input).problems[0]).toMatch(/周丽华.*“成长的引路人。”也没有发言人/);
+    expect(failure(input, ['做学生健康']).problems).toEqual([expect.stringMatching(/^第 19 行“成长的引路人。”位于小标题下却没有发言人/)]);
   });
 
   it('a tail that completes two cut remarks is not guessed', () => {

@@ -25,10 +25,10 @@ export function asTree(result: ImportResult): Map<string, string> {
   return new Map(result.files.map((f) => [f.path, f.text]));
 }
 
-/** Imports bytes with the committed role list. */
-export function run(bytes: Uint8Array | string, date = '2016-05', reportId = 'test-report'): ImportResult {
+/** Imports bytes with the committed role list (and the `--join` confirmations given). */
+export function run(bytes: Uint8Array | string, date = '2016-05', reportId = 'test-report', joins: string[] = []): ImportResult {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  return importReport(data, { reportId, date, roles });
+  return importReport(data, { reportId, date, roles, joins });
 }
 
 /** The bytes of a fixture file. */
