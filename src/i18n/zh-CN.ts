@@ -18,6 +18,11 @@ export const search = {
   noneFiltered: '当前筛选条件下没有结果，可以取消部分筛选。',
   resultsLabel: '搜索结果',
   filters: '筛选结果',
+  loadingFilters: '正在载入筛选……',
+  /** The button under the result list when more results than shown match. */
+  more: (left: number) => `显示更多结果（还有 ${left} 条）`,
+  /** The button under a filter with many values. */
+  allValues: (n: number) => `显示全部 ${n} 项`,
   facets: { heading: '小标题', school: '单位', role: '职务', report: '报告' } as Record<string, string>,
   clearFilters: '清除筛选',
   editorsNote: '编者按',

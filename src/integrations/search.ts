@@ -1,11 +1,13 @@
-// Site search: a Pagefind index of one record per remark and per report, built inside `astro build` (and served
-// from memory under `astro dev`), and a service worker that keeps the site and the index available offline.
-import { readFile, rm } from 'node:fs/promises';
+// Site search: a Pagefind index and the files the search page reads beside it (see search/files.ts), built inside
+// `astro build` (and served from memory under `astro dev`), and a service worker that keeps the site and the search
+// available offline.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SearchRecord } from '../scripts/search/record.ts';
 import { serveIndexInDev } from './search/dev.ts';
-import { closePagefind, createSearchIndex, writeSearchIndex } from './search/pagefind.ts';
+import { closePagefind, searchFiles } from './search/files.ts';
 import { writeServiceWorker } from './search/service-worker.ts';
 
 type InlineLimit = number | ((file: string, content: Buffer) => boolean | undefined) | undefined;
@@ -52,10 +54,12 @@ export default function search(): AstroIntegration {
         const started = performance.now();
         const recordsFile = new URL('search/records.json', dir);
         const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
-        const index = await createSearchIndex(records);
-        await writeSearchIndex(index, fileURLToPath(new URL('pagefind/', dir)));
+        const files = await searchFiles(records);
         await closePagefind();
-        // The index carries the same text; the records were only the hand-over from the pages to the indexer.
+        const folders = new Set([...files.keys()].map((path) => dirname(fileURLToPath(new URL(path, dir)))));
+        await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+        await Promise.all([...files].map(([path, content]) => writeFile(new URL(path, dir), content)));
+        // The record files carry the same text; this file was only the hand-over from the pages to the integration.
         await rm(recordsFile);
         logger.info(`搜索索引：${records.length} 条记录，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         const manifest = await writeServiceWorker(dir, base, new URL('src/scripts/sw.js', root));

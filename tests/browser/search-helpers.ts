@@ -17,8 +17,18 @@ export function idOf(href: string): string {
   return !hash || hash.startsWith('note-') ? 'note' : decodeURIComponent(hash);
 }
 
-/** The results on the page, in order. */
+/** Presses “show more” until every result is on the page. */
+export async function expandResults(page: Page): Promise<void> {
+  for (let more = page.locator('.search-more'); await more.count(); ) {
+    const before = await page.locator('ol.search-results > li').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('ol.search-results > li').length > n, before);
+  }
+}
+
+/** Every result of the current search, in order (pressing “show more” as often as it takes). */
 export async function shownResults(page: Page): Promise<ShownResult[]> {
+  await expandResults(page);
   const list = await page.$$eval('ol.search-results:not([hidden]) > li', (items) =>
     items.map((li) => {
       const a = li.querySelector('a')!;
@@ -41,6 +51,12 @@ export async function rendered(page: Page, q: string): Promise<void> {
     const el = document.querySelector<HTMLElement>('search-page');
     return el?.dataset.query === q && (el.dataset.state === 'done' || el.dataset.state === 'idle' || el.dataset.state === 'error');
   }, q.trim());
+}
+
+/** Opens the filters (they load when first opened) and waits for them. */
+export async function openFilters(page: Page): Promise<void> {
+  if (!(await page.$eval('.search-filters-panel', (d) => (d as HTMLDetailsElement).open))) await page.click('.search-filters-panel summary');
+  await page.locator('.search-facet').first().waitFor();
 }
 
 /** Submits `q` through the search page's own form and returns what it shows. */

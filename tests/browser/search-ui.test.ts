@@ -6,7 +6,7 @@ import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { sites } from '../support/sites.ts';
-import { rendered, runQuery, shownResults } from './search-helpers.ts';
+import { openFilters, rendered, runQuery, shownResults } from './search-helpers.ts';
 
 const seed = readSeed();
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -96,6 +96,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
 
     it('filters by school, heading and role with counts, keeps the filters in the URL, and walks back', async () => {
       await open('?q=服务');
+      // The filters are folded away until asked for: the facet table loads then.
+      expect(await page.isVisible('.search-facet')).toBe(false);
+      await openFilters(page);
       const all = remarksWith('服务');
       const total = all.length + (noteHas('服务') ? 1 : 0);
       const schoolLabel = (school: string) => page.locator('.search-facet', { hasText: '单位' }).locator('label', { hasText: school });
@@ -130,9 +133,23 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
 
       const role = '党总支书记';
       await open('?q=服务');
+      await openFilters(page);
       await page.locator('.search-facet', { hasText: '职务' }).locator('label', { hasText: role }).first().click();
       await rendered(page, '服务');
       expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(all.filter((r) => r.role === role).map((r) => anchor(r.file)).sort());
+    });
+
+    it('shows ten results at a time, and “show more” adds the next ones with the focus on the first added', async () => {
+      await open('?q=的');
+      const n = remarksWith('的').length + (noteHas('的') ? 1 : 0);
+      expect(n).toBeGreaterThan(10);
+      expect(await page.locator('ol.search-results > li').count()).toBe(10);
+      expect(await page.textContent('.search-status')).toBe(`找到 ${n} 条结果`);
+      expect(await page.textContent('.search-more')).toBe(`显示更多结果（还有 ${n - 10} 条）`);
+      await page.click('.search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('ol.search-results > li').length === n, Math.min(n, 20));
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches('ol.search-results > li:nth-child(11)'))).toBe(true);
+      if (n <= 20) expect(await page.locator('.search-more').count()).toBe(0);
     });
 
     it('says clearly when nothing matches', async () => {
@@ -178,6 +195,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await page.keyboard.press('Enter');
       await rendered(page, '服务');
       await page.keyboard.press('Tab'); // the search button
+      await page.keyboard.press('Tab'); // the filters' summary
+      await page.keyboard.press('Enter');
+      await page.locator('.search-facet').first().waitFor();
       await page.keyboard.press('Tab'); // the first filter
       const box = await page.evaluate(() => {
         const el = document.activeElement as HTMLInputElement;

@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../support/dist.ts';
+import type { Catalogue, FacetTable, RecordFile } from '../../src/scripts/search/record.ts';
+import { project } from '../../src/scripts/search/text.ts';
 import { readSeed } from '../support/seed.ts';
 import { sites } from '../support/sites.ts';
 
@@ -11,13 +13,31 @@ const seed = readSeed();
 describe.each(Object.entries(sites))('search in the %s build', (_name, { dir, base }) => {
   const pages = readPages(dir, base);
 
-  it('has a Pagefind index of one record per remark and one per report, and no leftover records file', () => {
+  it('has a Pagefind index of one page per report, a catalogue of its records, one file per record, and no leftover records file', () => {
     const entry = JSON.parse(readFileSync(`${dir}pagefind/pagefind-entry.json`, 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['zh']);
-    expect(entry.languages.zh.page_count).toBe(seed.remarks.length + 1);
-    // Fragments travel in groups (one file for this archive), so a search fetches few, well-compressed files.
-    expect(readdirSync(`${dir}pagefind/fragment`).length).toBeGreaterThanOrEqual(1);
-    expect(readdirSync(`${dir}pagefind/fragment`).length).toBeLessThan(seed.remarks.length + 1);
+    expect(entry.languages.zh.page_count).toBe(1);
+    const catalogue = JSON.parse(readFileSync(`${dir}search-index/catalogue.json`, 'utf8')) as Catalogue;
+    expect(catalogue.reports).toHaveLength(1);
+    const [page, ...lengths] = catalogue.reports[0]!;
+    expect(page).toMatch(/^zh_[0-9a-f]+$/);
+    // The report's title and editor's note, then every remark in reading order, each as long as its letters and digits.
+    const records = readdirSync(`${dir}search-index/records`).map((f) => JSON.parse(readFileSync(`${dir}search-index/records/${f}`, 'utf8')) as RecordFile);
+    expect(records).toHaveLength(seed.remarks.length + 1);
+    const record = (n: number) => JSON.parse(readFileSync(`${dir}search-index/records/${n}.json`, 'utf8')) as RecordFile;
+    expect(lengths).toEqual(records.map((_, n) => [...project(record(n).text).chars].length));
+    expect(record(0).meta.kind).toBe('report');
+    expect(record(0).text.startsWith(seed.title)).toBe(true);
+    expect(record(0).url).toMatch(new RegExp(`^${base}reports/${seed.id}/#note-`));
+    for (const [i, remark] of seed.remarks.entries()) {
+      expect(record(i + 1).meta).toMatchObject({ kind: 'remark', speaker: remark.speaker, school: remark.school, role: remark.role, heading: remark.section });
+      expect(record(i + 1).url).toBe(`${base}reports/${seed.id}/#${remark.file.replace(/\.mdx?$/, '')}`);
+    }
+    const facets = JSON.parse(readFileSync(`${dir}search-index/facets.json`, 'utf8')) as FacetTable;
+    expect(facets.school.ids.map((id) => facets.school.values[id] ?? '')).toEqual(records.map((_, n) => (n ? seed.remarks[n - 1]!.school : '')));
+    // Pagefind's page text is not published: the record files carry it. Nor are its UI bundles.
+    expect(existsSync(`${dir}pagefind/fragment`)).toBe(false);
+    expect(readdirSync(`${dir}pagefind`).filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
     expect(existsSync(`${dir}pagefind/pagefind.js`)).toBe(true);
     expect(existsSync(`${dir}search/records.json`)).toBe(false);
   });

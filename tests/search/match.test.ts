@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, highlight } from '../../src/scripts/search/excerpt.ts';
 import { matchText } from '../../src/scripts/search/match.ts';
-import { parseQuery, wordsOf } from '../../src/scripts/search/query.ts';
-import { project, splitForIndex } from '../../src/scripts/search/text.ts';
+import { needlesOf, parseQuery, wordsOf } from '../../src/scripts/search/query.ts';
+import { project } from '../../src/scripts/search/text.ts';
+import { encodeChar, needleWords, recordWords } from '../../src/scripts/search/tokens.ts';
 
 const match = (text: string, q: string) => matchText(project(text), parseQuery(q)!);
 const marked = (text: string, q: string) =>
@@ -11,18 +12,22 @@ const marked = (text: string, q: string) =>
     .filter((p) => p.mark)
     .map((p) => p.text);
 
-describe('index tokens', () => {
-  it('makes every letter and digit a word of its own, and Pagefind gets the original back by dropping U+200B', () => {
-    const text = '用科学规范的管理，创建银河family微信群 2-3名';
-    const split = splitForIndex(text);
-    expect(split).toBe('用\u200B科\u200B学\u200B规\u200B范\u200B的\u200B管\u200B理，创\u200B建\u200B银\u200B河\u200Bf\u200Ba\u200Bm\u200Bi\u200Bl\u200By\u200B微\u200B信\u200B群 2-3\u200B名');
-    expect(split.replace(/\u200B/g, '')).toBe(text);
+describe('index words', () => {
+  const decode = (word: string) => (word.match(/.{4}/g) ?? []).map((d) => String.fromCodePoint(parseInt(d, 36))).join('');
+
+  it('gives every position of a record the character and the next one, and the last character alone', () => {
+    const words = recordWords(project('用科学，family 2-3名').chars);
+    expect(words.map(decode)).toEqual(['用科', '科学', '学f', 'fa', 'am', 'mi', 'il', 'ly', 'y2', '23', '3名', '名']);
+    // ASCII only, one word each to Pagefind and to the browser's word segmenter.
+    for (const w of words) expect(w).toMatch(/^[0-9a-z]{4}([0-9a-z]{4})?$/);
+    expect(encodeChar('\u{20BB7}')).toHaveLength(4);
   });
 
-  it('asks Pagefind for each distinct character of the query', () => {
-    expect(parseQuery('三严三实')!.pagefindTerm).toBe('三 严 实');
-    expect(parseQuery(' “2-3名” ')!.pagefindTerm).toBe('2 3 名');
-    expect(parseQuery('Family')!.pagefindTerm).toBe('f a m i l y');
+  it('asks for a phrase as its consecutive bigrams, and for one character as the prefix of its words', () => {
+    expect(needleWords('三严三实').map(decode)).toEqual(['三严', '严三', '三实']);
+    expect(needleWords('党').map(decode)).toEqual(['党']);
+    expect(recordWords('党员').some((w) => w.startsWith(needleWords('党')[0]!))).toBe(true);
+    expect(needlesOf(parseQuery('银河 党员')!)).toEqual(['银河党员', '银河', '党员']);
     expect(parseQuery('，。 ')).toBeUndefined();
   });
 });

@@ -21,25 +21,30 @@ export function plainText(markdown: string): string {
     .join(' ');
 }
 
-/** Every search record of the archive, in reading order (newest report first). */
-export async function searchRecords(): Promise<SearchRecord[]> {
+let cached: Promise<SearchRecord[]> | undefined;
+
+/** Every search record of the archive, in reading order (newest report first); computed once per build (the search
+ * page and the records file both need them), afresh on every request under `astro dev`, where the content changes. */
+export function searchRecords(): Promise<SearchRecord[]> {
+  if (import.meta.env.DEV) return collect();
+  cached ??= collect();
+  return cached;
+}
+
+async function collect(): Promise<SearchRecord[]> {
   const { reports } = await getArchive();
   const records: SearchRecord[] = [];
-  const add = (meta: Omit<RecordMeta, 'order'>, url: string, body: string, filters: SearchRecord['filters']) => {
-    const full: RecordMeta = { ...meta, order: String(records.length) };
-    records.push({ url, text: recordText(leadOf(full), body), meta: full, filters });
-  };
+  const add = (meta: RecordMeta, url: string, body: string) => records.push({ url, text: recordText(leadOf(meta), body), meta });
   for (const report of reports) {
     const note = plainText((await reportEntry(report)).body ?? '');
     const noteUrl = note ? `${paths.report(report)}#note-${report.slug}` : paths.report(report);
-    add({ kind: 'report', speaker: '', school: '', role: '', heading: '', report: report.title }, href(noteUrl), note, { report: [report.title] });
+    add({ kind: 'report', speaker: '', school: '', role: '', heading: '', report: report.title }, href(noteUrl), note);
     for (const remark of report.remarks) {
       const body = plainText((await remarkEntry(remark)).body ?? '');
       add(
         { kind: 'remark', speaker: remark.speaker, school: remark.school, role: remark.role, heading: remark.section, report: report.title },
         href(paths.remark(remark)),
         body,
-        { heading: [remark.section], school: [remark.school], role: [remark.role], report: [report.title], speaker: [remark.speaker] },
       );
     }
   }

@@ -2,12 +2,14 @@
 // (?q=敬老&school=…), so a search can be shared, reloaded, and walked back with the browser's back button.
 import { search as s } from '../../i18n/zh-CN.ts';
 import { SearchEngine, type Hit } from './engine.ts';
-import { applySelection, facetValues, noSelection, type Selection } from './facets.ts';
+import { applySelection, facetValues, hasSelection, noSelection, type Selection } from './facets.ts';
 import { parseQuery } from './query.ts';
-import { FACETS, type Facet } from './record.ts';
-import { clearButton, emptyState, filterGroups, resultItem } from './render.ts';
+import { FACETS, type Facet, type FacetTable } from './record.ts';
+import { clearButton, emptyState, filterGroups, moreButton, resultItem } from './render.ts';
 
 const DEBOUNCE_MS = 150;
+/** Results drawn at a time; “show more” adds as many again. Only these are fetched. */
+const PAGE = 10;
 /** How long a typed query must stay before the next one gets its own history entry (instead of replacing it). */
 const SETTLE_MS = 1000;
 
@@ -15,13 +17,20 @@ class SearchPage extends HTMLElement {
   #engine!: SearchEngine;
   #input!: HTMLInputElement;
   #status!: HTMLElement;
+  #panel!: HTMLDetailsElement;
   #filters!: HTMLElement;
   #list!: HTMLOListElement;
+  #more!: HTMLElement;
   #empty!: HTMLElement;
   #selection: Selection = noSelection();
   #query = '';
   #hits: Hit[] = [];
+  #limit = PAGE;
+  #table: FacetTable | undefined;
+  /** Filters whose every value is shown (the reader asked for all). */
+  #expanded = new Set<Facet>();
   #run = 0;
+  #drawing = 0;
   /** Whether the current history entry is still being typed into: typing then replaces it rather than pushing. */
   #typing = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,11 +38,13 @@ class SearchPage extends HTMLElement {
 
   connectedCallback() {
     const part = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
-    this.#engine = new SearchEngine(this.dataset.bundle!, this.dataset.cacheTag ?? '');
+    this.#engine = new SearchEngine(this.dataset.bundle!, this.dataset.files!, this.dataset.cacheTag ?? '');
     this.#input = part('input[name=q]');
     this.#status = part('.search-status');
+    this.#panel = part('.search-filters-panel');
     this.#filters = part('.search-filters');
     this.#list = part('.search-results');
+    this.#more = part('.search-more-row');
     this.#empty = part('.search-empty');
 
     const schedule = () => {
@@ -69,16 +80,37 @@ class SearchPage extends HTMLElement {
       const chosen = this.#selection[facet].filter((v) => v !== box.value);
       this.#selection = { ...this.#selection, [facet]: box.checked ? [...chosen, box.value] : chosen };
       this.#typing = false;
+      this.#limit = PAGE;
       this.#commit('push');
-      this.#render();
+      void this.#render();
     });
     this.#filters.addEventListener('click', (event) => {
-      if (!(event.target as Element).closest('.search-clear')) return;
+      const target = event.target as Element;
+      const all = target.closest<HTMLElement>('.search-all-values');
+      if (all) {
+        const facet = all.dataset.facet as Facet;
+        this.#expanded.add(facet);
+        void this.#render().then(() => this.#filters.querySelector<HTMLInputElement>(`input[name="${facet}"]`)?.focus());
+        return;
+      }
+      if (!target.closest('.search-clear')) return;
       this.#selection = noSelection();
       this.#typing = false;
+      this.#limit = PAGE;
       this.#commit('push');
-      this.#render();
+      void this.#render();
       this.#input.focus();
+    });
+    // The filters need the facet table: it is fetched when the reader first opens them.
+    this.#panel.addEventListener('toggle', () => {
+      if (this.#panel.open) void this.#render();
+    });
+    this.#more.addEventListener('click', (event) => {
+      if (!(event.target as Element).closest('.search-more')) return;
+      const first = this.#limit;
+      this.#limit += PAGE;
+      // Keep the reader's place: focus moves to the first of the added results.
+      void this.#render().then(() => this.#list.querySelectorAll('a')[first]?.focus());
     });
     addEventListener('popstate', () => this.#fromUrl());
     this.#fromUrl();
@@ -111,10 +143,11 @@ class SearchPage extends HTMLElement {
     // Filters stay when the query changes; a filter that no longer matches shows a count of 0 and can be cleared.
     this.#query = text;
     this.#commit(mode);
+    this.#limit = PAGE;
     const query = parseQuery(text);
     if (!query) {
       this.#hits = [];
-      this.#render();
+      await this.#render();
       return;
     }
     if (!this.#engine.loaded) this.#setStatus(s.loading, 'loading');
@@ -122,14 +155,23 @@ class SearchPage extends HTMLElement {
       const hits = await this.#engine.search(query);
       if (run !== this.#run) return;
       this.#hits = hits;
-      this.#render();
+      await this.#render();
     } catch (error) {
       if (run !== this.#run) return;
-      console.error(error);
-      this.#hits = [];
-      this.#render();
-      this.#setStatus(s.error, 'error');
+      this.#fail(error);
     }
+  }
+
+  #fail(error: unknown) {
+    console.error(error);
+    this.#hits = [];
+    this.#list.replaceChildren();
+    this.#list.hidden = true;
+    this.#more.replaceChildren();
+    this.#panel.hidden = true;
+    this.#empty.hidden = true;
+    this.#setStatus(s.error, 'error');
+    this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
   }
 
   #setStatus(text: string, state: string) {
@@ -137,22 +179,43 @@ class SearchPage extends HTMLElement {
     this.dataset.state = state;
   }
 
-  /** Draws the filters and the results for the current hits and selection. */
-  #render() {
+  /** Draws the filters and the results for the current hits and selection (fetching what it needs first). */
+  async #render() {
+    const draw = ++this.#drawing;
+    const query = parseQuery(this.#query);
+    const filtered = hasSelection(this.#selection);
+    if (filtered) this.#panel.open = true;
+    try {
+      if ((filtered || this.#panel.open) && this.#hits.length && !this.#table) {
+        if (this.#panel.open) this.#filters.replaceChildren(s.loadingFilters);
+        this.#table = await this.#engine.facets();
+      }
+      const shown = applySelection(this.#hits, this.#selection, this.#table);
+      const items = query ? await this.#engine.shown(shown.slice(0, this.#limit), query) : [];
+      if (draw !== this.#drawing) return;
+      this.#paint(shown.length, items.map(resultItem));
+    } catch (error) {
+      if (draw === this.#drawing) this.#fail(error);
+    }
+  }
+
+  #paint(shownCount: number, items: HTMLElement[]) {
     const focused = document.activeElement instanceof HTMLInputElement && this.#filters.contains(document.activeElement) ? document.activeElement : undefined;
-    const shown = applySelection(this.#hits, this.#selection);
-    const filtered = FACETS.some((f) => this.#selection[f].length);
-    this.#list.replaceChildren(...shown.map(resultItem));
-    this.#list.hidden = !shown.length;
-    const groups = this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection)) : [];
-    this.#filters.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
-    this.#filters.hidden = !this.#filters.childElementCount;
+    const filtered = hasSelection(this.#selection);
+    this.#list.replaceChildren(...items);
+    this.#list.hidden = !items.length;
+    this.#more.replaceChildren(...(shownCount > items.length ? [moreButton(shownCount - items.length)] : []));
+    this.#panel.hidden = !this.#hits.length && !filtered;
+    if (this.#table) {
+      const groups = this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection, this.#table), this.#expanded) : [];
+      this.#filters.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
+    }
     if (focused) this.#filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
-    const none = Boolean(this.#query) && !shown.length;
+    const none = Boolean(this.#query) && !shownCount;
     this.#empty.replaceChildren(...(none ? (this.#hits.length ? emptyState(this.#query, true).slice(1) : emptyState(this.#query, false)) : []));
     this.#empty.hidden = !none;
     if (!parseQuery(this.#query)) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
-    else this.#setStatus(filtered ? s.countFiltered(shown.length, this.#hits.length) : s.count(shown.length), 'done');
+    else this.#setStatus(filtered ? s.countFiltered(shownCount, this.#hits.length) : s.count(shownCount), 'done');
     this.dataset.query = this.#query;
     this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
   }

@@ -1,33 +1,31 @@
-// Runs a query: Pagefind narrows the records to those holding the query, or its words, as consecutive characters
-// (exact phrase searches over the one-character index words), then each candidate's original text decides whether
-// and how well it matches (see match.ts). Pagefind is loaded on first use only.
+// Runs a query in two steps. First Pagefind gives, for each index word of the query (tokens.ts), the positions it
+// holds in each report; the catalogue turns positions into records, so every match is found, counted and ranked
+// without fetching any text. Then only the results on screen are fetched, one small file each, and their text gives
+// the highlights and the excerpt (match.ts). Pagefind is loaded on the first query only.
 import { matchText, type Match } from './match.ts';
-import type { Query } from './query.ts';
-import { leadOf, type RecordMeta } from './record.ts';
-import { project, restoreText, type Projection } from './text.ts';
+import { needlesOf, type Query } from './query.ts';
+import { leadOf, type Catalogue, type FacetTable, type RecordFile, type RecordMeta } from './record.ts';
+import { project, type Projection } from './text.ts';
+import { needleWords } from './tokens.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] } | null>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindData>;
-}
-interface PagefindData {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+  search(term: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
 }
 
-/** A record as the page uses it, parsed once per Pagefind id. */
+/** A matching record: its number (archive order) and how well it matches (see `matchText`). */
+export interface Hit {
+  n: number;
+  tier: 0 | 1 | 2;
+  hits: number;
+}
+
+/** A record as the result list shows it. */
 export interface SearchDoc {
   url: string;
   meta: RecordMeta;
-  filters: Record<string, string[]>;
   /** The whole text (lead, then body); match ranges are offsets into it. */
   text: string;
   /** Where each lead field (speaker and school, or title) starts in `text`, and where the body starts. */
@@ -36,110 +34,205 @@ export interface SearchDoc {
   projection: Projection;
 }
 
-export interface Hit {
+/** A result on screen: the record, and where the query is in its text. */
+export interface Shown {
   doc: SearchDoc;
-  match: Match;
+  match: Match | undefined;
 }
 
-/** Reads a Pagefind fragment back into a record: the lead fields are the first words of the text (see recordText). */
-function toDoc(data: PagefindData): SearchDoc {
-  const { gaps, ...rest } = data.meta;
-  const meta = rest as unknown as RecordMeta;
-  const content = restoreText(data.content, gaps);
+/** The catalogue, ready for lookups: report by Pagefind page id, and each report's first record and record starts. */
+interface Reports {
+  byPage: Map<string, number>;
+  first: number[];
+  starts: number[][];
+}
+
+function readCatalogue({ reports }: Catalogue): Reports {
+  const byPage = new Map<string, number>();
+  const first: number[] = [];
+  const starts: number[][] = [];
+  let n = 0;
+  for (const [i, [page, ...lengths]] of reports.entries()) {
+    byPage.set(page, i);
+    first.push(n);
+    let at = 0;
+    starts.push(lengths.map((length) => ((at += length), at - length)));
+    n += lengths.length;
+  }
+  return { byPage, first, starts };
+}
+
+/** The record a position of a report falls in: the last record starting at or before it. */
+function recordAt(reports: Reports, report: number, position: number): number {
+  const starts = reports.starts[report]!;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return reports.first[report]! + lo;
+}
+
+/** Reads a record file into what the result list needs: the lead fields are the first words of the text. */
+function toDoc({ url, meta, text }: RecordFile): SearchDoc {
   const lead: SearchDoc['lead'] = [];
   let at = 0;
   for (const field of leadOf(meta)) {
-    if (content.startsWith(field, at)) {
+    if (text.startsWith(field, at)) {
       lead.push({ text: field, start: at });
       at += field.length + 1;
     }
   }
-  return { url: data.url, meta, filters: data.filters, text: content, lead, bodyStart: Math.min(at, content.length), projection: project(content) };
+  return { url, meta, text, lead, bodyStart: Math.min(at, text.length), projection: project(text) };
 }
 
-/** Exact phrase first, then more occurrences, then reading order. */
-function compare(a: Hit, b: Hit): number {
-  return a.match.tier - b.match.tier || b.match.hits - a.match.hits || Number(a.doc.meta.order) - Number(b.doc.meta.order);
-}
+/** Exact phrase first, then more occurrences, then archive order. */
+const compare = (a: Hit, b: Hit) => a.tier - b.tier || b.hits - a.hits || a.n - b.n;
 
-/** Search over one Pagefind bundle; loads it on the first query. */
+/** Search over the site's Pagefind bundle and search files; loads them on the first query. */
 export class SearchEngine {
   #bundle: string;
-  #cacheTag: string;
-  #pagefind: Promise<Pagefind> | undefined;
-  #docs = new Map<string, Promise<SearchDoc>>();
-  #phrases = new Map<string, Promise<Map<string, PagefindResult>>>();
+  #files: string;
+  #tag: string;
+  #ready: Promise<{ pagefind: Pagefind; reports: Reports }> | undefined;
+  #positions = new Map<string, Promise<Map<number, number[]>>>();
+  #counts = new Map<string, Promise<Map<number, number>>>();
+  #docs = new Map<number, Promise<SearchDoc>>();
+  #facets: Promise<FacetTable> | undefined;
 
-  constructor(bundle: string, cacheTag: string) {
+  /** `bundle`: pagefind.js; `files`: the folder of the search files (catalogue, facets, records); `tag`: the build. */
+  constructor(bundle: string, files: string, tag: string) {
     this.#bundle = bundle;
-    this.#cacheTag = cacheTag;
+    this.#files = files;
+    this.#tag = tag;
   }
 
   /** Whether Pagefind has been asked for yet (the first query shows a loading message). */
   get loaded(): boolean {
-    return this.#pagefind !== undefined;
+    return this.#ready !== undefined;
   }
 
-  #load(): Promise<Pagefind> {
-    this.#pagefind ??= (async () => {
-      const pagefind = (await import(/* @vite-ignore */ this.#bundle)) as Pagefind;
-      // Record URLs already carry the base. The main thread is enough for this index and spares a 40 KB worker
-      // script. A fixed metaCacheTag lets pagefind-entry.json be cached (the default is a new ?ts= on every load).
-      await pagefind.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.#cacheTag });
+  /** Fetches one of the search files as JSON; the build's tag keeps a cached copy from answering for another build. */
+  async #fetch<T>(path: string): Promise<T> {
+    const response = await fetch(`${this.#files}${path}?v=${this.#tag}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  /** Remembers a promise under a key, and forgets it if it fails, so the next call tries again. */
+  static #once<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+    let value = cache.get(key);
+    if (!value) {
+      cache.set(key, (value = make()));
+      value.catch(() => cache.delete(key));
+    }
+    return value;
+  }
+
+  #load() {
+    this.#ready ??= (async () => {
+      const [pagefind, catalogue] = await Promise.all([import(/* @vite-ignore */ this.#bundle) as Promise<Pagefind>, this.#fetch<Catalogue>('catalogue.json')]);
+      // The main thread is enough for this index and spares a 40 KB worker script. A fixed metaCacheTag lets
+      // pagefind-entry.json be cached (the default is a new ?ts= on every load).
+      await pagefind.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.#tag });
       await pagefind.init();
-      return pagefind;
+      return { pagefind, reports: readCatalogue(catalogue) };
     })();
-    this.#pagefind.catch(() => (this.#pagefind = undefined));
-    return this.#pagefind;
+    this.#ready.catch(() => (this.#ready = undefined));
+    return this.#ready;
   }
 
-  /** Pagefind's results for one needle as an exact phrase of index words (one per character), by id; cached. */
-  #exact(pagefind: Pagefind, needle: string): Promise<Map<string, PagefindResult>> {
-    let found = this.#phrases.get(needle);
-    if (!found) {
-      found = pagefind.search(`"${[...needle].join(' ')}"`).then((r) => new Map((r?.results ?? []).map((x) => [x.id, x])));
-      this.#phrases.set(needle, found);
-      found.catch(() => this.#phrases.delete(needle));
-    }
-    return found;
-  }
-
-  /**
-   * The records that can match: for every term, those holding it or every one of its words, each as consecutive
-   * index words (Pagefind's exact phrase search over the one-character words). This is what `matchText` accepts, so
-   * only (nearly) real results are fetched, instead of every record holding the query's characters anywhere.
-   */
-  async #candidates(pagefind: Pagefind, query: Query): Promise<PagefindResult[]> {
-    let ids: Map<string, PagefindResult> | undefined;
-    for (const term of query.terms) {
-      const whole = await this.#exact(pagefind, term.text);
-      const found = new Map(whole);
-      const words = term.words.filter((w) => w !== term.text);
-      if (words.length) {
-        const sets = await Promise.all(words.map((w) => this.#exact(pagefind, w)));
-        for (const [id, result] of sets[0]!) if (sets.every((set) => set.has(id))) found.set(id, result);
+  /** Where an index word (or, for one character, every word starting with it) stands: report → sorted positions. */
+  #wordPositions(word: string): Promise<Map<number, number[]>> {
+    return SearchEngine.#once(this.#positions, word, async () => {
+      const { pagefind, reports } = await this.#load();
+      // Not an exact ("…") search: that reports only the first occurrence in each page.
+      const found = await pagefind.search(word);
+      const map = new Map<number, number[]>();
+      for (const result of found?.results ?? []) {
+        const report = reports.byPage.get(result.id);
+        if (report !== undefined) map.set(report, [...result.words].sort((a, b) => a - b));
       }
-      ids = ids ? new Map([...ids].filter(([id]) => found.has(id))) : found;
-    }
-    return [...(ids ?? new Map()).values()];
+      return map;
+    });
   }
 
-  /** The records matching a query, best first. */
+  /** How often a needle occurs in each record that holds it: record number → occurrences (overlapping ones too). */
+  #needleCounts(needle: string): Promise<Map<number, number>> {
+    return SearchEngine.#once(this.#counts, needle, async () => {
+      const { reports } = await this.#load();
+      const [first, ...rest] = await Promise.all(needleWords(needle).map((w) => this.#wordPositions(w)));
+      const counts = new Map<number, number>();
+      for (const [report, positions] of first!) {
+        const next = rest.map((m) => m.get(report));
+        if (next.some((p) => !p)) continue;
+        const sets = next.map((p) => new Set(p));
+        // The needle's bigrams stand at consecutive positions; bigrams never span two records (tokens.ts).
+        for (const p of positions) {
+          if (!sets.every((set, k) => set.has(p + k + 1))) continue;
+          const n = recordAt(reports, report, p);
+          counts.set(n, (counts.get(n) ?? 0) + 1);
+        }
+      }
+      return counts;
+    });
+  }
+
+  /** Every record matching a query, best first: the phrase, or every term, or every word of every term. */
   async search(query: Query): Promise<Hit[]> {
-    const pagefind = await this.#load();
-    const found = await this.#candidates(pagefind, query);
-    const docs = await Promise.all(
-      found.map((result) => {
-        let doc = this.#docs.get(result.id);
-        if (!doc) this.#docs.set(result.id, (doc = result.data().then(toDoc)));
-        return doc;
-      }),
-    );
+    const needles = needlesOf(query);
+    const counts = new Map(await Promise.all(needles.map(async (needle) => [needle, await this.#needleCounts(needle)] as const)));
+    const count = (needle: string, n: number) => counts.get(needle)!.get(n) ?? 0;
+    const candidates = new Set<number>();
+    for (const found of counts.values()) for (const n of found.keys()) candidates.add(n);
     const hits: Hit[] = [];
-    for (const doc of docs) {
-      const match = matchText(doc.projection, query);
-      if (match) hits.push({ doc, match });
+    for (const n of candidates) {
+      const hit = rank(query, n, count);
+      if (hit) hits.push(hit);
     }
     return hits.sort(compare);
   }
+
+  /** A record's text and metadata, fetched once. */
+  doc(n: number): Promise<SearchDoc> {
+    return SearchEngine.#once(this.#docs, n, async () => toDoc(await this.#fetch<RecordFile>(`records/${n}.json`)));
+  }
+
+  /** Results ready to show: each record's text and where the query is in it. */
+  async shown(hits: Hit[], query: Query): Promise<Shown[]> {
+    return Promise.all(hits.map(async (hit) => {
+      const doc = await this.doc(hit.n);
+      return { doc, match: matchText(doc.projection, query) };
+    }));
+  }
+
+  /** The facet table, fetched when the reader first filters. */
+  facets(): Promise<FacetTable> {
+    this.#facets ??= this.#fetch<FacetTable>('facets.json');
+    this.#facets.catch(() => (this.#facets = undefined));
+    return this.#facets;
+  }
+}
+
+/** How a record matches, from its occurrence counts; the same rules as `matchText` on its text. */
+function rank(query: Query, n: number, count: (needle: string, n: number) => number): Hit | undefined {
+  const phrase = count(query.phrase, n);
+  if (phrase) return { n, tier: 0, hits: phrase };
+  const terms = query.terms.map((t) => count(t.text, n));
+  if (terms.length > 1 && terms.every(Boolean)) return { n, tier: 1, hits: terms.reduce((a, b) => a + b, 0) };
+  let hits = 0;
+  for (const [i, term] of query.terms.entries()) {
+    if (terms[i]) {
+      hits += terms[i];
+      continue;
+    }
+    for (const word of term.words) {
+      const k = count(word, n);
+      if (!k) return undefined;
+      hits += k;
+    }
+  }
+  return { n, tier: 2, hits };
 }

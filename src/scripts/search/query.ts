@@ -13,8 +13,6 @@ export interface Query {
   /** The whole query's letters and digits, folded: the exact phrase. */
   phrase: string;
   terms: Term[];
-  /** What to ask Pagefind for: every distinct character, each a word of the index (see `splitForIndex`). */
-  pagefindTerm: string;
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -52,5 +50,10 @@ export function parseQuery(raw: string): Query | undefined {
     .map((text) => ({ text, words: wordsOf(text) }));
   if (!terms.length) return undefined;
   const phrase = terms.map((t) => t.text).join('');
-  return { phrase, terms, pagefindTerm: [...new Set(phrase)].join(' ') };
+  return { phrase, terms };
+}
+
+/** Every run of characters whose occurrences decide a match: the phrase, each term, and each term's words. */
+export function needlesOf(query: Query): string[] {
+  return [...new Set([query.phrase, ...query.terms.flatMap((t) => [t.text, ...t.words])])];
 }

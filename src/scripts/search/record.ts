@@ -1,5 +1,6 @@
 // The search record: one per remark and one per report (its title and editor's note). Built from the content by
-// `src/pages/search/records.json.ts`, indexed by the integration, read back from Pagefind by the search page.
+// `src/pages/search/records.json.ts`, turned into the search files by the integration (src/integrations/search/),
+// read back by the search page.
 
 /** The facets a reader can filter by, in the order the search page shows them. */
 export const FACETS = ['heading', 'school', 'role', 'report'] as const;
@@ -15,8 +16,6 @@ export interface RecordMeta {
   heading: string;
   /** The report's title. */
   report: string;
-  /** Position in the archive (newest report first, then the remarks in reading order), to break ties. */
-  order: string;
 }
 
 export interface SearchRecord {
@@ -25,7 +24,6 @@ export interface SearchRecord {
   /** The lead (speaker and school, or the report's title) and then the body, as one plain text. */
   text: string;
   meta: RecordMeta;
-  filters: Partial<Record<Facet | 'speaker', string[]>>;
 }
 
 /** The searchable lead of a record: what comes before its body in `text`. */
@@ -33,7 +31,31 @@ export function leadOf(meta: RecordMeta): string[] {
   return meta.kind === 'remark' ? [meta.speaker, meta.school] : [meta.report];
 }
 
-/** A record's plain text: lead and body separated by spaces (Pagefind turns line breaks into spaces anyway). */
+/** A record's plain text: lead and body separated by spaces. */
 export function recordText(lead: string[], body: string): string {
   return [...lead, body].join(' ');
 }
+
+/** The facet values of a record: a report's title and editor's note has only its report. */
+export function facetsOf(meta: RecordMeta): Partial<Record<Facet, string>> {
+  return meta.kind === 'remark' ? { heading: meta.heading, school: meta.school, role: meta.role, report: meta.report } : { report: meta.report };
+}
+
+// The files the search page reads, under `<base>search-index/` (written by src/integrations/search/files.ts).
+
+/**
+ * `catalogue.json`: which records each Pagefind page holds. The index has one Pagefind page per report (few pages
+ * keep Pagefind's per-page metadata small); its words are the report's records one after the other, so a word's
+ * position says which record it is in. Records are numbered in archive order (newest report first, then reading
+ * order), which is also the order of `reports`.
+ */
+export interface Catalogue {
+  /** Per report: Pagefind's page id, then the length (in index words) of each of its records, in order. */
+  reports: [string, ...number[]][];
+}
+
+/** `facets.json`: each facet's values, and per record the index of its value (-1: none). Loaded when filtering. */
+export type FacetTable = Record<Facet, { values: string[]; ids: number[] }>;
+
+/** `records/<n>.json`: one record as the result list shows it (fetched for the results on screen only). */
+export type RecordFile = SearchRecord;

@@ -1,6 +1,6 @@
 // Builds the result list and the filters as DOM nodes (text is set as text, never parsed as HTML).
 import { search as s } from '../../i18n/zh-CN.ts';
-import type { Hit } from './engine.ts';
+import type { Shown } from './engine.ts';
 import { excerpt, highlight, type Piece } from './excerpt.ts';
 import type { FacetValue } from './facets.ts';
 import type { Range } from './match.ts';
@@ -22,13 +22,14 @@ function within(ranges: readonly Range[], start: number, length: number): Range[
 }
 
 /** One result: a link to the remark (speaker and heading) or to the editor's note, the school and role, an excerpt. */
-export function resultItem({ doc, match }: Hit): HTMLElement {
+export function resultItem({ doc, match }: Shown): HTMLElement {
+  const ranges = match?.ranges ?? [];
   const field = (i: number) => {
     const f = doc.lead[i];
-    return f ? pieces(highlight(f.text, within(match.ranges, f.start, f.text.length))) : [];
+    return f ? pieces(highlight(f.text, within(ranges, f.start, f.text.length))) : [];
   };
   const body = doc.text.slice(doc.bodyStart);
-  const bodyRanges = within(match.ranges, doc.bodyStart, body.length);
+  const bodyRanges = within(ranges, doc.bodyStart, body.length);
   const remark = doc.meta.kind === 'remark';
   const title = remark
     ? [h('span', { class: 'search-speaker' }, ...field(0)), ' ', h('span', { class: 'search-heading' }, doc.meta.heading)]
@@ -43,21 +44,33 @@ export function resultItem({ doc, match }: Hit): HTMLElement {
   );
 }
 
-/** The filters: one group of checkboxes per facet with more than one value (or a value chosen). */
-export function filterGroups(values: Record<Facet, FacetValue[]>): HTMLElement[] {
-  return FACETS.filter((f) => values[f].length > 1 || values[f].some((v) => v.selected)).map((facet) =>
-    h(
+/** Values a filter shows before “show all”: an archive has hundreds of reports and schools. */
+const FIRST_VALUES = 10;
+
+/**
+ * The filters: one group of checkboxes per facet with more than one value (or a value chosen); a long group shows
+ * its first values (and every chosen one) and a button for the rest, unless it is in `expanded`.
+ */
+export function filterGroups(values: Record<Facet, FacetValue[]>, expanded: ReadonlySet<Facet>): HTMLElement[] {
+  return FACETS.filter((f) => values[f].length > 1 || values[f].some((v) => v.selected)).map((facet) => {
+    const all = values[facet];
+    const shown = expanded.has(facet) || all.length <= FIRST_VALUES + 1 ? all : all.filter((v, i) => i < FIRST_VALUES || v.selected);
+    return h(
       'fieldset',
       { class: 'search-facet' },
       h('legend', {}, s.facets[facet] ?? facet),
-      ...values[facet].map(({ value, count, selected }) => {
+      ...shown.map(({ value, count, selected }) => {
         const box = h('input', { type: 'checkbox', name: facet, value }) as HTMLInputElement;
         box.checked = selected;
         return h('label', {}, box, ` ${value} `, h('span', { class: 'search-count' }, `(${count})`));
       }),
-    ),
-  );
+      ...(shown.length < all.length ? [h('button', { type: 'button', class: 'search-all-values', 'data-facet': facet }, s.allValues(all.length))] : []),
+    );
+  });
 }
+
+/** The button that shows the next results. */
+export const moreButton = (left: number) => h('button', { type: 'button', class: 'search-more' }, s.more(left));
 
 /** The “clear filters” button. */
 export const clearButton = () => h('button', { type: 'button', class: 'search-clear' }, s.clearFilters);

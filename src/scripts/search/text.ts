@@ -1,52 +1,14 @@
 // Character-level text handling shared by the index (at build time) and the search page (in the browser).
 // Pagefind segments Chinese with jieba when it indexes and with the browser's ICU when it searches, and the two
 // disagree, so phrases miss or match scattered characters (https://github.com/Pagefind/pagefind/issues/1237,
-// https://github.com/Pagefind/pagefind/issues/987). Here both sides agree on the simplest tokens: every letter
-// and digit is a word of its own, and the search page checks phrases against the original text itself.
+// https://github.com/Pagefind/pagefind/issues/987). Here both sides agree on the simplest units: a text's letters
+// and digits, folded (`project`), from which the index words are made (tokens.ts).
 
 const TOKEN = /[\p{L}\p{N}]/u;
 
 /** Whether a character is searchable: letters (Han included) and digits; punctuation, spaces and line breaks are not. */
 export function isTokenChar(ch: string): boolean {
   return TOKEN.test(ch);
-}
-
-/**
- * Marks every letter and digit as a word of its own for Pagefind by putting U+200B (zero-width space) between
- * neighbours. Pagefind splits words there and strips U+200B from the content it returns, so results carry the
- * original text.
- */
-export function splitForIndex(text: string): string {
-  return text.normalize('NFC').replace(/\u200B/g, '').replace(/([\p{L}\p{N}])(?=[\p{L}\p{N}])/gu, '$1\u200B');
-}
-
-/**
- * What the index holds for a text: only its letters and digits, one word each (see `splitForIndex`), so that the
- * characters of a phrase are consecutive words of the index even where punctuation or spaces stand between them
- * in print (Pagefind gives punctuation a word position of its own, which breaks exact phrase searches); and,
- * beside it, the removed runs as JSON `[[offset in the letters and digits, run], …]`, to put the text back
- * together in the browser (`restoreText`).
- */
-export function indexContent(text: string): { content: string; gaps: string } {
-  let kept = '';
-  const gaps: [number, string][] = [];
-  for (const m of text.normalize('NFC').replace(/\u200B/g, '').matchAll(/([\p{L}\p{N}]+)|([^\p{L}\p{N}]+)/gu)) {
-    if (m[1]) kept += m[1];
-    else gaps.push([kept.length, m[2]!]);
-  }
-  return { content: splitForIndex(kept), gaps: JSON.stringify(gaps) };
-}
-
-/** The original text from the index's letters and digits (as Pagefind returns them) and the removed runs. */
-export function restoreText(content: string, gaps: string | undefined): string {
-  if (!gaps) return content;
-  let text = '';
-  let at = 0;
-  for (const [offset, run] of JSON.parse(gaps) as [number, string][]) {
-    text += content.slice(at, offset) + run;
-    at = offset;
-  }
-  return text + content.slice(at);
 }
 
 /** One character folded for comparison: full-width forms to ASCII, capitals to lower case; never changes its length. */

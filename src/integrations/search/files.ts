@@ -1,0 +1,89 @@
+// The search files of a built site, in memory: the Pagefind bundle (its library, WebAssembly and index, one page
+// per report, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the facet table
+// and one file per record (see src/scripts/search/record.ts). `astro build` writes them; `astro dev` serves them.
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { FACETS, facetsOf, type Catalogue, type FacetTable, type SearchRecord } from '../../scripts/search/record.ts';
+import { project } from '../../scripts/search/text.ts';
+import { recordWords } from '../../scripts/search/tokens.ts';
+
+/** Throws with Pagefind's own messages when a call reports errors. */
+function check<T extends { errors: string[] }>(what: string, response: T): T {
+  if (response.errors.length) throw new Error(`Pagefind ${what}: ${response.errors.join('; ')}`);
+  return response;
+}
+
+/** Pagefind's library, WebAssembly, metadata and index chunks: what the search page loads. Its UI bundles, worker
+ * and fragments (the page text, which the record files carry instead) are left out. */
+const PAGEFIND_RUNTIME = /^(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|index\/.+)$/;
+
+/** Reads a Pagefind file back (gzip, then a 12-byte signature). */
+const unpack = (data: Uint8Array) => JSON.parse(gunzipSync(data).subarray(12).toString('utf8')) as { url: string };
+
+const encoder = new TextEncoder();
+const json = (value: unknown) => encoder.encode(JSON.stringify(value));
+
+/** Groups the records (in archive order: each report's own record, then its remarks) by report. */
+function byReport(records: SearchRecord[]): SearchRecord[][] {
+  const groups: SearchRecord[][] = [];
+  for (const record of records) {
+    if (record.meta.kind === 'report' || !groups.length) groups.push([]);
+    groups.at(-1)!.push(record);
+  }
+  return groups;
+}
+
+/** Builds every search file for the records; paths are relative to the site's base. */
+export async function searchFiles(records: SearchRecord[]): Promise<Map<string, Uint8Array>> {
+  const groups = byReport(records);
+  const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: 'zh' }));
+  if (!index) throw new Error('Pagefind createIndex returned no index');
+  const lengths: number[][] = [];
+  try {
+    for (const [i, group] of groups.entries()) {
+      const words = group.map((record) => recordWords(project(record.text).chars));
+      lengths.push(words.map((w) => w.length));
+      // The page's URL is only the report's number here: the catalogue maps Pagefind's page id back to it.
+      check(`addCustomRecord ${group[0]!.url}`, await index.addCustomRecord({ url: String(i), content: words.flat().join(' '), language: 'zh' }));
+    }
+    const { files } = check('getFiles', await index.getFiles());
+    const out = new Map<string, Uint8Array>();
+    const pageIds: string[] = [];
+    for (const file of files) {
+      const path = file.path.replace(/\\/g, '/').replace(/^\/+/, '');
+      const fragment = /^fragment\/(.+)\.pf_fragment$/.exec(path);
+      if (fragment) pageIds[Number(unpack(file.content).url)] = fragment[1]!;
+      else if (PAGEFIND_RUNTIME.test(path)) out.set(`pagefind/${path}`, file.content);
+    }
+    const catalogue: Catalogue = { reports: groups.map((_, i) => [pageIds[i]!, ...lengths[i]!]) };
+    if (catalogue.reports.some(([id]) => !id)) throw new Error('Pagefind wrote no fragment for some report: its page id is unknown');
+    out.set('search-index/catalogue.json', json(catalogue));
+    out.set('search-index/facets.json', json(facetTable(records)));
+    for (const [n, record] of records.entries()) out.set(`search-index/records/${n}.json`, json(record));
+    return out;
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** The facet table: each facet's distinct values (in first-seen order) and each record's value. */
+function facetTable(records: SearchRecord[]): FacetTable {
+  const table = Object.fromEntries(FACETS.map((f) => [f, { values: [], ids: [] }])) as unknown as FacetTable;
+  const seen = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<(typeof FACETS)[number], Map<string, number>>;
+  for (const record of records) {
+    const values = facetsOf(record.meta);
+    for (const facet of FACETS) {
+      const value = values[facet];
+      let id = -1;
+      if (value) {
+        id = seen[facet].get(value) ?? table[facet].values.push(value) - 1;
+        seen[facet].set(value, id);
+      }
+      table[facet].ids.push(id);
+    }
+  }
+  return table;
+}
+
+/** Stops Pagefind's background process, so `astro build` can exit. */
+export const closePagefind = () => pagefind.close();
