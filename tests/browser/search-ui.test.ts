@@ -59,6 +59,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(result!.title).toContain(remark.section);
       expect(result!.meta).toContain(remark.school);
       expect(result!.meta).toContain(remark.role);
+      expect(result!.meta).toContain(seed.title);
       expect(result!.marks).toEqual(expect.arrayContaining(['敬老']));
       expect(new Set(result!.marks)).toEqual(new Set(['敬老']));
       expect(remark.paragraphs.join('')).toContain(result!.excerpt.replace(/^…|…$/g, ''));

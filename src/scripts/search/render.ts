@@ -34,7 +34,8 @@ export function resultItem({ doc, match }: Shown): HTMLElement {
   const title = remark
     ? [h('span', { class: 'search-speaker' }, ...field(0)), ' ', h('span', { class: 'search-heading' }, doc.meta.heading)]
     : [h('span', { class: 'search-heading' }, ...field(0))];
-  const meta = remark ? [...field(1), ` · ${doc.meta.role}`] : [s.editorsNote];
+  // In an archive the report tells results of different years apart.
+  const meta = remark ? [...field(1), ` · ${doc.meta.role} · ${doc.meta.report}`] : [s.editorsNote];
   return h(
     'li',
     { class: 'search-result' },
