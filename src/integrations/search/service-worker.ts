@@ -5,12 +5,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Pagefind writes its UI bundles too; the search page needs only the library, its WebAssembly and the index. */
-const PAGEFIND_RUNTIME = /^pagefind\/(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(index|fragment|filter)\/.+)$/;
-
-/** Whether a built file belongs in the offline cache. */
+/** Whether a built file belongs in the offline cache (of Pagefind's bundle only the runtime is written, see files.ts). */
 function cached(path: string): boolean {
-  if (path.startsWith('pagefind/')) return PAGEFIND_RUNTIME.test(path);
   return !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$/.test(path);
 }
 
