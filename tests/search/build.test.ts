@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { readPages } from '../support/dist.ts';
 import type { Catalogue, FacetTable, RecordFile } from '../../src/scripts/search/record.ts';
 import { project } from '../../src/scripts/search/text.ts';
+import { encodeChar } from '../../src/scripts/search/tokens.ts';
 import { readSeed } from '../support/seed.ts';
 import { sites } from '../support/sites.ts';
 
 const seed = readSeed();
 
-describe.each(Object.entries(sites))('search in the %s build', (_name, { dir, base }) => {
+describe.each(Object.entries(sites))('search in the %s build', (name, { dir, base }) => {
   const pages = readPages(dir, base);
 
   it('has a Pagefind index of one page per report, a catalogue of its records, one file per record, and no leftover records file', () => {
@@ -33,6 +34,15 @@ describe.each(Object.entries(sites))('search in the %s build', (_name, { dir, ba
       expect(record(i + 1).meta).toMatchObject({ kind: 'remark', speaker: remark.speaker, school: remark.school, role: remark.role, heading: remark.section });
       expect(record(i + 1).url).toBe(`${base}reports/${seed.id}/#${remark.file.replace(/\.mdx?$/, '')}`);
     }
+    // The first word of every index chunk, in order, as Pagefind's metadata lists them.
+    const chunks = readdirSync(`${dir}pagefind/index`).length;
+    expect(catalogue.chunks).toHaveLength(chunks);
+    expect([...catalogue.chunks].sort()).toEqual(catalogue.chunks);
+    // The root build's small chunks (tests/support/sites.ts): the words of a common character span several chunks,
+    // as in a large archive, so the browser tests search across chunk boundaries.
+    const spanned = catalogue.chunks.filter((from) => from.startsWith(encodeChar('的'))).length;
+    if (name === 'root') expect(spanned).toBeGreaterThan(1);
+    else expect(chunks).toBe(1);
     const facets = JSON.parse(readFileSync(`${dir}search-index/facets.json`, 'utf8')) as FacetTable;
     expect(facets.school.ids.map((id) => facets.school.values[id] ?? '')).toEqual(records.map((_, n) => (n ? seed.remarks[n - 1]!.school : '')));
     // Pagefind's page text is not published: the record files carry it. Nor are its UI bundles.

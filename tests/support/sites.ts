@@ -5,8 +5,12 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The test builds, made once per run by `build-sites.ts`. */
 export const sites = {
-  /** Built at the domain root, with `site` set (canonical, Open Graph, sitemap) and an edit URL. */
-  root: { dir: `${root}.cache/test-sites/root/`, base: '/', site: 'https://example.org', editBase: 'https://github.com/example/report/edit/main/' },
-  /** Built under a sub-path, without `site` and without an edit URL. */
-  sub: { dir: `${root}.cache/test-sites/sub/`, base: '/some/path/', site: undefined, editBase: '' },
+  /**
+   * Built at the domain root, with `site` set (canonical, Open Graph, sitemap) and an edit URL. Its search index is
+   * cut into chunks of ~30 positions (Pagefind's default is 20,000), so that the seed report's index has the many
+   * chunks of a large archive and the browser tests search across chunk boundaries.
+   */
+  root: { dir: `${root}.cache/test-sites/root/`, base: '/', site: 'https://example.org', editBase: 'https://github.com/example/report/edit/main/', chunkSize: '30' },
+  /** Built under a sub-path, without `site` and without an edit URL; Pagefind's default chunks (one, for the seed). */
+  sub: { dir: `${root}.cache/test-sites/sub/`, base: '/some/path/', site: undefined, editBase: '', chunkSize: undefined },
 } as const;

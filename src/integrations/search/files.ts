@@ -2,6 +2,7 @@
 // per report, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the facet table
 // and one file per record (see src/scripts/search/record.ts). `astro build` writes them; `astro dev` serves them.
 import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { FACETS, facetsOf, type Catalogue, type FacetTable, type SearchRecord } from '../../scripts/search/record.ts';
 import { project } from '../../scripts/search/text.ts';
@@ -17,8 +18,24 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
  * and fragments (the page text, which the record files carry instead) are left out. */
 const PAGEFIND_RUNTIME = /^(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|index\/.+)$/;
 
-/** Reads a Pagefind file back (gzip, then a 12-byte signature). */
-const unpack = (data: Uint8Array) => JSON.parse(gunzipSync(data).subarray(12).toString('utf8')) as { url: string };
+/** A Pagefind file's payload: gzip, then a 12-byte signature. */
+const payload = (data: Uint8Array) => gunzipSync(data).subarray(12);
+
+/** Reads a Pagefind fragment (JSON). */
+const unpack = (data: Uint8Array) => JSON.parse(payload(data).toString('utf8')) as { url: string };
+
+/**
+ * The first word of each index chunk, from Pagefind's metadata file (CBOR: `[version, pages, chunks, …]`, each chunk
+ * `[from, to, hash]`, as `MetaIndex` in Pagefind's `index/index_metadata.rs`). A one-character query is a prefix,
+ * and Pagefind loads only the first chunk a prefix falls in; the search page preloads the rest from this list.
+ */
+function chunkStarts(meta: Uint8Array): string[] {
+  const index = decode(payload(meta)) as unknown;
+  const chunks = Array.isArray(index) ? (index[2] as unknown) : undefined;
+  if (!Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.length >= 3 && c.every((v) => typeof v === 'string')))
+    throw new Error('Pagefind metadata (pf_meta) has an unexpected shape: the index chunk table was not found');
+  return chunks.map((c: string[]) => c[0]!);
+}
 
 const encoder = new TextEncoder();
 const json = (value: unknown) => encoder.encode(JSON.stringify(value));
@@ -49,13 +66,16 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
     const { files } = check('getFiles', await index.getFiles());
     const out = new Map<string, Uint8Array>();
     const pageIds: string[] = [];
+    let chunks: string[] | undefined;
     for (const file of files) {
       const path = file.path.replace(/\\/g, '/').replace(/^\/+/, '');
       const fragment = /^fragment\/(.+)\.pf_fragment$/.exec(path);
       if (fragment) pageIds[Number(unpack(file.content).url)] = fragment[1]!;
       else if (PAGEFIND_RUNTIME.test(path)) out.set(`pagefind/${path}`, file.content);
+      if (path.endsWith('.pf_meta')) chunks = chunkStarts(file.content);
     }
-    const catalogue: Catalogue = { reports: groups.map((_, i) => [pageIds[i]!, ...lengths[i]!]) };
+    if (!chunks) throw new Error('Pagefind wrote no metadata file (pf_meta)');
+    const catalogue: Catalogue = { reports: groups.map((_, i) => [pageIds[i]!, ...lengths[i]!]), chunks };
     if (catalogue.reports.some(([id]) => !id)) throw new Error('Pagefind wrote no fragment for some report: its page id is unknown');
     out.set('search-index/catalogue.json', json(catalogue));
     out.set('search-index/facets.json', json(facetTable(records)));

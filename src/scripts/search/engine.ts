@@ -13,6 +13,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
+  preload(term: string): Promise<void>;
 }
 
 /** A matching record: its number (archive order) and how well it matches (see `matchText`). */
@@ -40,14 +41,16 @@ export interface Shown {
   match: Match | undefined;
 }
 
-/** The catalogue, ready for lookups: report by Pagefind page id, and each report's first record and record starts. */
+/** The catalogue, ready for lookups: report by Pagefind page id, each report's first record and record starts, and
+ * the first word of each index chunk. */
 interface Reports {
   byPage: Map<string, number>;
   first: number[];
   starts: number[][];
+  chunks: string[];
 }
 
-function readCatalogue({ reports }: Catalogue): Reports {
+function readCatalogue({ reports, chunks }: Catalogue): Reports {
   const byPage = new Map<string, number>();
   const first: number[] = [];
   const starts: number[][] = [];
@@ -59,7 +62,7 @@ function readCatalogue({ reports }: Catalogue): Reports {
     starts.push(lengths.map((length) => ((at += length), at - length)));
     n += lengths.length;
   }
-  return { byPage, first, starts };
+  return { byPage, first, starts, chunks };
 }
 
 /** The record a position of a report falls in: the last record starting at or before it. */
@@ -148,6 +151,9 @@ export class SearchEngine {
   #wordPositions(word: string): Promise<Map<number, number[]>> {
     return SearchEngine.#once(this.#positions, word, async () => {
       const { pagefind, reports } = await this.#load();
+      // A prefix (one character) can span several index chunks, and Pagefind loads only the first one it falls in:
+      // load the others first, by asking for each one's first word.
+      await Promise.all(reports.chunks.filter((from) => from.startsWith(word)).map((from) => pagefind.preload(from)));
       // Not an exact ("…") search: that reports only the first occurrence in each page.
       const found = await pagefind.search(word);
       const map = new Map<number, number[]>();

@@ -52,6 +52,8 @@ export function facetsOf(meta: RecordMeta): Partial<Record<Facet, string>> {
 export interface Catalogue {
   /** Per report: Pagefind's page id, then the length (in index words) of each of its records, in order. */
   reports: [string, ...number[]][];
+  /** The first word of each of Pagefind's index chunks, in order (see `needleWords` for why the page needs them). */
+  chunks: string[];
 }
 
 /** `facets.json`: each facet's values, and per record the index of its value (-1: none). Loaded when filtering. */
