@@ -1,6 +1,7 @@
 // Writes `<base>sw.js`: the service worker template (`src/scripts/sw.js`) with the list of files to cache and a
 // version derived from their contents, so a new build (pages or index) installs a new cache and drops the old one.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,9 @@ export async function offlineManifest(dir: string, base: string): Promise<Manife
     .filter(cached)
     .sort();
   const hash = createHash('sha256');
-  for (const path of paths) hash.update(`${path}\0${createHash('sha256').update(await readFile(join(dir, path))).digest('hex')}\n`);
+  // Read synchronously: an archive has thousands of small files, and each asynchronous read costs four trips
+  // through libuv's thread pool (open, stat, read, close), several times the read itself.
+  for (const path of paths) hash.update(`${path}\0${createHash('sha256').update(readFileSync(join(dir, path))).digest('hex')}\n`);
   return { version: hash.digest('hex').slice(0, 16), base, files: paths.map(urlOf) };
 }
 
