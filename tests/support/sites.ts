@@ -11,6 +11,6 @@ export const sites = {
    * chunks of a large archive and the browser tests search across chunk boundaries.
    */
   root: { dir: `${root}.cache/test-sites/root/`, base: '/', site: 'https://example.org', editBase: 'https://github.com/example/report/edit/main/', chunkSize: '30' },
-  /** Built under a sub-path, without `site` and without an edit URL; Pagefind's default chunks (one, for the seed). */
+  /** Built under a sub-path, without `site` and without an edit URL; the production chunk size. */
   sub: { dir: `${root}.cache/test-sites/sub/`, base: '/some/path/', site: undefined, editBase: '', chunkSize: undefined },
 } as const;

@@ -53,6 +53,12 @@ function byReport(records: SearchRecord[]): SearchRecord[][] {
 /** Builds every search file for the records; paths are relative to the site's base. */
 export async function searchFiles(records: SearchRecord[]): Promise<Map<string, Uint8Array>> {
   const groups = byReport(records);
+  // Pagefind cuts its index into chunks of ~20,000 positions (36–42 KB gzip in a large archive), and a query loads
+  // the chunk of each of its words: at 8,000 remarks that chunk was a quarter of the first search. 5,000 gives
+  // chunks of ~4–14 KB for a slightly longer chunk table (pf_meta, catalogue.chunks). The setting is Pagefind's
+  // own but marked unstable (read by the pagefind binary when the service starts); should it go, chunks are
+  // larger again and search still correct, as catalogue.chunks is read from whatever Pagefind wrote.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '5000';
   // The words are ASCII (tokens.ts), so no language's word segmentation or stemming applies: `und` (BCP 47's
   // "undetermined") spares Pagefind's Chinese segmenter a pass over every word (~1 s at 8,000 remarks). The search
   // page, in zh-CN, finds no zh index and falls back to this one, Pagefind's only index.
