@@ -33,6 +33,8 @@ export function normalizeSpaces(text: string): string {
  * Returns the text and how many marks changed.
  */
 export function normalizePunctuation(text: string): { text: string; changed: number } {
+  // Most text has no half-width mark at all; checking every file of a large archive should not cost a character scan.
+  if (!/[,;:()!?]/.test(text)) return { text, changed: 0 };
   const chars = [...text];
   const wide = chars.map((c, i) => c in FULL && (HAN.test(nearest(chars, i, -1)) || HAN.test(nearest(chars, i, 1))));
   // Brackets change as a pair, so that 中文(ABC) does not become 中文（ABC).
