@@ -99,11 +99,11 @@ export class SearchEngine {
   #bundle: string;
   #files: string;
   #tag: string;
-  #ready: Promise<{ pagefind: Pagefind; reports: Reports }> | undefined;
+  #ready = new Map<'ready', Promise<{ pagefind: Pagefind; reports: Reports }>>();
   #positions = new Map<string, Promise<Map<number, number[]>>>();
   #counts = new Map<string, Promise<Map<number, number>>>();
   #docs = new Map<number, Promise<SearchDoc>>();
-  #facets: Promise<FacetTable> | undefined;
+  #facets = new Map<'facets', Promise<FacetTable>>();
 
   /** `bundle`: pagefind.js; `files`: the folder of the search files (catalogue, facets, records); `tag`: the build. */
   constructor(bundle: string, files: string, tag: string) {
@@ -114,7 +114,7 @@ export class SearchEngine {
 
   /** Whether Pagefind has been asked for yet (the first query shows a loading message). */
   get loaded(): boolean {
-    return this.#ready !== undefined;
+    return this.#ready.size > 0;
   }
 
   /** Fetches one of the search files as JSON; the build's tag keeps a cached copy from answering for another build. */
@@ -134,17 +134,16 @@ export class SearchEngine {
     return value;
   }
 
+  /** Loads Pagefind and the catalogue on the first query (and again on the next one if that failed). */
   #load() {
-    this.#ready ??= (async () => {
+    return SearchEngine.#once(this.#ready, 'ready', async () => {
       const [pagefind, catalogue] = await Promise.all([import(/* @vite-ignore */ this.#bundle) as Promise<Pagefind>, this.#fetch<Catalogue>('catalogue.json')]);
       // The main thread is enough for this index and spares a 40 KB worker script. A fixed metaCacheTag lets
       // pagefind-entry.json be cached (the default is a new ?ts= on every load).
       await pagefind.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.#tag });
       await pagefind.init();
       return { pagefind, reports: readCatalogue(catalogue) };
-    })();
-    this.#ready.catch(() => (this.#ready = undefined));
-    return this.#ready;
+    });
   }
 
   /** Where an index word (or, for one character, every word starting with it) stands: report → sorted positions. */
@@ -216,9 +215,7 @@ export class SearchEngine {
 
   /** The facet table, fetched when the reader first filters. */
   facets(): Promise<FacetTable> {
-    this.#facets ??= this.#fetch<FacetTable>('facets.json');
-    this.#facets.catch(() => (this.#facets = undefined));
-    return this.#facets;
+    return SearchEngine.#once(this.#facets, 'facets', () => this.#fetch<FacetTable>('facets.json'));
   }
 }
 
