@@ -3,14 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { contentDir, remarkSchema, reportSchema } from '../src/content.config.ts';
+import { contentDir, contentModel } from '../src/content.config.ts';
 import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../src/lib/check.ts';
 
 const { values } = parseArgs({ options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } } });
-const schemas = { report: reportSchema, remark: remarkSchema };
 
 if (values.fix) {
-  const { files } = await readContent(contentDir, schemas);
+  const { files } = await readContent(contentDir, contentModel);
   for (const parsed of files.values()) {
     const marks = halfWidthMarks(parsed);
     if (!marks.length) continue;
@@ -26,7 +25,7 @@ if (!values['content-only']) {
   failed ||= result.status !== 0;
 }
 
-const problems = await checkContent(contentDir, schemas);
+const problems = await checkContent(contentDir, contentModel);
 const errors = problems.filter((p) => p.severity === 'error');
 if (problems.length) console.log(`\n内容检查（${contentDir}/）：${errors.length} 处错误，${problems.length - errors.length} 处提醒\n${formatProblems(problems)}`);
 else console.log(`\n内容检查（${contentDir}/）：没有问题。`);

@@ -3,11 +3,29 @@
 import { defineCollection } from 'astro/content/config';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checkContent, formatProblems } from './lib/check.ts';
+import { checkContent, formatProblems, type Schemas } from './lib/check.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
 
 /** Where the Markdown lives; the benchmark and the fixture tests point this elsewhere. */
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
+
+/** What each frontmatter field is called in messages to editors: the schemas' own and the content checks'. */
+export const FIELD_LABELS = {
+  title: '标题',
+  date: '日期',
+  sections: '小标题列表',
+  sectionSlugs: '小标题的网址名',
+  source: '来源',
+  publication: '刊载',
+  speaker: '发言人姓名',
+  school: '单位',
+  role: '职务',
+  section: '小标题',
+  order: '在小标题下的顺序号',
+  slug: '发言的锚点名',
+  speakerSlug: '发言人的网址名',
+  schoolSlug: '单位的网址名',
+} as const;
 
 const text = (label: string) =>
   z
@@ -21,38 +39,41 @@ const slug = (label: string) =>
 
 /** Frontmatter of `content/reports/<id>/index.md`. */
 export const reportSchema = z.strictObject({
-  title: text('标题'),
+  title: text(FIELD_LABELS.title),
   /** As precise as the source: a year, a month or a day, never invented. */
   date: z
     .union([z.string(), z.number(), z.date()], { error: '日期必须写成 2015、2015-07 或 2015-07-01' })
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
     .pipe(z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: '日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）' })),
   sections: z
-    .array(text('小标题'), { error: 'sections 必须是小标题列表，每行以“  - ”开头' })
+    .array(text(FIELD_LABELS.section), { error: 'sections 必须是小标题列表，每行以“  - ”开头' })
     .min(1, { error: 'sections 至少要有一个小标题' })
     .refine((list) => new Set(list).size === list.length, { error: 'sections 中有重复的小标题' }),
-  sectionSlugs: z.record(z.string(), slug('小标题的网址名')).optional(),
-  source: text('来源').optional(),
-  publication: text('刊载').optional(),
+  sectionSlugs: z.record(z.string(), slug(FIELD_LABELS.sectionSlugs)).optional(),
+  source: text(FIELD_LABELS.source).optional(),
+  publication: text(FIELD_LABELS.publication).optional(),
 });
 
 /** Frontmatter of `content/reports/<id>/remarks/*.md`. */
 export const remarkSchema = z.strictObject({
-  speaker: text('发言人姓名'),
-  school: text('单位'),
-  role: text('职务'),
-  section: text('小标题'),
+  speaker: text(FIELD_LABELS.speaker),
+  school: text(FIELD_LABELS.school),
+  role: text(FIELD_LABELS.role),
+  section: text(FIELD_LABELS.section),
   order: z
     .number({ error: '顺序号必须是数字，例如 order: 1' })
     .int({ error: '顺序号必须是整数' })
     .positive({ error: '顺序号从 1 开始' }),
-  slug: slug('发言的锚点名').optional(),
-  speakerSlug: slug('发言人的网址名').optional(),
-  schoolSlug: slug('单位的网址名').optional(),
+  slug: slug(FIELD_LABELS.slug).optional(),
+  speakerSlug: slug(FIELD_LABELS.speakerSlug).optional(),
+  schoolSlug: slug(FIELD_LABELS.schoolSlug).optional(),
 });
 
+/** The content model as the content checks (src/lib/check.ts) and the scripts take it. */
+export const contentModel: Schemas = { report: reportSchema, remark: remarkSchema, labels: FIELD_LABELS };
+
 const check = async () => {
-  const problems = await checkContent(contentDir, { report: reportSchema, remark: remarkSchema });
+  const problems = await checkContent(contentDir, contentModel);
   return { errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning') };
 };
 

@@ -22,28 +22,14 @@ export interface Problem {
   message: string;
 }
 
+/** The content model as the checks need it (defined in src/content.config.ts). */
 export interface Schemas {
   report: z.ZodType;
   remark: z.ZodType;
+  /** What each frontmatter field is called in messages to editors. */
+  labels: Record<string, string>;
 }
 
-/** What each frontmatter field is, in the editors' words. */
-const FIELD_LABELS: Record<string, string> = {
-  title: '标题',
-  date: '日期',
-  sections: '小标题列表',
-  sectionSlugs: '小标题的网址名',
-  source: '来源',
-  publication: '刊载',
-  speaker: '发言人姓名',
-  school: '单位',
-  role: '职务',
-  section: '小标题',
-  order: '在小标题下的顺序号',
-  slug: '发言的锚点名',
-  speakerSlug: '发言人的网址名',
-  schoolSlug: '单位的网址名',
-};
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -155,16 +141,16 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
 }
 
 /** Validates frontmatter against a schema and turns each Zod issue into an editor's message at the field's line. */
-function checkSchema(parsed: ParsedFile, schema: z.ZodType, problems: Problem[]): Record<string, unknown> | undefined {
+function checkSchema(parsed: ParsedFile, schema: z.ZodType, labels: Record<string, string>, problems: Problem[]): Record<string, unknown> | undefined {
   if (!parsed.data) return undefined;
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data as Record<string, unknown>;
-  const known = Object.keys(FIELD_LABELS);
+  const known = Object.keys(labels);
   for (const issue of result.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
     for (const field of keys) {
       const line = parsed.keyLines.get(field) ?? parsed.frontmatterLine;
-      const label = FIELD_LABELS[field] ?? field;
+      const label = labels[field] ?? field;
       let message: string;
       if (issue.code === 'unrecognized_keys') {
         const guess = closest(field, known);
@@ -291,7 +277,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     const parsed = parseFile(display(file), texts.get(file)!, problems);
     if (!SLUG_PATTERN.test(id))
       problems.push({ file: parsed.file, line: 0, column: 0, severity: 'error', message: `报告文件夹名 ${id} 会成为网址的一部分，只能用小写英文字母、数字和连字符（例如 2015-dangjian）。请改文件夹名。` });
-    const data = checkSchema(parsed, schemas.report, problems);
+    const data = checkSchema(parsed, schemas.report, schemas.labels, problems);
     checkBody(parsed, problems, false);
     files.set(parsed.file, parsed);
     if (data) reportInputs.push({ ...(data as Omit<ReportInput, 'id' | 'file'>), id, file: parsed.file });
@@ -300,7 +286,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   const remarkInputs: RemarkInput[] = [];
   for (const { report, file } of remarks) {
     const parsed = parseFile(display(file), texts.get(file)!, problems);
-    const data = checkSchema(parsed, schemas.remark, problems);
+    const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
     checkBody(parsed, problems, true);
     files.set(parsed.file, parsed);
     if (data) remarkInputs.push({ ...(data as Omit<RemarkInput, 'id' | 'file' | 'report'>), id: file.replace(/^reports\//, '').replace(/\.mdx?$/, ''), file: parsed.file, report });

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reportSchema, remarkSchema } from '../../src/content.config.ts';
+import { contentModel } from '../../src/content.config.ts';
 import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../../src/lib/check.ts';
 import { root } from '../support/sites.ts';
 
-const schemas = { report: reportSchema, remark: remarkSchema };
 const fixtures = `${root}tests/fixtures/content/`;
 const scenarios = readdirSync(fixtures).filter((d) => existsSync(`${fixtures}${d}/expected.json`));
 
@@ -18,8 +17,8 @@ interface Expected {
 describe('content checks', () => {
   it('find nothing wrong in the seed content and the valid fixture', async () => {
     process.chdir(root);
-    expect(formatProblems(await checkContent('content', schemas))).toBe('');
-    expect(formatProblems(await checkContent('tests/fixtures/content/valid/content', schemas))).toBe('');
+    expect(formatProblems(await checkContent('content', contentModel))).toBe('');
+    expect(formatProblems(await checkContent('tests/fixtures/content/valid/content', contentModel))).toBe('');
   });
 
   it('cover at least ten kinds of mistake', () => {
@@ -29,7 +28,7 @@ describe('content checks', () => {
   it.each(scenarios)('report %s with its file, line, field and message in Chinese', async (scenario) => {
     process.chdir(root);
     const expected = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as Expected;
-    const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, schemas)).filter((p) => p.severity === 'error');
+    const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, contentModel)).filter((p) => p.severity === 'error');
     const match = problems.find((p) => p.file === expected.file && p.message.includes(expected.message));
     expect(match, formatProblems(problems)).toBeDefined();
     expect(match!.line).toBe(expected.line);
@@ -40,7 +39,7 @@ describe('content checks', () => {
 
   it('lists the report\'s headings when a heading is unknown', async () => {
     process.chdir(root);
-    const [problem] = await checkContent('tests/fixtures/content/unknown-section/content', schemas);
+    const [problem] = await checkContent('tests/fixtures/content/unknown-section/content', contentModel);
     expect(problem!.message).toContain('1.「第一部分 学习」 2.「第二部分 服务」');
   });
 });
@@ -49,13 +48,13 @@ describe('half-width punctuation', () => {
   it('is a warning with its line, and --fix makes it full-width in Chinese text only', async () => {
     process.chdir(root);
     const dir = 'tests/fixtures/content/half-width/content';
-    const problems = await checkContent(dir, schemas);
+    const problems = await checkContent(dir, contentModel);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const [warning] = problems.filter((p) => p.severity === 'warning');
     expect(warning).toMatchObject({ file: `${dir}/reports/test-report/remarks/2-1-li-si.md`, line: 9, column: 5 });
     expect(warning!.message).toContain('npm run check -- --fix');
 
-    const { files } = await readContent(dir, schemas);
+    const { files } = await readContent(dir, contentModel);
     const parsed = files.get(warning!.file)!;
     const fixed = applyMarkFixes(parsed.source, halfWidthMarks(parsed));
     expect(fixed).toContain('开展活动，凝聚人心；坚持“三个经常”（思想经常见面）。');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check.ts';
-import { remarkSchema, reportSchema } from '../../../src/content.config.ts';
+import { contentModel } from '../../../src/content.config.ts';
 import { fixtures, readTree, root } from './helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'import-cli-'));
@@ -28,7 +28,7 @@ describe('npm run import', () => {
     expect(r.out).toContain('发言 9 篇');
     expect(r.out).toMatch(/修复排版断裂 2 处：\n  - 孙明远.*组成词“实践”.*\n  - 郑海波.*组成词“带头”/);
     expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
-    expect(await checkContent(content, { report: reportSchema, remark: remarkSchema })).toEqual([]);
+    expect(await checkContent(content, contentModel)).toEqual([]);
   });
 
   it('refuses to overwrite without --force and replaces with it', () => {

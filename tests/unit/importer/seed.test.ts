@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check.ts';
 import { writeReport } from '../../../src/lib/importer/write.ts';
 import { formatSummary } from '../../../src/lib/importer/summary.ts';
-import { remarkSchema, reportSchema } from '../../../src/content.config.ts';
+import { contentModel } from '../../../src/content.config.ts';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { asTree, fixture, readTree, root, run } from './helpers.ts';
 
@@ -43,7 +43,7 @@ describe('importing the source of the seed report', () => {
   it('writes content the site checker accepts without a problem', async () => {
     const dir = mkdtempSync(join(temp, 'check-'));
     await writeReport(dir, id, result.files, false);
-    expect(await checkContent(dir, { report: reportSchema, remark: remarkSchema })).toEqual([]);
+    expect(await checkContent(dir, contentModel)).toEqual([]);
   });
 
   it('finds the four known breaks, two by evidence and two as confirmed, not more', () => {
