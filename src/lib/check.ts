@@ -30,7 +30,6 @@ export interface Schemas {
   labels: Record<string, string>;
 }
 
-
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 export interface ParsedFile {
