@@ -1,5 +1,5 @@
-// The search files of a built site, in memory: the Pagefind bundle (its library, WebAssembly and index, one page
-// per report, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the facet table
+// The search files of a built site, in memory: the Pagefind bundle (its library, WebAssembly and index: one page
+// holding every record, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the facet table
 // and one file per record (see src/scripts/search/record.ts). `astro build` writes them; `astro dev` serves them.
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
@@ -21,9 +21,6 @@ const PAGEFIND_RUNTIME = /^(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|was
 /** A Pagefind file's payload: gzip, then a 12-byte signature. */
 const payload = (data: Uint8Array) => gunzipSync(data).subarray(12);
 
-/** Reads a Pagefind fragment (JSON). */
-const unpack = (data: Uint8Array) => JSON.parse(payload(data).toString('utf8')) as { url: string };
-
 /**
  * The first word of each index chunk, from Pagefind's metadata file (CBOR: `[version, pages, chunks, …]`, each chunk
  * `[from, to, hash]`, as `MetaIndex` in Pagefind's `index/index_metadata.rs`). A one-character query is a prefix,
@@ -40,52 +37,36 @@ function chunkStarts(meta: Uint8Array): string[] {
 const encoder = new TextEncoder();
 const json = (value: unknown) => encoder.encode(JSON.stringify(value));
 
-/** Groups the records (in archive order: each report's own record, then its remarks) by report. */
-function byReport(records: SearchRecord[]): SearchRecord[][] {
-  const groups: SearchRecord[][] = [];
-  for (const record of records) {
-    if (record.meta.kind === 'report' || !groups.length) groups.push([]);
-    groups.at(-1)!.push(record);
-  }
-  return groups;
-}
-
 /** Builds every search file for the records; paths are relative to the site's base. */
 export async function searchFiles(records: SearchRecord[]): Promise<Map<string, Uint8Array>> {
-  const groups = byReport(records);
-  // Pagefind cuts its index into chunks of ~20,000 positions (36–42 KB gzip in a large archive), and a query loads
-  // the chunk of each of its words: at 8,000 remarks that chunk was a quarter of the first search. 5,000 gives
-  // chunks of ~4–14 KB for a slightly longer chunk table (pf_meta, catalogue.chunks). The setting is Pagefind's
-  // own but marked unstable (read by the pagefind binary when the service starts); should it go, chunks are
-  // larger again and search still correct, as catalogue.chunks is read from whatever Pagefind wrote.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '5000';
+  // Pagefind cuts its index into chunks of ~20,000 positions, and a query loads the chunk of each of its words: at
+  // 8,000 remarks one such chunk was a quarter of the first search. 3,500 gives chunks of 8–11 KB gzip (the chunk of
+  // a single common word can be larger) for a longer chunk table (pf_meta 4 KB, catalogue.chunks); smaller chunks
+  // save little more and make a one-character query, which loads every chunk its character spans, fetch more files.
+  // The setting is Pagefind's own but marked unstable (read by the pagefind binary when the service starts); should
+  // it go, chunks are larger again and search still correct, as catalogue.chunks is read from whatever Pagefind wrote.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '3500';
   // The words are ASCII (tokens.ts), so no language's word segmentation or stemming applies: `und` (BCP 47's
   // "undetermined") spares Pagefind's Chinese segmenter a pass over every word (~1 s at 8,000 remarks). The search
   // page, in zh-CN, finds no zh index and falls back to this one, Pagefind's only index.
   const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: 'und' }));
   if (!index) throw new Error('Pagefind createIndex returned no index');
-  const lengths: number[][] = [];
   try {
-    for (const [i, group] of groups.entries()) {
-      const words = group.map((record) => recordWords(project(record.text).chars));
-      lengths.push(words.map((w) => w.length));
-      // The page's URL is only the report's number here: the catalogue maps Pagefind's page id back to it.
-      check(`addCustomRecord ${group[0]!.url}`, await index.addCustomRecord({ url: String(i), content: words.flat().join(' '), language: 'und' }));
-    }
+    const words = records.map((record) => recordWords(project(record.text).chars));
+    // One Pagefind page holds every record, one after the other: a word's position says which record it is in. Per
+    // report pages cost Pagefind a word table per page: at 8,000 remarks 603 MB and 6.2 s to index instead of 237 MB
+    // and 4.1 s, and a per-page metadata table of 10 KB instead of 3 KB that every first search loads.
+    check('addCustomRecord', await index.addCustomRecord({ url: '/', content: words.map((w) => w.join(' ')).join(' '), language: 'und' }));
     const { files } = check('getFiles', await index.getFiles());
     const out = new Map<string, Uint8Array>();
-    const pageIds: string[] = [];
     let chunks: string[] | undefined;
     for (const file of files) {
       const path = file.path.replace(/\\/g, '/').replace(/^\/+/, '');
-      const fragment = /^fragment\/(.+)\.pf_fragment$/.exec(path);
-      if (fragment) pageIds[Number(unpack(file.content).url)] = fragment[1]!;
-      else if (PAGEFIND_RUNTIME.test(path)) out.set(`pagefind/${path}`, file.content);
+      if (PAGEFIND_RUNTIME.test(path)) out.set(`pagefind/${path}`, file.content);
       if (path.endsWith('.pf_meta')) chunks = chunkStarts(file.content);
     }
     if (!chunks) throw new Error('Pagefind wrote no metadata file (pf_meta)');
-    const catalogue: Catalogue = { reports: groups.map((_, i) => [pageIds[i]!, ...lengths[i]!]), chunks };
-    if (catalogue.reports.some(([id]) => !id)) throw new Error('Pagefind wrote no fragment for some report: its page id is unknown');
+    const catalogue: Catalogue = { lengths: words.map((w) => w.length), chunks };
     out.set('search-index/catalogue.json', json(catalogue));
     out.set('search-index/facets.json', json(facetTable(records)));
     for (const [n, record] of records.entries()) out.set(`search-index/records/${n}.json`, json(record));

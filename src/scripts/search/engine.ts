@@ -1,5 +1,5 @@
 // Runs a query in two steps. First Pagefind gives, for each index word of the query (tokens.ts), the positions it
-// holds in each report; the catalogue turns positions into records, so every match is found, counted and ranked
+// holds in the index (one Pagefind page of every record's words); the catalogue turns positions into records, so every match is found, counted and ranked
 // without fetching any text. Then only the results on screen are fetched, one small file each, and their text gives
 // the highlights and the excerpt (match.ts). Pagefind is loaded on the first query only.
 import { matchText, type Match } from './match.ts';
@@ -41,33 +41,19 @@ export interface Shown {
   match: Match | undefined;
 }
 
-/** The catalogue, ready for lookups: report by Pagefind page id, each report's first record and record starts, and
- * the first word of each index chunk. */
-interface Reports {
-  byPage: Map<string, number>;
-  first: number[];
-  starts: number[][];
+/** The catalogue, ready for lookups: where each record starts in the index, and the first word of each chunk. */
+interface Index {
+  starts: number[];
   chunks: string[];
 }
 
-function readCatalogue({ reports, chunks }: Catalogue): Reports {
-  const byPage = new Map<string, number>();
-  const first: number[] = [];
-  const starts: number[][] = [];
-  let n = 0;
-  for (const [i, [page, ...lengths]] of reports.entries()) {
-    byPage.set(page, i);
-    first.push(n);
-    let at = 0;
-    starts.push(lengths.map((length) => ((at += length), at - length)));
-    n += lengths.length;
-  }
-  return { byPage, first, starts, chunks };
+function readCatalogue({ lengths, chunks }: Catalogue): Index {
+  let at = 0;
+  return { starts: lengths.map((length) => ((at += length), at - length)), chunks };
 }
 
-/** The record a position of a report falls in: the last record starting at or before it. */
-function recordAt(reports: Reports, report: number, position: number): number {
-  const starts = reports.starts[report]!;
+/** The record a position falls in: the last record starting at or before it. */
+function recordAt({ starts }: Index, position: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -75,7 +61,7 @@ function recordAt(reports: Reports, report: number, position: number): number {
     if (starts[mid]! <= position) lo = mid;
     else hi = mid - 1;
   }
-  return reports.first[report]! + lo;
+  return lo;
 }
 
 /** Reads a record file into what the result list needs: the lead fields are the first words of the text. */
@@ -99,8 +85,8 @@ export class SearchEngine {
   #bundle: string;
   #files: string;
   #tag: string;
-  #ready = new Map<'ready', Promise<{ pagefind: Pagefind; reports: Reports }>>();
-  #positions = new Map<string, Promise<Map<number, number[]>>>();
+  #ready = new Map<'ready', Promise<{ pagefind: Pagefind; index: Index }>>();
+  #positions = new Map<string, Promise<number[]>>();
   #counts = new Map<string, Promise<Map<number, number>>>();
   #docs = new Map<number, Promise<SearchDoc>>();
   #facets = new Map<'facets', Promise<FacetTable>>();
@@ -142,44 +128,35 @@ export class SearchEngine {
       // pagefind-entry.json be cached (the default is a new ?ts= on every load).
       await pagefind.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.#tag });
       await pagefind.init();
-      return { pagefind, reports: readCatalogue(catalogue) };
+      return { pagefind, index: readCatalogue(catalogue) };
     });
   }
 
-  /** Where an index word (or, for one character, every word starting with it) stands: report → sorted positions. */
-  #wordPositions(word: string): Promise<Map<number, number[]>> {
+  /** Where an index word (or, for one character, every word starting with it) stands: its sorted positions. */
+  #wordPositions(word: string): Promise<number[]> {
     return SearchEngine.#once(this.#positions, word, async () => {
-      const { pagefind, reports } = await this.#load();
+      const { pagefind, index } = await this.#load();
       // A prefix (one character) can span several index chunks, and Pagefind loads only the first one it falls in:
       // load the others first, by asking for each one's first word.
-      await Promise.all(reports.chunks.filter((from) => from.startsWith(word)).map((from) => pagefind.preload(from)));
+      await Promise.all(index.chunks.filter((from) => from.startsWith(word)).map((from) => pagefind.preload(from)));
       // Not an exact ("…") search: that reports only the first occurrence in each page.
       const found = await pagefind.search(word);
-      const map = new Map<number, number[]>();
-      for (const result of found?.results ?? []) {
-        const report = reports.byPage.get(result.id);
-        if (report !== undefined) map.set(report, [...result.words].sort((a, b) => a - b));
-      }
-      return map;
+      return (found?.results ?? []).flatMap((result) => result.words).sort((a, b) => a - b);
     });
   }
 
   /** How often a needle occurs in each record that holds it: record number → occurrences (overlapping ones too). */
   #needleCounts(needle: string): Promise<Map<number, number>> {
     return SearchEngine.#once(this.#counts, needle, async () => {
-      const { reports } = await this.#load();
+      const { index } = await this.#load();
       const [first, ...rest] = await Promise.all(needleWords(needle).map((w) => this.#wordPositions(w)));
+      const sets = rest.map((p) => new Set(p));
       const counts = new Map<number, number>();
-      for (const [report, positions] of first!) {
-        const next = rest.map((m) => m.get(report));
-        if (next.some((p) => !p)) continue;
-        const sets = next.map((p) => new Set(p));
-        // The needle's bigrams stand at consecutive positions; bigrams never span two records (tokens.ts).
-        for (const p of positions) {
-          if (!sets.every((set, k) => set.has(p + k + 1))) continue;
-          const n = recordAt(reports, report, p);
-          counts.set(n, (counts.get(n) ?? 0) + 1);
-        }
+      // The needle's bigrams stand at consecutive positions; bigrams never span two records (tokens.ts).
+      for (const p of first!) {
+        if (!sets.every((set, k) => set.has(p + k + 1))) continue;
+        const n = recordAt(index, p);
+        counts.set(n, (counts.get(n) ?? 0) + 1);
       }
       return counts;
     });

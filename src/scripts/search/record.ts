@@ -44,14 +44,13 @@ export function facetsOf(meta: RecordMeta): Partial<Record<Facet, string>> {
 // The files the search page reads, under `<base>search-index/` (written by src/integrations/search/files.ts).
 
 /**
- * `catalogue.json`: which records each Pagefind page holds. The index has one Pagefind page per report (few pages
- * keep Pagefind's per-page metadata small); its words are the report's records one after the other, so a word's
- * position says which record it is in. Records are numbered in archive order (newest report first, then reading
- * order), which is also the order of `reports`.
+ * `catalogue.json`: where each record stands in the index. The index is one Pagefind page whose words are every
+ * record's, one record after the other, so a word's position says which record it is in. Records are numbered in
+ * archive order (newest report first; each report's title and editor's note, then its remarks in reading order).
  */
 export interface Catalogue {
-  /** Per report: Pagefind's page id, then the length (in index words) of each of its records, in order. */
-  reports: [string, ...number[]][];
+  /** The length (in index words) of each record, in order. */
+  lengths: number[];
   /** The first word of each of Pagefind's index chunks, in order (see `needleWords` for why the page needs them). */
   chunks: string[];
 }
