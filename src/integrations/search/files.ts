@@ -1,6 +1,7 @@
 // The search files of a built site, in memory: the Pagefind bundle (its library, WebAssembly and index: one page
-// holding every record, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the facet table
-// and one file per record (see src/scripts/search/record.ts). `astro build` writes them; `astro dev` serves them.
+// holding every record, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the
+// facet table and one file per record (see src/scripts/search/record.ts). `astro build` writes them; `astro dev`
+// serves them.
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
@@ -53,9 +54,10 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
   if (!index) throw new Error('Pagefind createIndex returned no index');
   try {
     const words = records.map((record) => recordWords(project(record.text).chars));
-    // One Pagefind page holds every record, one after the other: a word's position says which record it is in. Per
-    // report pages cost Pagefind a word table per page: at 8,000 remarks 603 MB and 6.2 s to index instead of 237 MB
-    // and 4.1 s, and a per-page metadata table of 10 KB instead of 3 KB that every first search loads.
+    // One Pagefind page holds every record, one after the other: a word's position says which record it is in
+    // (catalogue.json). Pagefind keeps a word table per page: with a page per report, indexing 8,000 remarks took
+    // 603 MB and 6.2 s instead of 237 MB and 4.1 s, and its metadata file, which every first search loads, lists
+    // every page.
     check('addCustomRecord', await index.addCustomRecord({ url: '/', content: words.map((w) => w.join(' ')).join(' '), language: 'und' }));
     const { files } = check('getFiles', await index.getFiles());
     const out = new Map<string, Uint8Array>();

@@ -1,7 +1,7 @@
-// Runs a query in two steps. First Pagefind gives, for each index word of the query (tokens.ts), the positions it
-// holds in the index (one Pagefind page of every record's words); the catalogue turns positions into records, so every match is found, counted and ranked
-// without fetching any text. Then only the results on screen are fetched, one small file each, and their text gives
-// the highlights and the excerpt (match.ts). Pagefind is loaded on the first query only.
+// Runs a query in two steps. First Pagefind gives, for each index word of the query (tokens.ts), its positions in
+// the index (one Pagefind page of every record's words); the catalogue turns positions into records, so every match
+// is found, counted and ranked without fetching any text. Then only the results on screen are fetched, one small file
+// each, and their text gives the highlights and the excerpt (match.ts). Pagefind is loaded on the first query only.
 import { matchText, type Match } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
 import { leadOf, type Catalogue, type FacetTable, type RecordFile, type RecordMeta } from './record.ts';
