@@ -5,7 +5,7 @@
 //
 // Without --dir it builds the site into a temporary folder first. The functions are exported for reuse.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,10 +91,13 @@ export interface WarmQueries {
   firstTime: number[];
   /** The same queries again: every fragment already in memory. */
   repeated: number[];
+  /** The floor under any result list drawn from one file per result: milliseconds for the page to fetch ten record
+   * files it has not fetched before, in parallel, and nothing else (20 rounds). */
+  tenFetches: number[];
 }
 
 /** Runs each query twice on a search page that has already searched once, timing submit → rendered in the page. */
-export async function measureWarmQueries(browser: Browser, siteUrl: string, queries: string[]): Promise<WarmQueries> {
+export async function measureWarmQueries(browser: Browser, siteUrl: string, queries: string[], recordCount: number): Promise<WarmQueries> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent('党建')}`);
@@ -121,8 +124,20 @@ export async function measureWarmQueries(browser: Browser, siteUrl: string, quer
   for (const q of queries) firstTime.push(await time(q));
   const repeated: number[] = [];
   for (const q of queries) repeated.push(await time(q));
+  const tenFetches = await page.evaluate(async (count) => {
+    const files = document.querySelector<HTMLElement>('search-page')!.dataset.files!;
+    const rounds: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      // From the end of the archive backwards: records the queries above are unlikely to have fetched.
+      const numbers = Array.from({ length: 10 }, (_, i) => count - 1 - round * 10 - i).filter((n) => n >= 0);
+      const t0 = performance.now();
+      await Promise.all(numbers.map((n) => fetch(`${files}records/${n}.json`).then((r) => r.json())));
+      rounds.push(performance.now() - t0);
+    }
+    return rounds;
+  }, recordCount);
   await context.close();
-  return { firstTime, repeated };
+  return { firstTime, repeated, tenFetches };
 }
 
 /** Bytes the service worker's first install downloads (every cached file, gzip where the server applies it). */
@@ -151,6 +166,8 @@ export interface SearchFigures {
   warmMedianMs: number;
   /** The same for queries asked before. */
   warmRepeatedMedianMs: number;
+  /** Median ms to fetch ten record files in parallel and nothing else (see `WarmQueries.tenFetches`). */
+  tenFetchesMedianMs: number;
   /** What the service worker downloads in the background after the first visit. */
   precacheBytes: number;
 }
@@ -161,13 +178,14 @@ export async function measureSearch(dir: string, { base = '/', query = FIRST_QUE
   const browser = await launchChromium();
   try {
     const first = await measureFirstSearch(browser, site.url, query);
-    const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES);
+    const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES, recordCount(dir));
     return {
       firstSearchBytes: first.total,
       firstSearchBodies: first.totalBodies,
       firstSearchCodeAndIndexBytes: first.search,
       warmMedianMs: median(warm.firstTime),
       warmRepeatedMedianMs: median(warm.repeated),
+      tenFetchesMedianMs: median(warm.tenFetches),
       precacheBytes: (await precacheBytes(dir, site.url)).bytes,
     };
   } finally {
@@ -175,6 +193,9 @@ export async function measureSearch(dir: string, { base = '/', query = FIRST_QUE
     await site.close();
   }
 }
+
+/** How many record files a built site has. */
+const recordCount = (dir: string) => readdirSync(join(dir, 'search-index', 'records')).length;
 
 const median = (list: number[]) => {
   const s = [...list].sort((a, b) => a - b);
@@ -202,11 +223,11 @@ async function main() {
   try {
     const first: FirstSearch[] = [];
     for (const q of values.query ?? [FIRST_QUERY, '服务', '的']) first.push(await measureFirstSearch(browser, site.url, q));
-    const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES);
+    const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES, recordCount(dir));
     const precache = await precacheBytes(dir, site.url);
     const report = {
       firstSearch: first.map(({ transfers, ...rest }) => ({ ...rest, files: transfers.map((t) => `${t.bytes}\t${t.url.replace(site.origin, '')}`) })),
-      warm: { medianFirstTimeMs: median(warm.firstTime), medianRepeatedMs: median(warm.repeated), ...warm },
+      warm: { medianFirstTimeMs: median(warm.firstTime), medianRepeatedMs: median(warm.repeated), medianTenFetchesMs: median(warm.tenFetches), ...warm },
       serviceWorkerPrecache: precache,
     };
     if (values.json) return void console.log(JSON.stringify(report, null, 2));
@@ -215,6 +236,7 @@ async function main() {
       for (const t of f.transfers.sort((a, b) => b.bytes - a.bytes)) console.log(`  ${String(t.bytes).padStart(7)} ${String(t.body).padStart(7)}  ${t.url.replace(site.origin, '')}`);
     }
     console.log(`Warm queries (${WARM_QUERIES.length}), submit to results painted: median ${median(warm.firstTime).toFixed(1)} ms the first time, ${median(warm.repeated).toFixed(1)} ms repeated (max ${Math.max(...warm.firstTime).toFixed(1)} / ${Math.max(...warm.repeated).toFixed(1)} ms)`);
+    console.log(`Ten record files fetched in parallel and nothing else (20 rounds): median ${median(warm.tenFetches).toFixed(1)} ms`);
     console.log(`Service worker install (after load, in the background): ${precache.files} files, ${kb(precache.bytes)}`);
   } finally {
     await browser.close();
