@@ -1,14 +1,14 @@
 // Site search: a Pagefind index and the files the search page reads beside it (see search/files.ts), built inside
 // `astro build` (and served from memory under `astro dev`), and a service worker that keeps the site and the search
 // available offline.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { SearchRecord } from '../scripts/search/record.ts';
+import { CACHE_TAG_SLOT, type SearchRecord } from '../scripts/search/record.ts';
 import { serveIndexInDev } from './search/dev.ts';
-import { closePagefind, searchFiles } from './search/files.ts';
+import { closePagefind, filesTag, searchFiles } from './search/files.ts';
 import { writeServiceWorker } from './search/service-worker.ts';
 
 type InlineLimit = number | ((file: string, content: Buffer) => boolean | undefined) | undefined;
@@ -23,6 +23,14 @@ function externalScripts(previous: InlineLimit) {
     if (typeof previous === 'function') return previous(file, content);
     return previous === undefined ? undefined : content.length < previous;
   };
+}
+
+/** Writes the search files' version into the built search page, in place of the slot it was rendered with. */
+function stampSearchPage(page: URL, tag: string) {
+  const html = readFileSync(page, 'utf8');
+  const slot = `data-cache-tag="${CACHE_TAG_SLOT}"`;
+  if (html.split(slot).length !== 2) throw new Error(`${page.pathname}: expected one ${slot} to write the search files' version in`);
+  writeFileSync(page, html.replace(slot, `data-cache-tag="${tag}"`));
 }
 
 /** The search integration; register it last, so the service worker lists every file the other integrations wrote. */
@@ -63,6 +71,7 @@ export default function search(): AstroIntegration {
         for (const [path, content] of files) writeFileSync(new URL(path, dir), content);
         // The record files carry the same text; this file was only the hand-over from the pages to the integration.
         await rm(recordsFile);
+        stampSearchPage(new URL('search/index.html', dir), filesTag(files));
         logger.info(`搜索索引：${records.length} 条记录，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         const manifest = await writeServiceWorker(dir, base, new URL('src/scripts/sw.js', root));
         logger.info(`离线缓存：${manifest.files.length} 个文件，版本 ${manifest.version}`);

@@ -2,6 +2,7 @@
 // list, the search box on every page, and scripts only as files (a strict Content-Security-Policy will follow).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { filesTag } from '../../src/integrations/search/files.ts';
 import { readPages } from '../support/dist.ts';
 import type { Catalogue, FacetTable, RecordFile } from '../../src/scripts/search/record.ts';
 import { project } from '../../src/scripts/search/text.ts';
@@ -47,6 +48,20 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(readdirSync(`${dir}pagefind`).filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
     expect(existsSync(`${dir}pagefind/pagefind.js`)).toBe(true);
     expect(existsSync(`${dir}search/records.json`)).toBe(false);
+  });
+
+  it('gives the search page the version of exactly these search files', () => {
+    // Every file under pagefind/ and search-index/, path and content: a change to the text, the index or the files'
+    // format changes the URLs the page asks for.
+    const files = ['pagefind', 'search-index'].flatMap((folder) =>
+      readdirSync(`${dir}${folder}`, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => `${e.parentPath}/${e.name}`.slice(dir.length).replace(/\\/g, '/')),
+    );
+    const tag = filesTag(new Map(files.map((path) => [path, readFileSync(`${dir}${path}`)])));
+    expect(tag).toMatch(/^[0-9a-f]{12}$/);
+    const search = pages.find((p) => p.url === `${base}search/`)!;
+    expect(search.doc.querySelector('search-page')?.getAttribute('data-cache-tag')).toBe(tag);
   });
 
   it('writes a service worker that caches every page and the search runtime, under the base', () => {

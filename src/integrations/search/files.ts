@@ -2,6 +2,7 @@
 // holding every record, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the
 // facet table and one file per record (see src/scripts/search/record.ts). `astro build` writes them; `astro dev`
 // serves them.
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
@@ -95,6 +96,14 @@ function facetTable(records: SearchRecord[]): FacetTable {
     }
   }
   return table;
+}
+
+/** The version of a set of search files: a hash of every path and content, so that any change to the text, the
+ * index or the files' format gives the search page new URLs (nothing cached from another build answers). */
+export function filesTag(files: Map<string, Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const path of [...files.keys()].sort()) hash.update(`${path}\n`).update(files.get(path)!);
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** Stops Pagefind's background process, so `astro build` can exit. */

@@ -21,17 +21,8 @@ export function plainText(markdown: string): string {
     .join(' ');
 }
 
-let cached: Promise<SearchRecord[]> | undefined;
-
-/** Every search record of the archive, in reading order (newest report first); computed once per build (the search
- * page and the records file both need them), afresh on every request under `astro dev`, where the content changes. */
-export function searchRecords(): Promise<SearchRecord[]> {
-  if (import.meta.env.DEV) return collect();
-  cached ??= collect();
-  return cached;
-}
-
-async function collect(): Promise<SearchRecord[]> {
+/** Every search record of the archive, in reading order (newest report first). */
+export async function searchRecords(): Promise<SearchRecord[]> {
   const { reports } = await getArchive();
   const records: SearchRecord[] = [];
   const add = (meta: RecordMeta, url: string, body: string) => records.push({ url, text: recordText(leadOf(meta), body), meta });

@@ -55,6 +55,9 @@ export interface Catalogue {
   chunks: string[];
 }
 
+/** What the search page carries as the files' version until the build writes their hash in its place. */
+export const CACHE_TAG_SLOT = 'search-files-version';
+
 /** `facets.json`: each facet's values, and per record the index of its value (-1: none). Loaded when filtering. */
 export type FacetTable = Record<Facet, { values: string[]; ids: number[] }>;
 
