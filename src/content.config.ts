@@ -3,7 +3,7 @@
 import { defineCollection } from 'astro/content/config';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checkContent, formatProblems, type Schemas } from './lib/check.ts';
+import { checkContent, formatProblems, type Problem, type Schemas } from './lib/check.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
 
 /** Where the Markdown lives; the benchmark and the fixture tests point this elsewhere. */
@@ -72,27 +72,37 @@ export const remarkSchema = z.strictObject({
 /** The content model as the content checks (src/lib/check.ts) and the scripts take it. */
 export const contentModel: Schemas = { report: reportSchema, remark: remarkSchema, labels: FIELD_LABELS };
 
-const check = async () => {
-  const problems = await checkContent(contentDir, contentModel);
-  return { errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning') };
-};
+const split = (problems: Problem[]) => ({ errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning') });
+
+/** The check of the sync under way, shared by both collections' loaders; the next sync starts a new one. */
+let running: Promise<Problem[]> | undefined;
 
 /**
- * Runs the content checks before the collection loads and stops the build with every problem, before anything
- * renders; under `astro dev` it checks again on every change and prints what is wrong.
+ * Runs the content checks before the collection loads and stops the build with every problem, in Chinese with file
+ * and line, before anything renders and before Astro's own validation can speak of the same files. `watch`: under
+ * `astro dev`, check again on every change and print what is wrong (one collection asks for it).
  */
-function checked(loader: Loader): Loader {
+function checked(loader: Loader, { watch = false } = {}): Loader {
   return {
     ...loader,
     async load(context) {
-      const { errors, warnings } = await check();
-      if (warnings.length) context.logger.warn(`内容有 ${warnings.length} 处提醒：\n${formatProblems(warnings)}`);
+      let check = running;
+      if (!check) {
+        running = check = checkContent(contentDir, contentModel);
+        void check.finally(() => running === check && (running = undefined)).catch(() => {});
+        void check.then((problems) => {
+          const { warnings } = split(problems);
+          if (warnings.length) context.logger.warn(`内容有 ${warnings.length} 处提醒：\n${formatProblems(warnings)}`);
+        }, () => {});
+      }
+      const { errors } = split(await check);
       if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
-      context.watcher?.on('all', async (_event, path) => {
-        if (!path.includes(`${contentDir.replace(/^\.\//, '')}/`)) return;
-        const again = await check();
-        if (again.errors.length) context.logger.error(`内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`);
-      });
+      if (watch)
+        context.watcher?.on('all', async (_event, path) => {
+          if (!path.includes(`${contentDir.replace(/^\.\//, '')}/`)) return;
+          const again = split(await checkContent(contentDir, contentModel));
+          if (again.errors.length) context.logger.error(`内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`);
+        });
       await loader.load(context);
     },
   };
@@ -102,11 +112,11 @@ const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, ''
 
 export const collections = {
   reports: defineCollection({
-    loader: glob({ pattern: '*/index.md', base: `${contentDir}/reports`, generateId: idFromPath }),
+    loader: checked(glob({ pattern: '*/index.md', base: `${contentDir}/reports`, generateId: idFromPath })),
     schema: reportSchema,
   }),
   remarks: defineCollection({
-    loader: checked(glob({ pattern: '*/remarks/*.{md,mdx}', base: `${contentDir}/reports`, generateId: idFromPath })),
+    loader: checked(glob({ pattern: '*/remarks/*.{md,mdx}', base: `${contentDir}/reports`, generateId: idFromPath }), { watch: true }),
     schema: remarkSchema,
   }),
 };

@@ -248,6 +248,8 @@ export interface ContentRead {
   problems: Problem[];
   /** Parsed remark files by display path, for locating fields in messages. */
   files: Map<string, ParsedFile>;
+  /** Reports whose index.md is there but invalid (its problems are among `problems`). */
+  invalidReports: Set<string>;
 }
 
 /** Reads every file under the content folder and validates each one alone (frontmatter, body, place in the folder). */
@@ -258,7 +260,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   const { reports, remarks, strays, missing } = await listFiles(root);
   if (missing) {
     problems.push({ file: root, line: 0, column: 0, severity: 'error', message: `找不到内容文件夹 ${root}。` });
-    return { reports: [], remarks: [], problems, files };
+    return { reports: [], remarks: [], problems, files, invalidReports: new Set() };
   }
 
   for (const stray of strays)
@@ -272,6 +274,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     await Promise.all([...reports, ...remarks].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const)),
   );
   const reportInputs: ReportInput[] = [];
+  const invalidReports = new Set<string>();
   for (const { id, file } of reports) {
     const parsed = parseFile(display(file), texts.get(file)!, problems);
     if (!SLUG_PATTERN.test(id))
@@ -280,6 +283,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     checkBody(parsed, problems, false);
     files.set(parsed.file, parsed);
     if (data) reportInputs.push({ ...(data as Omit<ReportInput, 'id' | 'file'>), id, file: parsed.file });
+    else invalidReports.add(id);
   }
 
   const remarkInputs: RemarkInput[] = [];
@@ -290,7 +294,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     files.set(parsed.file, parsed);
     if (data) remarkInputs.push({ ...(data as Omit<RemarkInput, 'id' | 'file' | 'report'>), id: file.replace(/^reports\//, '').replace(/\.mdx?$/, ''), file: parsed.file, report });
   }
-  return { reports: reportInputs, remarks: remarkInputs, problems, files };
+  return { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports };
 }
 
 /**
@@ -298,7 +302,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
  * that span files (known heading, one role per speaker, one remark per place, unique URLs).
  */
 export async function checkContent(root: string, schemas: Schemas): Promise<Problem[]> {
-  const { reports: reportInputs, remarks: remarkInputs, problems, files } = await readContent(root, schemas);
+  const { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports } = await readContent(root, schemas);
   const at = (file: string, field: string) => files.get(file)?.keyLines.get(field) ?? 0;
   const reportsById = new Map(reportInputs.map((r) => [r.id, r]));
   for (const remark of remarkInputs) {
@@ -346,7 +350,9 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
       });
   }
 
-  const { problems: modelProblems } = buildArchive(reportInputs, remarkInputs);
+  // Remarks of a report whose index.md is invalid are placed once it is mended; until then they would only be
+  // reported as lacking one.
+  const { problems: modelProblems } = buildArchive(reportInputs, remarkInputs.filter((r) => !invalidReports.has(r.report)));
   // A clash that follows from a mistake already reported (e.g. a mistyped school) would only repeat it.
   const reported = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const p of modelProblems.filter((p) => !p.files.some((f) => reported.has(f))))

@@ -37,6 +37,12 @@ describe('content checks', () => {
     expect(problems.filter((p) => p.file === expected.file), formatProblems(problems)).toHaveLength(1);
   });
 
+  it('reports an invalid index.md once, and not its remarks as lacking one', async () => {
+    process.chdir(root);
+    const problems = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
+    expect(problems.map((p) => p.file), formatProblems(problems)).toEqual(['tests/fixtures/content/bad-report/content/reports/test-report/index.md']);
+  });
+
   it('lists the report\'s headings when a heading is unknown', async () => {
     process.chdir(root);
     const [problem] = await checkContent('tests/fixtures/content/unknown-section/content', contentModel);
