@@ -86,16 +86,14 @@ function checked(loader: Loader, { watch = false } = {}): Loader {
   return {
     ...loader,
     async load(context) {
-      let check = running;
-      if (!check) {
-        running = check = checkContent(contentDir, contentModel);
-        void check.finally(() => running === check && (running = undefined)).catch(() => {});
-        void check.then((problems) => {
+      running ??= checkContent(contentDir, contentModel)
+        .then((problems) => {
           const { warnings } = split(problems);
           if (warnings.length) context.logger.warn(`内容有 ${warnings.length} 处提醒：\n${formatProblems(warnings)}`);
-        }, () => {});
-      }
-      const { errors } = split(await check);
+          return problems;
+        })
+        .finally(() => (running = undefined));
+      const { errors } = split(await running);
       if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
       if (watch)
         context.watcher?.on('all', async (_event, path) => {
