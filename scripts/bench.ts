@@ -91,13 +91,17 @@ try {
     indexKB: kb(size.index),
     firstSearchKB: kb(search.firstSearchBytes),
     warmQueryMs: { median: Math.round(search.warmMedianMs * 10) / 10 },
+    recordsKB: kb(search.recordsBytes),
+    recordsMs: search.recordsMs,
+    warmWithoutRecordsMs: { median: Math.round(search.warmWithoutRecordsMedianMs * 10) / 10 },
     tenFetchesMs: { median: Math.round(search.tenFetchesMedianMs * 10) / 10 },
   };
   console.table({
     发言: figures.remarks, 报告: figures.reports, 页面: figures.pages, '构建（秒）': figures.buildSeconds, '其中索引（秒）': figures.indexSeconds,
     '内存峰值（MB）': figures.peakRssMB, 'HTML 中位（KB）': figures.htmlKB.median, 'HTML 最大（KB）': figures.htmlKB.max, 'dist（MB）': figures.distMB,
     '索引（KB）': figures.indexKB, '首次搜索传输（KB，gzip）': figures.firstSearchKB, '热查询中位（毫秒）': figures.warmQueryMs.median,
-    '十个结果文件并行下载（毫秒）': figures.tenFetchesMs.median,
+    '随后后台载入全部记录（KB，gzip）': figures.recordsKB, '载入全部记录用时（毫秒）': figures.recordsMs,
+    '未载入全部记录时的热查询中位（毫秒）': figures.warmWithoutRecordsMs.median, '十个结果文件并行下载（毫秒）': figures.tenFetchesMs.median,
   });
   if (values.json) await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 } finally {

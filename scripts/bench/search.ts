@@ -26,8 +26,11 @@ export interface FirstSearch {
   query: string;
   results: number;
   transfers: Transfer[];
-  /** Everything the visit transferred: the page, its CSS and scripts, Pagefind and the index. */
+  /** Everything the visit transferred for its first results: the page, its CSS and scripts, Pagefind, the index and
+   * the results' files. */
   total: number;
+  /** What the page then loads in the background for the queries after it: every record in one file. */
+  background: number;
   /** The same without HTTP headers (which depend on the host). */
   totalBodies: number;
   /** Search code and index only: the search page's script and every file under pagefind/. */
@@ -39,6 +42,8 @@ export interface FirstSearch {
 }
 
 const PAGEFIND_LIBRARY = /\/pagefind\/(pagefind\.js|wasm\.[^/]+\.pagefind|pagefind-entry\.json)(\?|$)/;
+/** The file of every record, which the search page loads after its first results (`SearchEngine.loadAll`). */
+const ALL_RECORDS = /\/search-index\/records\.json(\?|$)/;
 
 /** Waits until the search page has rendered the results of `q`. */
 async function rendered(page: Page, q: string): Promise<void> {
@@ -46,6 +51,15 @@ async function rendered(page: Page, q: string): Promise<void> {
     const el = document.querySelector<HTMLElement>('search-page');
     return el?.dataset.query === q && el.dataset.state === 'done';
   }, q);
+}
+
+/** Waits until the search page has loaded every record after its first results; throws if it could not. */
+async function recordsLoaded(page: Page): Promise<void> {
+  const state = await page.waitForFunction(() => {
+    const records = document.querySelector<HTMLElement>('search-page')?.dataset.records;
+    return records === 'loaded' || records === 'failed' ? records : undefined;
+  });
+  if ((await state.jsonValue()) !== 'loaded') throw new Error('the search page could not load search-index/records.json');
 }
 
 /** Opens `<site>search/?q=…` in a fresh context (no cache, no service worker) and counts what it transfers. */
@@ -68,40 +82,58 @@ export async function measureFirstSearch(browser: Browser, siteUrl: string, quer
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
   await rendered(page, query);
   const ms = Date.now() - start;
+  await recordsLoaded(page);
   // Let in-flight requests (the favicon) settle so they are counted too.
   await page.waitForLoadState('networkidle');
   const results = await page.locator('ol.search-results > li').count();
   await context.close();
   const sum = (list: Transfer[]) => list.reduce((n, t) => n + t.bytes, 0);
   const searchScript = (u: string) => /\/_astro\/.*index\.astro.*\.js$/.test(u);
+  const background = transfers.filter((t) => ALL_RECORDS.test(t.url));
+  const first = transfers.filter((t) => !ALL_RECORDS.test(t.url));
   return {
     query,
     results,
     transfers,
-    total: sum(transfers),
-    totalBodies: transfers.reduce((n, t) => n + t.body, 0),
-    search: sum(transfers.filter((t) => t.url.includes('/pagefind/') || searchScript(t.url))),
-    pagefindLibrary: sum(transfers.filter((t) => PAGEFIND_LIBRARY.test(t.url))),
+    total: sum(first),
+    background: sum(background),
+    totalBodies: first.reduce((n, t) => n + t.body, 0),
+    search: sum(first.filter((t) => t.url.includes('/pagefind/') || searchScript(t.url))),
+    pagefindLibrary: sum(first.filter((t) => PAGEFIND_LIBRARY.test(t.url))),
     ms,
   };
 }
 
 export interface WarmQueries {
-  /** Milliseconds from submitting each query to its results on screen, Pagefind and index already loaded. */
+  /** Milliseconds from the first results on screen until every record is in memory (fresh cache). */
+  recordsMs: number;
+  /** Milliseconds from submitting each query to its results on screen, after the first search, asked for the first
+   * time: answered from the records in memory. */
   firstTime: number[];
-  /** The same queries again: every fragment already in memory. */
+  /** The same queries again. */
   repeated: number[];
+  /** The same queries on a page that could not load every record (the file blocked), as in the seconds before it
+   * arrives: Pagefind and one file per result. */
+  withoutRecords: number[];
   /** The floor under any result list drawn from one file per result: milliseconds for the page to fetch ten record
    * files it has not fetched before, in parallel, and nothing else (20 rounds). */
   tenFetches: number[];
 }
 
-/** Runs each query twice on a search page that has already searched once, timing submit → rendered in the page. */
-export async function measureWarmQueries(browser: Browser, siteUrl: string, queries: string[], recordCount: number): Promise<WarmQueries> {
+/** A search page, in a fresh context, that has searched once (and, unless `records` is false, loaded every record). */
+async function warmPage(browser: Browser, siteUrl: string, records = true) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
+  if (!records) await context.route(ALL_RECORDS, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent('党建')}`);
   await rendered(page, '党建');
+  const start = Date.now();
+  if (records) await recordsLoaded(page);
+  return { context, page, recordsMs: Date.now() - start };
+}
+
+/** Times submit → results painted, in the page, for each query in turn. */
+async function timeQueries(page: Page, queries: string[]): Promise<number[]> {
   const time = (q: string) =>
     page.evaluate(
       (q) =>
@@ -120,10 +152,20 @@ export async function measureWarmQueries(browser: Browser, siteUrl: string, quer
         }),
       q,
     );
-  const firstTime: number[] = [];
-  for (const q of queries) firstTime.push(await time(q));
-  const repeated: number[] = [];
-  for (const q of queries) repeated.push(await time(q));
+  const times: number[] = [];
+  for (const q of queries) times.push(await time(q));
+  return times;
+}
+
+/** Runs each query twice on a search page that has already searched once, and once more on a page without every
+ * record in memory; times the record files alone too. */
+export async function measureWarmQueries(browser: Browser, siteUrl: string, queries: string[], recordCount: number): Promise<WarmQueries> {
+  const cold = await warmPage(browser, siteUrl, false);
+  const withoutRecords = await timeQueries(cold.page, queries);
+  await cold.context.close();
+  const { context, page, recordsMs } = await warmPage(browser, siteUrl);
+  const firstTime = await timeQueries(page, queries);
+  const repeated = await timeQueries(page, queries);
   const tenFetches = await page.evaluate(async (count) => {
     const files = document.querySelector<HTMLElement>('search-page')!.dataset.files!;
     const rounds: number[] = [];
@@ -137,7 +179,7 @@ export async function measureWarmQueries(browser: Browser, siteUrl: string, quer
     return rounds;
   }, recordCount);
   await context.close();
-  return { firstTime, repeated, tenFetches };
+  return { recordsMs, firstTime, repeated, withoutRecords, tenFetches };
 }
 
 /** Bytes the service worker's first install downloads (every cached file, gzip where the server applies it). */
@@ -162,10 +204,17 @@ export interface SearchFigures {
   firstSearchBodies: number;
   /** Of that, the search code and the index. */
   firstSearchCodeAndIndexBytes: number;
-  /** Median ms from submitting a query to its results painted, Pagefind loaded, each query asked for the first time. */
+  /** What the search page loads after the first results: every record in one file. */
+  recordsBytes: number;
+  /** Ms from the first results on screen until every record is in memory. */
+  recordsMs: number;
+  /** Median ms from submitting a query to its results painted, after the first search, each query asked for the
+   * first time. */
   warmMedianMs: number;
   /** The same for queries asked before. */
   warmRepeatedMedianMs: number;
+  /** The same, first time, on a page that could not load every record: Pagefind and one file per result. */
+  warmWithoutRecordsMedianMs: number;
   /** Median ms to fetch ten record files in parallel and nothing else (see `WarmQueries.tenFetches`). */
   tenFetchesMedianMs: number;
   /** What the service worker downloads in the background after the first visit. */
@@ -183,8 +232,11 @@ export async function measureSearch(dir: string, { base = '/', query = FIRST_QUE
       firstSearchBytes: first.total,
       firstSearchBodies: first.totalBodies,
       firstSearchCodeAndIndexBytes: first.search,
+      recordsBytes: first.background,
+      recordsMs: warm.recordsMs,
       warmMedianMs: median(warm.firstTime),
       warmRepeatedMedianMs: median(warm.repeated),
+      warmWithoutRecordsMedianMs: median(warm.withoutRecords),
       tenFetchesMedianMs: median(warm.tenFetches),
       precacheBytes: (await precacheBytes(dir, site.url)).bytes,
     };
@@ -227,15 +279,17 @@ async function main() {
     const precache = await precacheBytes(dir, site.url);
     const report = {
       firstSearch: first.map(({ transfers, ...rest }) => ({ ...rest, files: transfers.map((t) => `${t.bytes}\t${t.url.replace(site.origin, '')}`) })),
-      warm: { medianFirstTimeMs: median(warm.firstTime), medianRepeatedMs: median(warm.repeated), medianTenFetchesMs: median(warm.tenFetches), ...warm },
+      warm: { medianFirstTimeMs: median(warm.firstTime), medianRepeatedMs: median(warm.repeated), medianWithoutRecordsMs: median(warm.withoutRecords), medianTenFetchesMs: median(warm.tenFetches), ...warm },
       serviceWorkerPrecache: precache,
     };
     if (values.json) return void console.log(JSON.stringify(report, null, 2));
     for (const f of first) {
-      console.log(`First search “${f.query}” (${f.results} results) on a fresh visit, gzip, headers included: ${kb(f.total)} in all (${kb(f.totalBodies)} without headers); search code and index ${kb(f.search)}, of which Pagefind's library ${kb(f.pagefindLibrary)}; ${f.ms} ms to results`);
+      console.log(`First search “${f.query}” (${f.results} results) on a fresh visit, gzip, headers included: ${kb(f.total)} in all (${kb(f.totalBodies)} without headers); search code and index ${kb(f.search)}, of which Pagefind's library ${kb(f.pagefindLibrary)}; ${f.ms} ms to results; then every record in the background: ${kb(f.background)}`);
       for (const t of f.transfers.sort((a, b) => b.bytes - a.bytes)) console.log(`  ${String(t.bytes).padStart(7)} ${String(t.body).padStart(7)}  ${t.url.replace(site.origin, '')}`);
     }
+    console.log(`Every record in memory ${warm.recordsMs} ms after the first results`);
     console.log(`Warm queries (${WARM_QUERIES.length}), submit to results painted: median ${median(warm.firstTime).toFixed(1)} ms the first time, ${median(warm.repeated).toFixed(1)} ms repeated (max ${Math.max(...warm.firstTime).toFixed(1)} / ${Math.max(...warm.repeated).toFixed(1)} ms)`);
+    console.log(`The same without every record in memory (Pagefind and one file per result): median ${median(warm.withoutRecords).toFixed(1)} ms (max ${Math.max(...warm.withoutRecords).toFixed(1)} ms)`);
     console.log(`Ten record files fetched in parallel and nothing else (20 rounds): median ${median(warm.tenFetches).toFixed(1)} ms`);
     console.log(`Service worker install (after load, in the background): ${precache.files} files, ${kb(precache.bytes)}`);
   } finally {

@@ -1,13 +1,14 @@
 // The relevance set (tests/search/relevance.json) and a sweep of passages, run through the real search page in
-// Chromium against the root build.
+// Chromium against the root build, both ways the page answers: with Pagefind and one file per result (every query
+// until the page has every record in memory), and from every record in memory (every query after that).
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { root, sites } from '../support/sites.ts';
-import { runQuery } from './search-helpers.ts';
+import { runQuery, type ShownResult } from './search-helpers.ts';
 
 interface Case {
   q: string;
@@ -30,17 +31,26 @@ const records = [
 ];
 const containing = (q: string) => records.filter((r) => fold(r.text).includes(fold(q))).map((r) => r.id);
 
+/** Opens the search page; `inMemory`: after one search, waits until it holds every record; otherwise it is kept
+ * from loading them, so it answers with Pagefind and one file per result. */
+async function searchPage(browser: Browser, url: string, inMemory: boolean): Promise<Page> {
+  // No service worker: its background downloads have nothing to do with relevance.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  if (!inMemory) await context.route('**/search-index/records.json*', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${url}search/`);
+  await runQuery(page, '党建');
+  await page.waitForFunction((want) => document.querySelector<HTMLElement>('search-page')?.dataset.records === want, inMemory ? 'loaded' : 'failed');
+  return page;
+}
+
 describeInBrowser('search relevance in Chromium', () => {
   let browser: Browser;
   let site: Served;
-  let page: Page;
 
   beforeAll(async () => {
     site = await serve(sites.root.dir, sites.root.base);
     browser = await launchChromium();
-    // No service worker: its background downloads have nothing to do with relevance.
-    page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
-    await page.goto(`${site.url}search/`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -56,33 +66,61 @@ describeInBrowser('search relevance in Chromium', () => {
     for (const c of queries) for (const id of [...c.must, ...(c.mustNot ?? []), ...(c.first ?? [])]) expect(ids, `${c.q}: ${id}`).toContain(id);
   });
 
-  it.each(queries)('$kind: $q', async (c) => {
-    const ids = (await runQuery(page, c.q)).map((r) => r.id);
-    expect(new Set(ids).size, 'one result per record').toBe(ids.length);
-    for (const id of c.must) expect(ids, `must return ${id}`).toContain(id);
-    for (const id of c.mustNot ?? []) expect(ids, `must not return ${id}`).not.toContain(id);
-    if (c.only) expect([...ids].sort()).toEqual([...c.must].sort());
-    if (c.first) expect([...ids.slice(0, c.first.length)].sort()).toEqual([...c.first].sort());
-    // Every record with the query in it, and those ahead of every record without.
-    const literal = containing(c.q);
-    expect(ids).toEqual(expect.arrayContaining(literal));
-    expect([...ids.slice(0, literal.length)].sort()).toEqual([...literal].sort());
+  it('shows the same results both ways, in the same order, excerpts and highlights included; from memory with no request for search files', async () => {
+    const [pagefind, memory] = await Promise.all([searchPage(browser, site.url, false), searchPage(browser, site.url, true)]);
+    try {
+      const requests = site.requests.length;
+      const fromMemory: ShownResult[][] = [];
+      for (const { q } of queries) fromMemory.push(await runQuery(memory, q));
+      // (Chromium asks for the favicon again as the address changes.)
+      const searchFiles = site.requests.slice(requests).filter((path) => /\/(pagefind|search-index)\//.test(path));
+      expect(searchFiles, 'search files requested while answering from memory').toEqual([]);
+      for (const [i, { q }] of queries.entries()) expect(fromMemory[i], q).toEqual(await runQuery(pagefind, q));
+    } finally {
+      await Promise.all([pagefind.context().close(), memory.context().close()]);
+    }
   });
 
-  it('finds every record by any passage of 1 to 10 characters taken from it', async () => {
-    const missed: string[] = [];
-    for (const [n, record] of records.entries()) {
-      const text = record.text.replace(/\s+/g, '');
-      for (let length = 1; length <= 10; length++) {
-        // Two places per length, spread over the text and different for each record and length.
-        for (const at of [(n * 31 + length * 17) % text.length, (n * 53 + length * 101 + 7) % text.length]) {
-          const q = text.slice(Math.min(at, text.length - length), Math.min(at, text.length - length) + length);
-          if (!fold(q)) continue;
-          const ids = (await runQuery(page, q)).map((r) => r.id);
-          if (!ids.includes(record.id)) missed.push(`${record.id}: ${q}`);
+  describe.each([
+    ['with Pagefind', false],
+    ['from every record in memory', true],
+  ])('%s', (_, inMemory) => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await searchPage(browser, site.url, inMemory);
+    });
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it.each(queries)('$kind: $q', async (c) => {
+      const ids = (await runQuery(page, c.q)).map((r) => r.id);
+      expect(new Set(ids).size, 'one result per record').toBe(ids.length);
+      for (const id of c.must) expect(ids, `must return ${id}`).toContain(id);
+      for (const id of c.mustNot ?? []) expect(ids, `must not return ${id}`).not.toContain(id);
+      if (c.only) expect([...ids].sort()).toEqual([...c.must].sort());
+      if (c.first) expect([...ids.slice(0, c.first.length)].sort()).toEqual([...c.first].sort());
+      // Every record with the query in it, and those ahead of every record without.
+      const literal = containing(c.q);
+      expect(ids).toEqual(expect.arrayContaining(literal));
+      expect([...ids.slice(0, literal.length)].sort()).toEqual([...literal].sort());
+    });
+
+    it('finds every record by any passage of 1 to 10 characters taken from it', async () => {
+      const missed: string[] = [];
+      for (const [n, record] of records.entries()) {
+        const text = record.text.replace(/\s+/g, '');
+        for (let length = 1; length <= 10; length++) {
+          // Two places per length, spread over the text and different for each record and length.
+          for (const at of [(n * 31 + length * 17) % text.length, (n * 53 + length * 101 + 7) % text.length]) {
+            const q = text.slice(Math.min(at, text.length - length), Math.min(at, text.length - length) + length);
+            if (!fold(q)) continue;
+            const ids = (await runQuery(page, q)).map((r) => r.id);
+            if (!ids.includes(record.id)) missed.push(`${record.id}: ${q}`);
+          }
         }
       }
-    }
-    expect(missed).toEqual([]);
+      expect(missed).toEqual([]);
+    });
   });
 });

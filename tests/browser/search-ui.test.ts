@@ -292,6 +292,24 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       }
     });
 
+    it('loads every record in one file after the first results, and not when the reader asks the browser to save data', async () => {
+      const records = () => page.evaluate(() => document.querySelector<HTMLElement>('search-page')!.dataset.records);
+      const allRecords = (urls: string[]) => urls.filter((u) => new URL(u).pathname === `${base}search-index/records.json`);
+      let before = requested.length;
+      await open('?q=敬老');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('search-page')!.dataset.records === 'loaded');
+      expect(allRecords(requested.slice(before))).toHaveLength(1);
+
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setDataSaverOverride' as never, { dataSaverEnabled: true } as never);
+      before = requested.length;
+      await open('?q=敬老');
+      // The page decides after each search's results: after a second search it has decided twice.
+      await runQuery(page, '管理');
+      expect(await records()).toBeUndefined();
+      expect(allRecords(requested.slice(before))).toEqual([]);
+    });
+
     it('asks nothing of any other host, and loads Pagefind from under the base', () => {
       expect(requested.length).toBeGreaterThan(0);
       // The test servers (this one and the strict-CSP ones) all listen on 127.0.0.1.

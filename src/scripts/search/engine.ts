@@ -2,10 +2,15 @@
 // the index (one Pagefind page of every record's words); the catalogue turns positions into records, so every match
 // is found, counted and ranked without fetching any text. Then only the results on screen are fetched, one small file
 // each, and their text gives the highlights and the excerpt (match.ts). Pagefind is loaded on the first query only.
-import { matchText, type Match } from './match.ts';
+//
+// That keeps the first search light, but every later query would still cost a request per new index word and one
+// per result, and a browser spends milliseconds on each request, however small, before any network: ten took
+// 35–50 ms on the benchmark's machine, a phone's round trips far more. So after its first results the page loads
+// every record in one file (`loadAll`) and from then on answers from memory, by the same rules (`rankChars`).
+import { matchText, rankChars, type Match } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
-import { leadOf, type Catalogue, type FacetTable, type RecordFile, type RecordMeta } from './record.ts';
-import { project, type Projection } from './text.ts';
+import { leadOf, type AllRecords, type Catalogue, type FacetTable, type RecordFile, type RecordMeta } from './record.ts';
+import { project, searchChars, type Projection } from './text.ts';
 import { needleWords } from './tokens.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
@@ -80,6 +85,21 @@ function toDoc({ url, meta, text }: RecordFile): SearchDoc {
 /** Exact phrase first, then more occurrences, then archive order. */
 const compare = (a: Hit, b: Hit) => a.tier - b.tier || b.hits - a.hits || a.n - b.n;
 
+/** Every record in memory, and its searchable characters. */
+interface AllLoaded {
+  docs: AllRecords;
+  chars: string[];
+}
+
+/** Lets the page handle input between slices of a long job. A message, not a timer: timers in a background tab
+ * run once a second at most. */
+const yieldToPage = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
 /** Search over the site's Pagefind bundle and search files; loads them on the first query. */
 export class SearchEngine {
   #bundle: string;
@@ -90,6 +110,8 @@ export class SearchEngine {
   #counts = new Map<string, Promise<Map<number, number>>>();
   #docs = new Map<number, Promise<SearchDoc>>();
   #facets = new Map<'facets', Promise<FacetTable>>();
+  #loadingAll = new Map<'all', Promise<void>>();
+  #all: AllLoaded | undefined;
 
   /** `bundle`: pagefind.js; `files`: the folder of the search files (catalogue, facets, records); `tag`: the build. */
   constructor(bundle: string, files: string, tag: string) {
@@ -101,6 +123,26 @@ export class SearchEngine {
   /** Whether Pagefind has been asked for yet (the first query shows a loading message). */
   get loaded(): boolean {
     return this.#ready.size > 0;
+  }
+
+  /**
+   * Loads every record (`records.json`) and folds its text a slice at a time, so the page keeps answering; from then
+   * on `search` and `doc` need no request. Until it is done, and if it fails, they use Pagefind and the record files.
+   */
+  loadAll(): Promise<void> {
+    return SearchEngine.#once(this.#loadingAll, 'all', async () => {
+      const docs = await this.#fetch<AllRecords>('records.json');
+      const chars: string[] = [];
+      let slice = performance.now();
+      for (const doc of docs) {
+        chars.push(searchChars(doc.text));
+        if (performance.now() - slice > 8) {
+          await yieldToPage();
+          slice = performance.now();
+        }
+      }
+      this.#all = { docs, chars };
+    });
   }
 
   /** Fetches one of the search files as JSON; the build's tag keeps a cached copy from answering for another build. */
@@ -164,6 +206,7 @@ export class SearchEngine {
 
   /** Every record matching a query, best first: the phrase, or every term, or every word of every term. */
   async search(query: Query): Promise<Hit[]> {
+    if (this.#all) return scan(this.#all, query);
     const needles = needlesOf(query);
     const counts = new Map(await Promise.all(needles.map(async (needle) => [needle, await this.#needleCounts(needle)] as const)));
     const count = (needle: string, n: number) => counts.get(needle)!.get(n) ?? 0;
@@ -179,7 +222,7 @@ export class SearchEngine {
 
   /** A record's text and metadata, fetched once. */
   doc(n: number): Promise<SearchDoc> {
-    return SearchEngine.#once(this.#docs, n, async () => toDoc(await this.#fetch<RecordFile>(`records/${n}.json`)));
+    return SearchEngine.#once(this.#docs, n, async () => toDoc(this.#all?.docs[n] ?? (await this.#fetch<RecordFile>(`records/${n}.json`))));
   }
 
   /** Results ready to show: each record's text and where the query is in it. */
@@ -194,6 +237,16 @@ export class SearchEngine {
   facets(): Promise<FacetTable> {
     return SearchEngine.#once(this.#facets, 'facets', () => this.#fetch<FacetTable>('facets.json'));
   }
+}
+
+/** Every record matching a query, best first, from the records in memory. */
+function scan({ chars }: AllLoaded, query: Query): Hit[] {
+  const hits: Hit[] = [];
+  for (const [n, text] of chars.entries()) {
+    const rank = rankChars(text, query);
+    if (rank) hits.push({ n, ...rank });
+  }
+  return hits.sort(compare);
 }
 
 /** How a record matches, from its occurrence counts; the same rules as `matchText` on its text. */

@@ -37,14 +37,26 @@ function rangesOf(text: Projection, needles: string[]): Range[] {
   return merged;
 }
 
-const count = (text: Projection, needles: string[]) => needles.reduce((n, s) => n + occurrences(text.chars, s).length, 0);
+const count = (chars: string, needles: string[]) => needles.reduce((n, s) => n + occurrences(chars, s).length, 0);
+
+/** Which tier a text's characters reach and the needles that got it there, or undefined when it does not match. */
+function matched(chars: string, query: Query): { tier: Match['tier']; needles: string[] } | undefined {
+  if (chars.includes(query.phrase)) return { tier: 0, needles: [query.phrase] };
+  const terms = query.terms.map((t) => t.text);
+  if (terms.length > 1 && terms.every((t) => chars.includes(t))) return { tier: 1, needles: terms };
+  const needles = query.terms.flatMap((t) => (chars.includes(t.text) ? [t.text] : t.words));
+  if (!needles.every((w) => chars.includes(w))) return undefined;
+  return { tier: 2, needles };
+}
+
+/** How a text's searchable characters (`searchChars`) match a query, without where: to rank a whole archive. */
+export function rankChars(chars: string, query: Query): Pick<Match, 'tier' | 'hits'> | undefined {
+  const found = matched(chars, query);
+  return found && { tier: found.tier, hits: count(chars, found.needles) };
+}
 
 /** How a projected text matches a query, or undefined when it contains neither the phrase nor all of its words. */
 export function matchText(text: Projection, query: Query): Match | undefined {
-  if (text.chars.includes(query.phrase)) return { tier: 0, hits: count(text, [query.phrase]), ranges: rangesOf(text, [query.phrase]) };
-  const terms = query.terms.map((t) => t.text);
-  if (terms.length > 1 && terms.every((t) => text.chars.includes(t))) return { tier: 1, hits: count(text, terms), ranges: rangesOf(text, terms) };
-  const needles = query.terms.flatMap((t) => (text.chars.includes(t.text) ? [t.text] : t.words));
-  if (!needles.every((w) => text.chars.includes(w))) return undefined;
-  return { tier: 2, hits: count(text, needles), ranges: rangesOf(text, needles) };
+  const found = matched(text.chars, query);
+  return found && { tier: found.tier, hits: count(text.chars, found.needles), ranges: rangesOf(text, found.needles) };
 }

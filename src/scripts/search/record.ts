@@ -63,3 +63,7 @@ export type FacetTable = Record<Facet, { values: string[]; ids: number[] }>;
 
 /** `records/<n>.json`: one record as the result list shows it (fetched for the results on screen only). */
 export type RecordFile = SearchRecord;
+
+/** `records.json`: every record file in one, in order. The search page loads it after its first results, and from
+ * then on answers each query from memory, with no request (see `SearchEngine`). */
+export type AllRecords = RecordFile[];

@@ -27,6 +27,23 @@ export interface Projection {
   end: number[];
 }
 
+const searchable = new Map<string, string>();
+
+/** A character as search sees it: folded, or '' when it is not searchable. Remembered, as a text repeats its
+ * characters: the search page folds a whole archive's text at once (`searchChars`). */
+function searchChar(ch: string): string {
+  let folded = searchable.get(ch);
+  if (folded === undefined) searchable.set(ch, (folded = isTokenChar(ch) ? fold(ch) : ''));
+  return folded;
+}
+
+/** A text's searchable characters alone: `project(text).chars`, without the offsets. */
+export function searchChars(text: string): string {
+  let chars = '';
+  for (const ch of text) chars += searchChar(ch);
+  return chars;
+}
+
 /**
  * Projects a text onto its letters and digits, so that a phrase matches across punctuation, spaces and repaired
  * line breaks (“用科学规范的管\n理” still contains 管理) while the offsets lead back to the original for highlighting.
@@ -37,13 +54,11 @@ export function project(text: string): Projection {
   const end: number[] = [];
   let i = 0;
   for (const ch of text) {
-    if (isTokenChar(ch)) {
-      const folded = fold(ch);
-      chars += folded;
-      for (let k = 0; k < folded.length; k++) {
-        start.push(i);
-        end.push(i + ch.length);
-      }
+    const folded = searchChar(ch);
+    chars += folded;
+    for (let k = 0; k < folded.length; k++) {
+      start.push(i);
+      end.push(i + ch.length);
     }
     i += ch.length;
   }
