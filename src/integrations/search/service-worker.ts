@@ -6,9 +6,13 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Whether a built file belongs in the offline cache (of Pagefind's bundle only the runtime is written, see files.ts). */
+/**
+ * Whether a built file belongs in the offline cache (of Pagefind's bundle only the runtime is written, see files.ts).
+ * The record files are left out: `search-index/records.json` holds them all (one download instead of thousands, a
+ * third of the cache at 8,000 remarks), and the search page reads it when a record file cannot be fetched.
+ */
 function cached(path: string): boolean {
-  return !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$/.test(path);
+  return !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$|^search-index\/records\//.test(path);
 }
 
 /** The URL (relative to the base) a static host serves a built file at: `a/index.html` is `a/`. */

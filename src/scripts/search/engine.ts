@@ -220,9 +220,21 @@ export class SearchEngine {
     return hits.sort(compare);
   }
 
-  /** A record's text and metadata, fetched once. */
+  /** A record's text and metadata, fetched once: from memory once every record is there, else its own file, or, if
+   * that cannot be fetched (offline, the service worker keeps only the file of every record), from every record. */
   doc(n: number): Promise<SearchDoc> {
-    return SearchEngine.#once(this.#docs, n, async () => toDoc(this.#all?.docs[n] ?? (await this.#fetch<RecordFile>(`records/${n}.json`))));
+    return SearchEngine.#once(this.#docs, n, async () => {
+      if (!this.#all) {
+        try {
+          return toDoc(await this.#fetch<RecordFile>(`records/${n}.json`));
+        } catch (error) {
+          await this.loadAll().catch(() => Promise.reject(error));
+        }
+      }
+      const record = this.#all?.docs[n];
+      if (!record) throw new Error(`records.json: no record ${n}`);
+      return toDoc(record);
+    });
   }
 
   /** Results ready to show: each record's text and where the query is in it. */
