@@ -29,7 +29,7 @@ export interface FirstSearch {
   /** Everything the visit transferred for its first results: the page, its CSS and scripts, Pagefind, the index and
    * the results' files. */
   total: number;
-  /** What the page then loads in the background for the queries after it: every record in one file. */
+  /** What the page then loads in the background for the queries after it: every record, a thousand to a file. */
   background: number;
   /** The same without HTTP headers (which depend on the host). */
   totalBodies: number;
@@ -42,8 +42,8 @@ export interface FirstSearch {
 }
 
 const PAGEFIND_LIBRARY = /\/pagefind\/(pagefind\.js|wasm\.[^/]+\.pagefind|pagefind-entry\.json)(\?|$)/;
-/** The file of every record, which the search page loads after its first results (`SearchEngine.loadAll`). */
-const ALL_RECORDS = /\/search-index\/records\.json(\?|$)/;
+/** The files of every record, which the search page loads after its first results (`SearchEngine.loadAll`). */
+const ALL_RECORDS = /\/search-index\/records-\d+\.json(\?|$)/;
 
 /** Waits until the search page has rendered the results of `q`. */
 async function rendered(page: Page, q: string): Promise<void> {
@@ -59,7 +59,7 @@ async function recordsLoaded(page: Page): Promise<void> {
     const records = document.querySelector<HTMLElement>('search-page')?.dataset.records;
     return records === 'loaded' || records === 'failed' ? records : undefined;
   });
-  if ((await state.jsonValue()) !== 'loaded') throw new Error('the search page could not load search-index/records.json');
+  if ((await state.jsonValue()) !== 'loaded') throw new Error('the search page could not load search-index/records-<k>.json');
 }
 
 /** Opens `<site>search/?q=…` in a fresh context (no cache, no service worker) and counts what it transfers. */
@@ -204,7 +204,7 @@ export interface SearchFigures {
   firstSearchBodies: number;
   /** Of that, the search code and the index. */
   firstSearchCodeAndIndexBytes: number;
-  /** What the search page loads after the first results: every record in one file. */
+  /** What the search page loads after the first results: every record, a thousand to a file. */
   recordsBytes: number;
   /** Ms from the first results on screen until every record is in memory. */
   recordsMs: number;

@@ -15,7 +15,7 @@ const seed = readSeed();
 describe.each(Object.entries(sites))('search in the %s build', (name, { dir, base }) => {
   const pages = readPages(dir, base);
 
-  it('has a Pagefind index of one page, a catalogue of its records, one file per record, all records in one file, and no leftover records file', () => {
+  it('has a Pagefind index of one page, a catalogue of its records, one file per record, the records a thousand to a file, and no leftover records file', () => {
     const entry = JSON.parse(readFileSync(`${dir}pagefind/pagefind-entry.json`, 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['und']);
     expect(entry.languages.und.page_count).toBe(1);
@@ -26,8 +26,15 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(records).toHaveLength(seed.remarks.length + 1);
     const record = (n: number) => JSON.parse(readFileSync(`${dir}search-index/records/${n}.json`, 'utf8')) as RecordFile;
     expect(lengths).toEqual(records.map((_, n) => [...project(record(n).text).chars].length));
-    // And every record in one file, in the same order, for the queries after the first.
-    expect(JSON.parse(readFileSync(`${dir}search-index/records.json`, 'utf8'))).toEqual(records.map((_, n) => record(n)));
+    // And every record again, in the same order, a thousand to a file (five in the root build), for the queries after
+    // the first.
+    const perFile = name === 'root' ? 5 : 1000;
+    expect(catalogue.recordsPerFile).toBe(perFile);
+    const files = Math.ceil(records.length / perFile);
+    expect(readdirSync(`${dir}search-index`).filter((f) => /^records-/.test(f)).sort()).toEqual(Array.from({ length: files }, (_, k) => `records-${k}.json`).sort());
+    const together = Array.from({ length: files }, (_, k) => JSON.parse(readFileSync(`${dir}search-index/records-${k}.json`, 'utf8')) as RecordFile[]);
+    expect(together.flat()).toEqual(records.map((_, n) => record(n)));
+    expect(together.slice(0, -1).every((file) => file.length === perFile)).toBe(true);
     expect(record(0).meta.kind).toBe('report');
     expect(record(0).text.startsWith(seed.title)).toBe(true);
     expect(record(0).url).toMatch(new RegExp(`^${base}reports/${seed.id}/#note-`));

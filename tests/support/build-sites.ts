@@ -5,9 +5,9 @@ import { root, sites } from './sites.ts';
 /** Builds the site once at the root and once under a sub-path, as `npm run build` would, before any test. */
 export default function setup() {
   if (process.env.SKIP_SITE_BUILD) return;
-  for (const { dir, base, site, editBase, chunkSize } of Object.values(sites)) {
+  for (const { dir, base, site, editBase, chunkSize, recordsPerFile } of Object.values(sites)) {
     rmSync(dir, { recursive: true, force: true });
     const args = ['astro', 'build', '--outDir', dir, '--base', base, ...(site ? ['--site', site] : [])];
-    execFileSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, EDIT_BASE_URL: editBase, ...(chunkSize ? { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: chunkSize } : {}) } });
+    execFileSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, EDIT_BASE_URL: editBase, ...(chunkSize ? { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: chunkSize } : {}), ...(recordsPerFile ? { SEARCH_RECORDS_PER_FILE: recordsPerFile } : {}) } });
   }
 }

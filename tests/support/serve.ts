@@ -1,5 +1,9 @@
 // Serves a built site on 127.0.0.1 the way a static host does: under its base path, gzip for text files,
 // directory URLs to index.html, 404.html for unknown paths. For the browser tests and the benchmark.
+//
+// Gzip only, as GitHub Pages and nginx's gzip module serve, and for files of 20 bytes or more (nginx's default
+// gzip_min_length): the compression middleware would otherwise answer with brotli whenever the browser offers it
+// (Chromium does), and leave files under 1 KB uncompressed, so the benchmark's bytes would be another host's.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -24,7 +28,7 @@ export interface ServeOptions {
 
 /** Starts a static server for `dir` mounted at `base` (e.g. `/` or `/some/path/`); call `close()` when done. */
 export async function serve(dir: string, base: string, options: ServeOptions = {}): Promise<Served> {
-  const gzip = compression();
+  const gzip = compression({ threshold: 20 });
   const files = sirv(dir, { dev: options.live ?? false, etag: true, dotfiles: false });
   const requests: string[] = [];
   const notFound = async (res: ServerResponse) => {
@@ -37,6 +41,8 @@ export async function serve(dir: string, base: string, options: ServeOptions = {
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const url = req.url ?? '/';
     if (!url.startsWith(base)) return void notFound(res);
+    const accepted = req.headers['accept-encoding'];
+    if (accepted) req.headers['accept-encoding'] = /\bgzip\b/.test(accepted) ? 'gzip' : 'identity';
     gzip(req as never, res as never, () => {
       req.url = `/${url.slice(base.length)}`;
       files(req, res, () => void notFound(res));

@@ -1,6 +1,6 @@
 // The search files of a built site, in memory: the Pagefind bundle (its library, WebAssembly and index: one page
 // holding every record, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the
-// facet table, one file per record and every record in one file (see src/scripts/search/record.ts). `astro build`
+// facet table, one file per record and the records a thousand to a file (see src/scripts/search/record.ts). `astro build`
 // writes them; `astro dev` serves them.
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
@@ -69,11 +69,16 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
       if (path.endsWith('.pf_meta')) chunks = chunkStarts(file.content);
     }
     if (!chunks) throw new Error('Pagefind wrote no metadata file (pf_meta)');
-    const catalogue: Catalogue = { lengths: words.map((w) => w.length), chunks };
+    // A thousand records to a file: ~0.8 MB of JSON, one parse of ~25 ms on the benchmark's machine. The tests set
+    // a small number, so that the seed report's records span several files.
+    const recordsPerFile = Number(process.env.SEARCH_RECORDS_PER_FILE ?? 1000);
+    if (!Number.isInteger(recordsPerFile) || recordsPerFile < 1) throw new Error(`SEARCH_RECORDS_PER_FILE must be a whole number of at least 1, not ${process.env.SEARCH_RECORDS_PER_FILE}`);
+    const catalogue: Catalogue = { lengths: words.map((w) => w.length), chunks, recordsPerFile };
     out.set('search-index/catalogue.json', json(catalogue));
     out.set('search-index/facets.json', json(facetTable(records)));
     for (const [n, record] of records.entries()) out.set(`search-index/records/${n}.json`, json(record));
-    out.set('search-index/records.json', json(records));
+    for (let from = 0; from < records.length; from += recordsPerFile)
+      out.set(`search-index/records-${from / recordsPerFile}.json`, json(records.slice(from, from + recordsPerFile)));
     return out;
   } finally {
     await index.deleteIndex();

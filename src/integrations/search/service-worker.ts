@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Whether a built file belongs in the offline cache (of Pagefind's bundle only the runtime is written, see files.ts).
- * The record files are left out: `search-index/records.json` holds them all (one download instead of thousands, a
- * third of the cache at 8,000 remarks), and the search page reads it when a record file cannot be fetched.
+ * The record files are left out: `search-index/records-<k>.json` hold them a thousand to a file (a few downloads
+ * instead of thousands, a third of the cache at 8,000 remarks), and the search page reads those when a record file
+ * cannot be fetched.
  */
 function cached(path: string): boolean {
   return !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$|^search-index\/records\//.test(path);

@@ -6,10 +6,11 @@
 // That keeps the first search light, but every later query would still cost a request per new index word and one
 // per result, and a browser spends milliseconds on each request, however small, before any network: ten took
 // 35–50 ms on the benchmark's machine, a phone's round trips far more. So after its first results the page loads
-// every record in one file (`loadAll`) and from then on answers from memory, by the same rules (`rankChars`).
+// every record, a thousand to a file (`loadAll`), and from then on answers from memory, by the same rules
+// (`rankChars`).
 import { matchText, rankChars, type Match } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
-import { leadOf, type AllRecords, type Catalogue, type FacetTable, type RecordFile, type RecordMeta } from './record.ts';
+import { leadOf, type Catalogue, type FacetTable, type RecordFile, type RecordMeta, type RecordsFile } from './record.ts';
 import { project, searchChars, type Projection } from './text.ts';
 import { needleWords } from './tokens.ts';
 
@@ -50,11 +51,12 @@ export interface Shown {
 interface Index {
   starts: number[];
   chunks: string[];
+  recordsPerFile: number;
 }
 
-function readCatalogue({ lengths, chunks }: Catalogue): Index {
+function readCatalogue({ lengths, chunks, recordsPerFile }: Catalogue): Index {
   let at = 0;
-  return { starts: lengths.map((length) => ((at += length), at - length)), chunks };
+  return { starts: lengths.map((length) => ((at += length), at - length)), chunks, recordsPerFile };
 }
 
 /** The record a position falls in: the last record starting at or before it. */
@@ -87,7 +89,7 @@ const compare = (a: Hit, b: Hit) => a.tier - b.tier || b.hits - a.hits || a.n - 
 
 /** Every record in memory, and its searchable characters. */
 interface AllLoaded {
-  docs: AllRecords;
+  docs: RecordFile[];
   chars: string[];
 }
 
@@ -126,12 +128,14 @@ export class SearchEngine {
   }
 
   /**
-   * Loads every record (`records.json`) and folds its text a slice at a time, so the page keeps answering; from then
+   * Loads every record (`records-<k>.json`) and folds its text a slice at a time, so the page keeps answering; from then
    * on `search` and `doc` need no request. Until it is done, and if it fails, they use Pagefind and the record files.
    */
   loadAll(): Promise<void> {
     return SearchEngine.#once(this.#loadingAll, 'all', async () => {
-      const docs = await this.#fetch<AllRecords>('records.json');
+      const { index } = await this.#load();
+      const files = Array.from({ length: Math.ceil(index.starts.length / index.recordsPerFile) }, (_, k) => this.#fetch<RecordsFile>(`records-${k}.json`));
+      const docs = (await Promise.all(files)).flat();
       const chars: string[] = [];
       let slice = performance.now();
       for (const doc of docs) {
@@ -232,7 +236,7 @@ export class SearchEngine {
         }
       }
       const record = this.#all?.docs[n];
-      if (!record) throw new Error(`records.json: no record ${n}`);
+      if (!record) throw new Error(`records-<k>.json: no record ${n}`);
       return toDoc(record);
     });
   }

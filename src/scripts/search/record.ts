@@ -53,6 +53,8 @@ export interface Catalogue {
   lengths: number[];
   /** The first word of each of Pagefind's index chunks, in order (see `needleWords` for why the page needs them). */
   chunks: string[];
+  /** How many records each `records-<k>.json` holds. */
+  recordsPerFile: number;
 }
 
 /** What the search page carries as the files' version until the build writes their hash in its place. */
@@ -64,6 +66,7 @@ export type FacetTable = Record<Facet, { values: string[]; ids: number[] }>;
 /** `records/<n>.json`: one record as the result list shows it (fetched for the results on screen only). */
 export type RecordFile = SearchRecord;
 
-/** `records.json`: every record file in one, in order. The search page loads it after its first results, and from
- * then on answers each query from memory, with no request (see `SearchEngine`). */
-export type AllRecords = RecordFile[];
+/** `records-<k>.json`: the record files of records k × `recordsPerFile` onwards, in order. The search page loads them
+ * all after its first results and from then on answers each query from memory, with no request (`SearchEngine`).
+ * Several files, not one, so that reading them never holds the page up for long (one parse per file). */
+export type RecordsFile = RecordFile[];
