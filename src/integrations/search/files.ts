@@ -1,7 +1,7 @@
 // The search files of a built site, in memory: the Pagefind bundle (its library, WebAssembly and index: one page
 // holding every record, words as in src/scripts/search/tokens.ts) and, under `search-index/`, the catalogue, the
-// facet table, one file per record and the records a thousand to a file (see src/scripts/search/record.ts). `astro build`
-// writes them; `astro dev` serves them.
+// facet table, one file per record and the records a thousand to a file (see src/scripts/search/record.ts).
+// `astro build` writes them; `astro dev` serves them.
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';

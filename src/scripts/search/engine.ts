@@ -128,8 +128,9 @@ export class SearchEngine {
   }
 
   /**
-   * Loads every record (`records-<k>.json`) and folds its text a slice at a time, so the page keeps answering; from then
-   * on `search` and `doc` need no request. Until it is done, and if it fails, they use Pagefind and the record files.
+   * Loads every record (`records-<k>.json`) and folds its text a slice at a time, so the page keeps answering; from
+   * then on `search` and `doc` need no request. Until it is done, and if it fails, they use Pagefind and the record
+   * files.
    */
   loadAll(): Promise<void> {
     return SearchEngine.#once(this.#loadingAll, 'all', async () => {
