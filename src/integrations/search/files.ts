@@ -76,9 +76,11 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
     const catalogue: Catalogue = { lengths: words.map((w) => w.length), chunks, recordsPerFile };
     out.set('search-index/catalogue.json', json(catalogue));
     out.set('search-index/facets.json', json(facetTable(records)));
-    for (const [n, record] of records.entries()) out.set(`search-index/records/${n}.json`, json(record));
+    // Each record serialized once, for its own file and for its thousand's.
+    const serialized = records.map((record) => JSON.stringify(record));
+    for (const [n, record] of serialized.entries()) out.set(`search-index/records/${n}.json`, encoder.encode(record));
     for (let from = 0; from < records.length; from += recordsPerFile)
-      out.set(`search-index/records-${from / recordsPerFile}.json`, json(records.slice(from, from + recordsPerFile)));
+      out.set(`search-index/records-${from / recordsPerFile}.json`, encoder.encode(`[${serialized.slice(from, from + recordsPerFile).join(',')}]`));
     return out;
   } finally {
     await index.deleteIndex();
