@@ -30,6 +30,8 @@ export const search = {
   noscript: '搜索需要浏览器启用 JavaScript。您也可以按目录、发言人或单位浏览全部发言。',
 };
 
+const pageOf = (page: number, total: number) => `第 ${page} 页，共 ${total} 页`;
+
 /** Every piece of interface text, in one place, so the site reads in one voice. */
 export const t = {
   search,
@@ -57,7 +59,9 @@ export const t = {
   moreReports: '查看全部报告',
   speakerIndex: '发言人',
   orgIndex: '单位',
-  pageOf: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
+  pageOf,
+  /** A paginated page's title: the name alone on its first page, with the page number after that. */
+  paged: (name: string, page: { number: number; total: number }) => (page.number > 1 ? `${name}（${pageOf(page.number, page.total)}）` : name),
   pagination: '分页',
   prevPage: '上一页',
   nextPage: '下一页',
