@@ -1,6 +1,8 @@
 // The search box and the search page in Chromium, at the domain root and under a sub-path: URL state, results,
 // filters, the no-results state, the keyboard, and what loads where.
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Catalogue } from '../../src/scripts/search/record.ts';
+import { encodeChar } from '../../src/scripts/search/tokens.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
@@ -311,6 +313,18 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await runQuery(page, '管理');
       expect(await records()).toBeUndefined();
       expect(allRecords(requested.slice(before))).toEqual([]);
+    });
+
+    it('counts a common character from its counts file, without Pagefind, and finds every record holding it', async () => {
+      const catalogue = JSON.parse(readFileSync(`${dir}search-index/catalogue.json`, 'utf8')) as Catalogue;
+      const ch = [...catalogue.chars].find((c) => /\p{Script=Han}/u.test(c)) ?? [...catalogue.chars][0]!;
+      const before = requested.length;
+      await open(`?q=${encodeURIComponent(ch)}`);
+      const loaded = requested.slice(before).map((u) => new URL(u).pathname);
+      expect(loaded).toContain(`${base}search-index/chars/${encodeChar(ch)}.json`);
+      expect(loaded.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+      const holding = remarksWith(ch).length + (noteHas(ch) ? 1 : 0);
+      expect(await page.textContent('.search-status')).toBe(`找到 ${holding} 条结果`);
     });
 
     it('asks nothing of any other host, and loads Pagefind from under the base', () => {

@@ -2,11 +2,11 @@
 // list, the search box on every page, and scripts only as files (a strict Content-Security-Policy will follow).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { filesTag } from '../../src/integrations/search/files.ts';
+import { chunkStarts, filesTag } from '../../src/integrations/search/files.ts';
 import { readPages } from '../support/dist.ts';
-import type { Catalogue, FacetTable, RecordFile } from '../../src/scripts/search/record.ts';
+import type { Catalogue, CharacterCounts, FacetTable, RecordFile } from '../../src/scripts/search/record.ts';
 import { project } from '../../src/scripts/search/text.ts';
-import { encodeChar } from '../../src/scripts/search/tokens.ts';
+import { CODE_WIDTH, encodeChar } from '../../src/scripts/search/tokens.ts';
 import { readSeed } from '../support/seed.ts';
 import { sites } from '../support/sites.ts';
 
@@ -42,14 +42,25 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
       expect(record(i + 1).meta).toMatchObject({ kind: 'remark', speaker: remark.speaker, school: remark.school, role: remark.role, heading: remark.section });
       expect(record(i + 1).url).toBe(`${base}reports/${seed.id}/#${remark.file.replace(/\.mdx?$/, '')}`);
     }
-    // The first word of every index chunk, in order, as Pagefind's metadata lists them.
-    const chunks = readdirSync(`${dir}pagefind/index`).length;
-    expect(catalogue.chunks).toHaveLength(chunks);
-    expect([...catalogue.chunks].sort()).toEqual(catalogue.chunks);
+    // A counts file for exactly the characters whose index words open one of Pagefind's chunks, saying how often the
+    // character occurs in each record.
+    const meta = readdirSync(`${dir}pagefind`).find((f) => f.endsWith('.pf_meta'))!;
+    const starts = chunkStarts(readFileSync(`${dir}pagefind/${meta}`));
+    expect(starts).toHaveLength(readdirSync(`${dir}pagefind/index`).length);
+    const opening = new Set(starts.filter((from) => from.length >= CODE_WIDTH).map((from) => from.slice(0, CODE_WIDTH)));
+    expect(new Set([...catalogue.chars].map(encodeChar))).toEqual(opening);
+    expect(readdirSync(`${dir}search-index/chars`).sort()).toEqual([...opening].map((code) => `${code}.json`).sort());
+    const texts = records.map((_, n) => project(record(n).text).chars);
+    for (const ch of catalogue.chars) {
+      const list = JSON.parse(readFileSync(`${dir}search-index/chars/${encodeChar(ch)}.json`, 'utf8')) as CharacterCounts;
+      const counts: [number, number][] = [];
+      for (let i = 0, n = -1; i < list.length; i += 2) counts.push([(n += list[i]!), list[i + 1]!]);
+      const truth = texts.flatMap((text, n) => ([...text].filter((c) => c === ch).length ? [[n, [...text].filter((c) => c === ch).length] as [number, number]] : []));
+      expect(counts, ch).toEqual(truth);
+    }
     // The root build's small chunks (tests/support/sites.ts): the words of a common character span several chunks,
-    // as in a large archive, so the browser tests search across chunk boundaries.
-    const spanned = catalogue.chunks.filter((from) => from.startsWith(encodeChar('的'))).length;
-    if (name === 'root') expect(spanned).toBeGreaterThan(1);
+    // as in a large archive, so the browser tests count characters from these files.
+    if (name === 'root') expect(catalogue.chars).toContain('的');
     const facets = JSON.parse(readFileSync(`${dir}search-index/facets.json`, 'utf8')) as FacetTable;
     expect(facets.school.ids.map((id) => facets.school.values[id] ?? '')).toEqual(records.map((_, n) => (n ? seed.remarks[n - 1]!.school : '')));
     // Pagefind's page text is not published: the record files carry it. Nor are its UI bundles.

@@ -1,7 +1,8 @@
 // Runs a query in two steps. First Pagefind gives, for each index word of the query (tokens.ts), its positions in
 // the index (one Pagefind page of every record's words); the catalogue turns positions into records, so every match
 // is found, counted and ranked without fetching any text. Then only the results on screen are fetched, one small file
-// each, and their text gives the highlights and the excerpt (match.ts). Pagefind is loaded on the first query only.
+// each, and their text gives the highlights and the excerpt (match.ts). Pagefind is loaded when a query first needs
+// it. A single common character, whose words span many index chunks, is counted from a small file of its own instead.
 //
 // That keeps the first search light, but every later query would still cost a request per new index word and one
 // per result, and a browser spends milliseconds on each request, however small, before any network: ten took
@@ -10,16 +11,15 @@
 // (`rankChars`).
 import { matchText, rankChars, type Match } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
-import { leadOf, type Catalogue, type FacetTable, type RecordFile, type RecordMeta, type RecordsFile } from './record.ts';
+import { leadOf, type Catalogue, type CharacterCounts, type FacetTable, type RecordFile, type RecordMeta, type RecordsFile } from './record.ts';
 import { project, searchChars, type Projection } from './text.ts';
-import { needleWords } from './tokens.ts';
+import { encodeChar, needleWords } from './tokens.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
-  preload(term: string): Promise<void>;
 }
 
 /** A matching record: its number (archive order) and how well it matches (see `matchText`). */
@@ -47,16 +47,16 @@ export interface Shown {
   match: Match | undefined;
 }
 
-/** The catalogue, ready for lookups: where each record starts in the index, and the first word of each chunk. */
+/** The catalogue, ready for lookups: where each record starts in the index, and which characters have counts. */
 interface Index {
   starts: number[];
-  chunks: string[];
+  chars: Set<string>;
   recordsPerFile: number;
 }
 
-function readCatalogue({ lengths, chunks, recordsPerFile }: Catalogue): Index {
+function readCatalogue({ lengths, chars, recordsPerFile }: Catalogue): Index {
   let at = 0;
-  return { starts: lengths.map((length) => ((at += length), at - length)), chunks, recordsPerFile };
+  return { starts: lengths.map((length) => ((at += length), at - length)), chars: new Set(chars), recordsPerFile };
 }
 
 /** The record a position falls in: the last record starting at or before it. */
@@ -107,7 +107,8 @@ export class SearchEngine {
   #bundle: string;
   #files: string;
   #tag: string;
-  #ready = new Map<'ready', Promise<{ pagefind: Pagefind; index: Index }>>();
+  #index = new Map<'index', Promise<Index>>();
+  #pagefind = new Map<'pagefind', Promise<Pagefind>>();
   #positions = new Map<string, Promise<number[]>>();
   #counts = new Map<string, Promise<Map<number, number>>>();
   #docs = new Map<number, Promise<SearchDoc>>();
@@ -122,9 +123,9 @@ export class SearchEngine {
     this.#tag = tag;
   }
 
-  /** Whether Pagefind has been asked for yet (the first query shows a loading message). */
+  /** Whether the search files have been asked for yet (the first query shows a loading message). */
   get loaded(): boolean {
-    return this.#ready.size > 0;
+    return this.#index.size > 0;
   }
 
   /**
@@ -134,7 +135,7 @@ export class SearchEngine {
    */
   loadAll(): Promise<void> {
     return SearchEngine.#once(this.#loadingAll, 'all', async () => {
-      const { index } = await this.#load();
+      const index = await this.#catalogue();
       const files = Array.from({ length: Math.ceil(index.starts.length / index.recordsPerFile) }, (_, k) => this.#fetch<RecordsFile>(`records-${k}.json`));
       const docs = (await Promise.all(files)).flat();
       const chars: string[] = [];
@@ -167,25 +168,31 @@ export class SearchEngine {
     return value;
   }
 
-  /** Loads Pagefind and the catalogue on the first query (and again on the next one if that failed). */
-  #load() {
-    return SearchEngine.#once(this.#ready, 'ready', async () => {
-      const [pagefind, catalogue] = await Promise.all([import(/* @vite-ignore */ this.#bundle) as Promise<Pagefind>, this.#fetch<Catalogue>('catalogue.json')]);
+  /** The catalogue, fetched on the first query (and again on the next one if that failed). */
+  #catalogue(): Promise<Index> {
+    return SearchEngine.#once(this.#index, 'index', async () => readCatalogue(await this.#fetch<Catalogue>('catalogue.json')));
+  }
+
+  /** Pagefind, loaded when a query first needs it. */
+  #loadPagefind(): Promise<Pagefind> {
+    return SearchEngine.#once(this.#pagefind, 'pagefind', async () => {
+      const pagefind = (await import(/* @vite-ignore */ this.#bundle)) as Pagefind;
       // The main thread is enough for this index and spares a 40 KB worker script. A fixed metaCacheTag lets
       // pagefind-entry.json be cached (the default is a new ?ts= on every load).
       await pagefind.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.#tag });
       await pagefind.init();
-      return { pagefind, index: readCatalogue(catalogue) };
+      return pagefind;
     });
   }
 
-  /** Where an index word (or, for one character, every word starting with it) stands: its sorted positions. */
+  /**
+   * Where an index word (or, for one character, every word starting with it) stands: its sorted positions. A prefix
+   * lies in one index chunk here (Pagefind loads only the first chunk a prefix falls in): a character whose words
+   * open a chunk has a counts file, and `#needleCounts` never asks.
+   */
   #wordPositions(word: string): Promise<number[]> {
     return SearchEngine.#once(this.#positions, word, async () => {
-      const { pagefind, index } = await this.#load();
-      // A prefix (one character) can span several index chunks, and Pagefind loads only the first one it falls in:
-      // load the others first, by asking for each one's first word.
-      await Promise.all(index.chunks.filter((from) => from.startsWith(word)).map((from) => pagefind.preload(from)));
+      const pagefind = await this.#loadPagefind();
       // Not an exact ("…") search: that reports only the first occurrence in each page.
       const found = await pagefind.search(word);
       return (found?.results ?? []).flatMap((result) => result.words).sort((a, b) => a - b);
@@ -195,7 +202,9 @@ export class SearchEngine {
   /** How often a needle occurs in each record that holds it: record number → occurrences (overlapping ones too). */
   #needleCounts(needle: string): Promise<Map<number, number>> {
     return SearchEngine.#once(this.#counts, needle, async () => {
-      const { index } = await this.#load();
+      // Both at once: the catalogue says whether one character has a counts file; anything longer needs Pagefind.
+      const [index] = await Promise.all([this.#catalogue(), [...needle].length > 1 ? this.#loadPagefind() : undefined]);
+      if (index.chars.has(needle)) return readCounts(await this.#fetch<CharacterCounts>(`chars/${encodeChar(needle)}.json`));
       const [first, ...rest] = await Promise.all(needleWords(needle).map((w) => this.#wordPositions(w)));
       const sets = rest.map((p) => new Set(p));
       const counts = new Map<number, number>();
@@ -254,6 +263,14 @@ export class SearchEngine {
   facets(): Promise<FacetTable> {
     return SearchEngine.#once(this.#facets, 'facets', () => this.#fetch<FacetTable>('facets.json'));
   }
+}
+
+/** A character's counts file as record number → occurrences. */
+function readCounts(list: CharacterCounts): Map<number, number> {
+  const counts = new Map<number, number>();
+  let n = -1;
+  for (let i = 0; i < list.length; i += 2) counts.set((n += list[i]!), list[i + 1]!);
+  return counts;
 }
 
 /** Every record matching a query, best first, from the records in memory. */

@@ -7,11 +7,12 @@
 // Chinese query with the browser's ICU before it looks words up, and ICU would split a bigram such as 严三 in two
 // (https://github.com/Pagefind/pagefind/issues/1237); a run of ASCII letters and digits is always one word to it.
 
-const WIDTH = 4;
+/** The length of one character's code in an index word. */
+export const CODE_WIDTH = 4;
 
 /** One character as four base-36 digits (36⁴ covers every code point). */
 export function encodeChar(ch: string): string {
-  return ch.codePointAt(0)!.toString(36).padStart(WIDTH, '0');
+  return ch.codePointAt(0)!.toString(36).padStart(CODE_WIDTH, '0');
 }
 
 /** The index words of one record's letters and digits, in order: one per character. */
