@@ -26,9 +26,9 @@ const payload = (data: Uint8Array) => gunzipSync(data).subarray(12);
 
 /**
  * The first word of each index chunk (shortened by Pagefind to what tells it from the previous chunk's last word),
- * from Pagefind's metadata file (CBOR: `[version, pages, chunks, …]`, each chunk
- * `[from, to, hash]`, as `MetaIndex` in Pagefind's `index/index_metadata.rs`). A one-character query is a prefix,
- * and a prefix can span several chunks: the characters that open a chunk get a counts file (`characterCounts`).
+ * from Pagefind's metadata file (CBOR: `[version, pages, chunks, …]`, each chunk `[from, to, hash]`, as `MetaIndex`
+ * in Pagefind's `index/index_metadata.rs`). A one-character query is a prefix, and a prefix can span several
+ * chunks: the characters that open a chunk get a counts file (`characterCounts`).
  */
 export function chunkStarts(meta: Uint8Array): string[] {
   const index = decode(payload(meta)) as unknown;
