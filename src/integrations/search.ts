@@ -71,9 +71,10 @@ export default function search(): AstroIntegration {
         for (const [path, content] of files) writeFileSync(new URL(path, dir), content);
         // The record files carry the same text; this file was only the hand-over from the pages to the integration.
         await rm(recordsFile);
-        stampSearchPage(new URL('search/index.html', dir), filesTag(files));
+        const tag = filesTag(files);
+        stampSearchPage(new URL('search/index.html', dir), tag);
         logger.info(`搜索索引：${records.length} 条记录，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-        const manifest = await writeServiceWorker(dir, base, new URL('src/scripts/sw.js', root));
+        const manifest = await writeServiceWorker(dir, base, new URL('src/scripts/sw.js', root), tag);
         logger.info(`离线缓存：${manifest.files.length} 个文件，版本 ${manifest.version}`);
       },
     },

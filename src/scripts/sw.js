@@ -57,7 +57,8 @@ worker.addEventListener('activate', (event) => {
 async function respond(/** @type {Request} */ request) {
   const cache = await caches.open(CACHE);
   // ignoreSearch: the search page carries its query (?q=) and Pagefind asks for pagefind-entry.json?ts=…
-  // (https://github.com/Pagefind/pagefind/issues/59); the cached file answers both.
+  // (https://github.com/Pagefind/pagefind/issues/59); the cached file answers both. (The search files are cached
+  // under their ?v=, the build's, which is what the search page asks for.)
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   try {

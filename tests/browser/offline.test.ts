@@ -26,6 +26,13 @@ function manifestOf(dir: string): { version: string; base: string; files: string
   return JSON.parse(line[1]!);
 }
 
+/** The search files' version, as the built search page carries it. */
+function searchTag(dir: string): string {
+  const tag = /data-cache-tag="([^"]+)"/.exec(readFileSync(join(dir, 'search', 'index.html'), 'utf8'))?.[1];
+  if (!tag) throw new Error(`${dir}: the search page has no data-cache-tag`);
+  return tag;
+}
+
 /** Waits until the service worker controls the page and returns the names of the caches. */
 async function controlled(page: Page): Promise<string[]> {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -55,8 +62,11 @@ describeInBrowser('offline', () => {
         expect(manifest.base).toBe(base);
         const cachedUrls = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache!);
         expect(cachedUrls.sort()).toEqual(manifest.files.map((f) => site.url + f).sort());
-        // The records a thousand to a file, not one file each: offline, the search page reads them from those.
-        expect(manifest.files).toContain('search-index/records-0.json');
+        // The records a thousand to a file, not one file each: offline, the search page reads them from those. The
+        // search files at the address the search page asks for, with this build's version.
+        const tag = searchTag(dir);
+        expect(manifest.files).toContain(`search-index/records-0.json?v=${tag}`);
+        expect(manifest.files.filter((f) => f.startsWith('search-index/') && !f.endsWith(`?v=${tag}`))).toEqual([]);
         expect(manifest.files.filter((f) => f.startsWith('search-index/records/'))).toEqual([]);
 
         // Cut the network: the browser is offline and the server is gone.
@@ -103,7 +113,7 @@ describeInBrowser('offline', () => {
       // The next build: a changed page, and with it a new worker whose version differs.
       const home = join(copy, 'index.html');
       writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<p id="new-build">新版本</p></main>'));
-      const next = await writeServiceWorker(pathToFileURL(`${copy}/`), '/', pathToFileURL(`${root}src/scripts/sw.js`));
+      const next = await writeServiceWorker(pathToFileURL(`${copy}/`), '/', pathToFileURL(`${root}src/scripts/sw.js`), searchTag(copy));
       expect(old).not.toContain(next.version);
 
       // The visit checks sw.js, finds it changed, installs the new worker, which drops the old cache.

@@ -98,7 +98,13 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(manifest.files.some((f) => f.startsWith('pagefind/index/'))).toBe(true);
     // Pagefind's own UI bundles and worker are not used, so not cached.
     expect(manifest.files.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
-    for (const file of manifest.files) expect(existsSync(`${dir}${file === '' || file.endsWith('/') ? `${file}index.html` : file}`), file).toBe(true);
+    // Every entry is a built file; the search files are asked for with the version the search page uses.
+    const tag = /data-cache-tag="([^"]+)"/.exec(readFileSync(`${dir}search/index.html`, 'utf8'))![1];
+    for (const entry of manifest.files) {
+      const [file, query] = entry.split('?') as [string, string | undefined];
+      expect(existsSync(`${dir}${file === '' || file.endsWith('/') ? `${file}index.html` : file}`), entry).toBe(true);
+      expect(query, entry).toBe(file.startsWith('search-index/') ? `v=${tag}` : undefined);
+    }
   });
 
   it('has a search form to the search page on every page but the search page itself', () => {

@@ -28,8 +28,12 @@ export interface Manifest {
   files: string[];
 }
 
-/** Lists the files of a built site to cache, with a version that changes whenever any of them does. */
-export async function offlineManifest(dir: string, base: string): Promise<Manifest> {
+/**
+ * Lists the files of a built site to cache, with a version that changes whenever any of them does. The search files
+ * (`search-index/`) are listed with the version the search page asks for them with (`?v=<searchTag>`): the README
+ * has hosts cache those a year, and a CDN keeps a copy per address, so the worker asks for exactly this build's.
+ */
+export async function offlineManifest(dir: string, base: string, searchTag: string): Promise<Manifest> {
   const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
@@ -39,13 +43,14 @@ export async function offlineManifest(dir: string, base: string): Promise<Manife
   // Read synchronously: an archive has thousands of small files, and each asynchronous read costs four trips
   // through libuv's thread pool (open, stat, read, close), several times the read itself.
   for (const path of paths) hash.update(`${path}\0${createHash('sha256').update(readFileSync(join(dir, path))).digest('hex')}\n`);
-  return { version: hash.digest('hex').slice(0, 16), base, files: paths.map(urlOf) };
+  const url = (path: string) => urlOf(path) + (path.startsWith('search-index/') ? `?v=${searchTag}` : '');
+  return { version: hash.digest('hex').slice(0, 16), base, files: paths.map(url) };
 }
 
 /** Writes `sw.js` into a built site from the template, with the site's manifest. Returns the manifest. */
-export async function writeServiceWorker(dirUrl: URL, base: string, template: URL): Promise<Manifest> {
+export async function writeServiceWorker(dirUrl: URL, base: string, template: URL, searchTag: string): Promise<Manifest> {
   const dir = fileURLToPath(dirUrl);
-  const manifest = await offlineManifest(dir, base);
+  const manifest = await offlineManifest(dir, base, searchTag);
   const source = await readFile(template, 'utf8');
   const line = /^const MANIFEST = .*;$/m;
   if (!line.test(source)) throw new Error(`${fileURLToPath(template)}: no "const MANIFEST = …;" line to fill in`);
