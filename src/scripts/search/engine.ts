@@ -235,7 +235,7 @@ export class SearchEngine {
   }
 
   /** A record's text and metadata, fetched once: from memory once every record is there, else its own file, or, if
-   * that cannot be fetched (offline, the service worker keeps only the file of every record), from every record. */
+   * that cannot be fetched (offline, the service worker keeps only the thousand-record files), from those. */
   doc(n: number): Promise<SearchDoc> {
     return SearchEngine.#once(this.#docs, n, async () => {
       if (!this.#all) {
