@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util';
 import { writeArchive } from './bench/archive.ts';
 import { measureSearch } from './bench/search.ts';
 
-const { values } = parseArgs({ options: { remarks: { type: 'string', default: '160' }, json: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    remarks: { type: 'string', default: '160' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const remarks = Number(values.remarks);
 if (!Number.isInteger(remarks) || remarks < 16) {
   console.error('用法：npm run bench -- --remarks <N>（N ≥ 16）[--json <文件>]');
@@ -40,7 +46,10 @@ async function build(contentDir: string, outDir: string) {
   // which can hold a previous run's archive) would otherwise skip work and change time and memory from run to run.
   await rm('node_modules/.astro', { recursive: true, force: true });
   const started = performance.now();
-  const child = spawn('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, CONTENT_DIR: contentDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['astro', 'build', '--outDir', outDir], {
+    env: { ...process.env, CONTENT_DIR: contentDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -65,7 +74,13 @@ async function sizes(dir: string) {
     if (path.startsWith(join(dir, 'pagefind'))) index += size;
   }
   html.sort((a, b) => a - b);
-  return { pages: html.length, htmlMedian: html[Math.floor(html.length / 2)] ?? 0, htmlMax: html.at(-1) ?? 0, total, index };
+  return {
+    pages: html.length,
+    htmlMedian: html[Math.floor(html.length / 2)] ?? 0,
+    htmlMax: html.at(-1) ?? 0,
+    total,
+    index,
+  };
 }
 
 const work = await mkdtemp(join(tmpdir(), 'bench-'));
@@ -73,7 +88,9 @@ const contentDir = join(work, 'content');
 const outDir = join(work, 'dist');
 try {
   const archive = await writeArchive(contentDir, remarks);
-  console.log(`合成档案：${archive.reports} 份报告，${archive.remarks} 篇发言，${archive.speakers} 位发言人，${archive.schools} 个单位（${contentDir}）`);
+  console.log(
+    `合成档案：${archive.reports} 份报告，${archive.remarks} 篇发言，${archive.speakers} 位发言人，${archive.schools} 个单位（${contentDir}）`,
+  );
   const built = await build(contentDir, outDir);
   const indexSeconds = Number(/搜索索引[^\n]*?用时 ([\d.]+) 秒/.exec(built.output)?.[1] ?? NaN);
   const size = await sizes(outDir);
@@ -97,11 +114,22 @@ try {
     tenFetchesMs: { median: Math.round(search.tenFetchesMedianMs * 10) / 10 },
   };
   console.table({
-    发言: figures.remarks, 报告: figures.reports, 页面: figures.pages, '构建（秒）': figures.buildSeconds, '其中索引（秒）': figures.indexSeconds,
-    '内存峰值（MB）': figures.peakRssMB, 'HTML 中位（KB）': figures.htmlKB.median, 'HTML 最大（KB）': figures.htmlKB.max, 'dist（MB）': figures.distMB,
-    '索引（KB）': figures.indexKB, '首次搜索传输（KB，gzip）': figures.firstSearchKB, '热查询中位（毫秒）': figures.warmQueryMs.median,
-    '随后后台载入全部记录（KB，gzip）': figures.recordsKB, '载入全部记录用时（毫秒）': figures.recordsMs,
-    '未载入全部记录时的热查询中位（毫秒）': figures.warmWithoutRecordsMs.median, '十个结果文件并行下载（毫秒）': figures.tenFetchesMs.median,
+    发言: figures.remarks,
+    报告: figures.reports,
+    页面: figures.pages,
+    '构建（秒）': figures.buildSeconds,
+    '其中索引（秒）': figures.indexSeconds,
+    '内存峰值（MB）': figures.peakRssMB,
+    'HTML 中位（KB）': figures.htmlKB.median,
+    'HTML 最大（KB）': figures.htmlKB.max,
+    'dist（MB）': figures.distMB,
+    '索引（KB）': figures.indexKB,
+    '首次搜索传输（KB，gzip）': figures.firstSearchKB,
+    '热查询中位（毫秒）': figures.warmQueryMs.median,
+    '随后后台载入全部记录（KB，gzip）': figures.recordsKB,
+    '载入全部记录用时（毫秒）': figures.recordsMs,
+    '未载入全部记录时的热查询中位（毫秒）': figures.warmWithoutRecordsMs.median,
+    '十个结果文件并行下载（毫秒）': figures.tenFetchesMs.median,
   });
   if (values.json) await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 } finally {

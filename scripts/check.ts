@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { contentDir, contentModel } from '../src/content.config.ts';
 import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../src/lib/check.ts';
 
-const { values } = parseArgs({ options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } },
+});
 
 if (values.fix) {
   const { files } = await readContent(contentDir, contentModel);
@@ -27,7 +29,10 @@ if (!values['content-only']) {
 
 const problems = await checkContent(contentDir, contentModel);
 const errors = problems.filter((p) => p.severity === 'error');
-if (problems.length) console.log(`\n内容检查（${contentDir}/）：${errors.length} 处错误，${problems.length - errors.length} 处提醒\n${formatProblems(problems)}`);
+if (problems.length)
+  console.log(
+    `\n内容检查（${contentDir}/）：${errors.length} 处错误，${problems.length - errors.length} 处提醒\n${formatProblems(problems)}`,
+  );
 else console.log(`\n内容检查（${contentDir}/）：没有问题。`);
 failed ||= errors.length > 0;
 process.exit(failed ? 1 : 0);

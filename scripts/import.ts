@@ -11,7 +11,8 @@ import { loadRoles } from '../src/lib/importer/roles.ts';
 import { formatSummary } from '../src/lib/importer/summary.ts';
 import { writeReport } from '../src/lib/importer/write.ts';
 
-const USAGE = '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--join <断开处的文字>]…';
+const USAGE =
+  '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--join <断开处的文字>]…';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // npm runs scripts from the project root; paths the editor typed are relative to where they typed them.
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? '只能导入一个原文文件。' : '缺少原文文件。');
-  if (!values.report) throw new UsageError('缺少 --report <报告名>（小写字母、数字、连字符，例如 2015-dangjian-zuotanhui）。');
+  if (!values.report)
+    throw new UsageError('缺少 --report <报告名>（小写字母、数字、连字符，例如 2015-dangjian-zuotanhui）。');
 
   const source = resolve(cwd, positionals[0]!);
   let bytes: Uint8Array;
@@ -50,10 +52,22 @@ async function main(): Promise<void> {
     bytes = await readFile(source);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : code ?? '读取出错';
+    const why =
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '这是一个文件夹'
+          : code === 'EACCES'
+            ? '没有读取权限'
+            : (code ?? '读取出错');
     throw new ImportError(`无法读取原文文件 ${source}：${why}。`);
   }
-  const { files, summary } = importReport(bytes, { reportId: values.report, date: values.date, roles: loadRoles(), joins: values.join });
+  const { files, summary } = importReport(bytes, {
+    reportId: values.report,
+    date: values.date,
+    roles: loadRoles(),
+    joins: values.join,
+  });
   const contentDir = values.content ? resolve(cwd, values.content) : resolve(projectRoot, 'content');
   const target = await writeReport(contentDir, values.report, files, values.force);
   const shown = relative(cwd, target);
@@ -69,7 +83,9 @@ main().catch((error: unknown) => {
     console.error(`${error.message}\n${USAGE}`);
     process.exitCode = 2;
   } else {
-    console.error(`导入程序内部错误：${error instanceof Error ? error.message : String(error)}（没有写入任何文件；设置 DEBUG=1 可看详细信息）`);
+    console.error(
+      `导入程序内部错误：${error instanceof Error ? error.message : String(error)}（没有写入任何文件；设置 DEBUG=1 可看详细信息）`,
+    );
     if (process.env.DEBUG) console.error(error);
     process.exitCode = 3;
   }

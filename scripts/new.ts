@@ -24,14 +24,28 @@ const { values } = parseArgs({
   },
 });
 if (!values.report || !values.section || !values.speaker)
-  fail('请写明报告、小标题和发言人，例如：npm run new -- --report 2015-dangjian-zuotanhui --section "围绕中心 严字当头" --speaker 叶向红');
+  fail(
+    '请写明报告、小标题和发言人，例如：npm run new -- --report 2015-dangjian-zuotanhui --section "围绕中心 严字当头" --speaker 叶向红',
+  );
 
 const { reports, remarks } = await readContent(contentDir, contentModel);
-const report = reports.find((r) => r.id === values.report) ?? fail(`没有报告 ${values.report}。现有的报告：${reports.map((r) => r.id).join('、') || '（无）'}。`);
+const report =
+  reports.find((r) => r.id === values.report) ??
+  fail(`没有报告 ${values.report}。现有的报告：${reports.map((r) => r.id).join('、') || '（无）'}。`);
 if (!report.sections.includes(values.section!))
-  fail(`「${values.section}」不是报告 ${report.id} 的小标题。您是否想写「${closest(values.section!, report.sections)}」？小标题有：${report.sections.map((s) => `「${s}」`).join(' ')}`);
+  fail(
+    `「${values.section}」不是报告 ${report.id} 的小标题。您是否想写「${closest(values.section!, report.sections)}」？小标题有：${report.sections.map((s) => `「${s}」`).join(' ')}`,
+  );
 
-const result = remarkFile({ report, reports, remarks, section: values.section!, speaker: values.speaker!, school: values.school, role: values.role });
+const result = remarkFile({
+  report,
+  reports,
+  remarks,
+  section: values.section!,
+  speaker: values.speaker!,
+  school: values.school,
+  role: values.role,
+});
 if ('error' in result) fail(result.error);
 const { name, text } = result as { name: string; text: string };
 const dir = join(contentDir, 'reports', report.id, 'remarks');

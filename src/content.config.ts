@@ -44,7 +44,11 @@ export const reportSchema = z.strictObject({
   date: z
     .union([z.string(), z.number(), z.date()], { error: '日期必须写成 2015、2015-07 或 2015-07-01' })
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
-    .pipe(z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: '日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）' })),
+    .pipe(
+      z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+        error: '日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）',
+      }),
+    ),
   sections: z
     .array(text(FIELD_LABELS.section), { error: 'sections 必须是小标题列表，每行以“  - ”开头' })
     .min(1, { error: 'sections 至少要有一个小标题' })
@@ -72,7 +76,10 @@ export const remarkSchema = z.strictObject({
 /** The content model as the content checks (src/lib/check.ts) and the scripts take it. */
 export const contentModel: Schemas = { report: reportSchema, remark: remarkSchema, labels: FIELD_LABELS };
 
-const split = (problems: Problem[]) => ({ errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning') });
+const split = (problems: Problem[]) => ({
+  errors: problems.filter((p) => p.severity === 'error'),
+  warnings: problems.filter((p) => p.severity === 'warning'),
+});
 
 /** The check of the sync under way, shared by both collections' loaders; the next sync starts a new one. */
 let running: Promise<Problem[]> | undefined;
@@ -99,7 +106,10 @@ function checked(loader: Loader, { watch = false } = {}): Loader {
         context.watcher?.on('all', async (_event, path) => {
           if (!path.includes(`${contentDir.replace(/^\.\//, '')}/`)) return;
           const again = split(await checkContent(contentDir, contentModel));
-          if (again.errors.length) context.logger.error(`内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`);
+          if (again.errors.length)
+            context.logger.error(
+              `内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`,
+            );
         });
       await loader.load(context);
     },
@@ -114,7 +124,9 @@ export const collections = {
     schema: reportSchema,
   }),
   remarks: defineCollection({
-    loader: checked(glob({ pattern: '*/remarks/*.{md,mdx}', base: `${contentDir}/reports`, generateId: idFromPath }), { watch: true }),
+    loader: checked(glob({ pattern: '*/remarks/*.{md,mdx}', base: `${contentDir}/reports`, generateId: idFromPath }), {
+      watch: true,
+    }),
     schema: remarkSchema,
   }),
 };

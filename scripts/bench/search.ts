@@ -59,7 +59,8 @@ async function recordsLoaded(page: Page): Promise<void> {
     const records = document.querySelector<HTMLElement>('search-page')?.dataset.records;
     return records === 'loaded' || records === 'failed' ? records : undefined;
   });
-  if ((await state.jsonValue()) !== 'loaded') throw new Error('the search page could not load search-index/records-<k>.json');
+  if ((await state.jsonValue()) !== 'loaded')
+    throw new Error('the search page could not load search-index/records-<k>.json');
 }
 
 /** Opens `<site>search/?q=…` in a fresh context (no cache, no service worker) and counts what it transfers. */
@@ -74,7 +75,11 @@ export async function measureFirstSearch(browser: Browser, siteUrl: string, quer
   // At responseReceived, encodedDataLength counts the bytes received so far: the status line and headers.
   cdp.on('Network.responseReceived', (e) => headers.set(e.requestId, e.response.encodedDataLength));
   cdp.on('Network.loadingFinished', (e) =>
-    transfers.push({ url: urls.get(e.requestId) ?? '?', bytes: e.encodedDataLength, body: e.encodedDataLength - (headers.get(e.requestId) ?? 0) }),
+    transfers.push({
+      url: urls.get(e.requestId) ?? '?',
+      bytes: e.encodedDataLength,
+      body: e.encodedDataLength - (headers.get(e.requestId) ?? 0),
+    }),
   );
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -159,7 +164,12 @@ async function timeQueries(page: Page, queries: string[]): Promise<number[]> {
 
 /** Runs each query twice on a search page that has already searched once, and once more on a page without every
  * record in memory; times the record files alone too. */
-export async function measureWarmQueries(browser: Browser, siteUrl: string, queries: string[], recordCount: number): Promise<WarmQueries> {
+export async function measureWarmQueries(
+  browser: Browser,
+  siteUrl: string,
+  queries: string[],
+  recordCount: number,
+): Promise<WarmQueries> {
   const cold = await warmPage(browser, siteUrl, false);
   const withoutRecords = await timeQueries(cold.page, queries);
   await cold.context.close();
@@ -171,7 +181,10 @@ export async function measureWarmQueries(browser: Browser, siteUrl: string, quer
     const rounds: number[] = [];
     for (let round = 0; round < 20; round++) {
       // A query string no request has carried yet: every file comes from the server, none from the HTTP cache.
-      const urls = Array.from({ length: 10 }, (_, i) => `${files}records/${(round * 10 + i) % count}.json?floor=${round}`);
+      const urls = Array.from(
+        { length: 10 },
+        (_, i) => `${files}records/${(round * 10 + i) % count}.json?floor=${round}`,
+      );
       const t0 = performance.now();
       await Promise.all(urls.map((url) => fetch(url).then((r) => r.json())));
       rounds.push(performance.now() - t0);
@@ -184,7 +197,9 @@ export async function measureWarmQueries(browser: Browser, siteUrl: string, quer
 
 /** Bytes the service worker's first install downloads (every cached file, gzip where the server applies it). */
 export async function precacheBytes(dir: string, siteUrl: string): Promise<{ files: number; bytes: number }> {
-  const manifest = JSON.parse(/^const MANIFEST = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!) as { files: string[] };
+  const manifest = JSON.parse(/^const MANIFEST = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!) as {
+    files: string[];
+  };
   let bytes = 0;
   for (const file of manifest.files)
     bytes += await new Promise<number>((resolve, reject) => {
@@ -222,7 +237,10 @@ export interface SearchFigures {
 }
 
 /** The search figures of a built site (served at `base`), for the archive benchmark (scripts/bench.ts). */
-export async function measureSearch(dir: string, { base = '/', query = FIRST_QUERY }: { base?: string; query?: string } = {}): Promise<SearchFigures> {
+export async function measureSearch(
+  dir: string,
+  { base = '/', query = FIRST_QUERY }: { base?: string; query?: string } = {},
+): Promise<SearchFigures> {
   const site = await serve(dir, base);
   const browser = await launchChromium();
   try {
@@ -260,38 +278,91 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 export const FIRST_QUERY = '家长';
 
 /** Queries for the warm measurement: words, names, schools, single characters, phrases and a miss. */
-export const WARM_QUERIES = ['管理', '了解', '三严三实', '服务家长', '叶向红', '京源学校', '党', '的', '用科学规范的管理', '银河 党员', '家长服务', '核心作用', '教学', '2015', 'family', '火箭', '敬老', '创新发展', '考试中心', '心'];
+export const WARM_QUERIES = [
+  '管理',
+  '了解',
+  '三严三实',
+  '服务家长',
+  '叶向红',
+  '京源学校',
+  '党',
+  '的',
+  '用科学规范的管理',
+  '银河 党员',
+  '家长服务',
+  '核心作用',
+  '教学',
+  '2015',
+  'family',
+  '火箭',
+  '敬老',
+  '创新发展',
+  '考试中心',
+  '心',
+];
 
 async function main() {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, base: { type: 'string', default: '/' }, query: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      base: { type: 'string', default: '/' },
+      query: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const base = values.base.replace(/\/?$/, '/');
   let dir = values.dir;
   if (!dir) {
     dir = mkdtempSync(join(tmpdir(), 'search-bench-'));
-    execFileSync('npx', ['astro', 'build', '--outDir', dir, '--base', base], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['astro', 'build', '--outDir', dir, '--base', base], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const site = await serve(dir, base);
   const browser = await launchChromium();
   try {
     const first: FirstSearch[] = [];
-    for (const q of values.query ?? [FIRST_QUERY, '服务', '的']) first.push(await measureFirstSearch(browser, site.url, q));
+    for (const q of values.query ?? [FIRST_QUERY, '服务', '的'])
+      first.push(await measureFirstSearch(browser, site.url, q));
     const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES, recordCount(dir));
     const precache = await precacheBytes(dir, site.url);
     const report = {
-      firstSearch: first.map(({ transfers, ...rest }) => ({ ...rest, files: transfers.map((t) => `${t.bytes}\t${t.url.replace(site.origin, '')}`) })),
-      warm: { medianFirstTimeMs: median(warm.firstTime), medianRepeatedMs: median(warm.repeated), medianWithoutRecordsMs: median(warm.withoutRecords), medianTenFetchesMs: median(warm.tenFetches), ...warm },
+      firstSearch: first.map(({ transfers, ...rest }) => ({
+        ...rest,
+        files: transfers.map((t) => `${t.bytes}\t${t.url.replace(site.origin, '')}`),
+      })),
+      warm: {
+        medianFirstTimeMs: median(warm.firstTime),
+        medianRepeatedMs: median(warm.repeated),
+        medianWithoutRecordsMs: median(warm.withoutRecords),
+        medianTenFetchesMs: median(warm.tenFetches),
+        ...warm,
+      },
       serviceWorkerPrecache: precache,
     };
     if (values.json) return void console.log(JSON.stringify(report, null, 2));
     for (const f of first) {
-      console.log(`First search “${f.query}” (${f.results} results) on a fresh visit, gzip, headers included: ${kb(f.total)} in all (${kb(f.totalBodies)} without headers); search code and index ${kb(f.search)}, of which Pagefind's library ${kb(f.pagefindLibrary)}; ${f.ms} ms to results; then every record in the background: ${kb(f.background)}`);
-      for (const t of f.transfers.sort((a, b) => b.bytes - a.bytes)) console.log(`  ${String(t.bytes).padStart(7)} ${String(t.body).padStart(7)}  ${t.url.replace(site.origin, '')}`);
+      console.log(
+        `First search “${f.query}” (${f.results} results) on a fresh visit, gzip, headers included: ${kb(f.total)} in all (${kb(f.totalBodies)} without headers); search code and index ${kb(f.search)}, of which Pagefind's library ${kb(f.pagefindLibrary)}; ${f.ms} ms to results; then every record in the background: ${kb(f.background)}`,
+      );
+      for (const t of f.transfers.sort((a, b) => b.bytes - a.bytes))
+        console.log(
+          `  ${String(t.bytes).padStart(7)} ${String(t.body).padStart(7)}  ${t.url.replace(site.origin, '')}`,
+        );
     }
     console.log(`Every record in memory ${warm.recordsMs} ms after the first results`);
-    console.log(`Warm queries (${WARM_QUERIES.length}), submit to results painted: median ${median(warm.firstTime).toFixed(1)} ms the first time, ${median(warm.repeated).toFixed(1)} ms repeated (max ${Math.max(...warm.firstTime).toFixed(1)} / ${Math.max(...warm.repeated).toFixed(1)} ms)`);
-    console.log(`The same without every record in memory (Pagefind and one file per result): median ${median(warm.withoutRecords).toFixed(1)} ms (max ${Math.max(...warm.withoutRecords).toFixed(1)} ms)`);
-    console.log(`Ten record files fetched in parallel and nothing else (20 rounds): median ${median(warm.tenFetches).toFixed(1)} ms`);
-    console.log(`Service worker install (after load, in the background): ${precache.files} files, ${kb(precache.bytes)}`);
+    console.log(
+      `Warm queries (${WARM_QUERIES.length}), submit to results painted: median ${median(warm.firstTime).toFixed(1)} ms the first time, ${median(warm.repeated).toFixed(1)} ms repeated (max ${Math.max(...warm.firstTime).toFixed(1)} / ${Math.max(...warm.repeated).toFixed(1)} ms)`,
+    );
+    console.log(
+      `The same without every record in memory (Pagefind and one file per result): median ${median(warm.withoutRecords).toFixed(1)} ms (max ${Math.max(...warm.withoutRecords).toFixed(1)} ms)`,
+    );
+    console.log(
+      `Ten record files fetched in parallel and nothing else (20 rounds): median ${median(warm.tenFetches).toFixed(1)} ms`,
+    );
+    console.log(
+      `Service worker install (after load, in the background): ${precache.files} files, ${kb(precache.bytes)}`,
+    );
   } finally {
     await browser.close();
     await site.close();

@@ -61,7 +61,8 @@ export const t = {
   orgIndex: '单位',
   pageOf,
   /** A paginated page's title: the name alone on its first page, with the page number after that. */
-  paged: (name: string, page: { number: number; total: number }) => (page.number > 1 ? `${name}（${pageOf(page.number, page.total)}）` : name),
+  paged: (name: string, page: { number: number; total: number }) =>
+    page.number > 1 ? `${name}（${pageOf(page.number, page.total)}）` : name,
   pagination: '分页',
   prevPage: '上一页',
   nextPage: '下一页',

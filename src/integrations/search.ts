@@ -29,7 +29,8 @@ function externalScripts(previous: InlineLimit) {
 function stampSearchPage(page: URL, tag: string) {
   const html = readFileSync(page, 'utf8');
   const slot = `data-cache-tag="${CACHE_TAG_SLOT}"`;
-  if (html.split(slot).length !== 2) throw new Error(`${page.pathname}: expected one ${slot} to write the search files' version in`);
+  if (html.split(slot).length !== 2)
+    throw new Error(`${page.pathname}: expected one ${slot} to write the search files' version in`);
   writeFileSync(page, html.replace(slot, `data-cache-tag="${tag}"`));
 }
 
@@ -67,7 +68,8 @@ export default function search(): AstroIntegration {
         await closePagefind();
         // Written synchronously: thousands of small files, each costing several trips through libuv's thread pool
         // when written asynchronously.
-        for (const folder of new Set([...files.keys()].map((path) => dirname(fileURLToPath(new URL(path, dir)))))) mkdirSync(folder, { recursive: true });
+        for (const folder of new Set([...files.keys()].map((path) => dirname(fileURLToPath(new URL(path, dir))))))
+          mkdirSync(folder, { recursive: true });
         for (const [path, content] of files) writeFileSync(new URL(path, dir), content);
         // The record files carry the same text; this file was only the hand-over from the pages to the integration.
         await rm(recordsFile);

@@ -8,7 +8,12 @@ async function load() {
   const reportId = (e: CollectionEntry<'reports'>) => e.id.replace(/\/index$/, '');
   const { archive, problems } = buildArchive(
     reports.map((e) => ({ ...e.data, id: reportId(e), file: e.filePath ?? e.id })),
-    remarks.map((e) => ({ ...e.data, id: e.id, file: e.filePath ?? remarkBaseName(e.id), report: e.id.split('/')[0]! })),
+    remarks.map((e) => ({
+      ...e.data,
+      id: e.id,
+      file: e.filePath ?? remarkBaseName(e.id),
+      report: e.id.split('/')[0]!,
+    })),
   );
   // The content loader has already stopped the build on these; this guards pages against a stale store.
   if (problems.length) throw new Error(problems.map((p) => `${p.files.join('、')}：${p.message}`).join('\n'));

@@ -60,7 +60,8 @@ async function listFiles(root: string) {
   for (const path of entries.sort()) {
     if (path.split('/').some((part) => part.startsWith('.'))) continue;
     const parts = path.split('/');
-    if (parts[0] === 'reports' && parts.length === 3 && parts[2] === 'index.md') reports.push({ id: parts[1]!, file: path });
+    if (parts[0] === 'reports' && parts.length === 3 && parts[2] === 'index.md')
+      reports.push({ id: parts[1]!, file: path });
     else if (parts[0] === 'reports' && parts.length === 4 && parts[2] === 'remarks' && /\.mdx?$/.test(parts[3]!))
       remarks.push({ report: parts[1]!, file: path });
     else strays.push(path);
@@ -81,7 +82,11 @@ function plainFile(source: string): { yaml: string; closeLine: number; body: Roo
   if (/[<[`~,;:()!?]/.test(body) || !/[\p{L}\p{N}]/u.test(body)) return undefined;
   const closeLine = fence[0].split('\n').length - (fence[0].endsWith('\n') ? 1 : 0);
   // The checks only ask whether the body has text, has HTML or has half-width marks: one paragraph answers.
-  return { yaml: fence[1]!, closeLine, body: [{ type: 'paragraph', children: [{ type: 'text', value: body.trim() }] }] };
+  return {
+    yaml: fence[1]!,
+    closeLine,
+    body: [{ type: 'paragraph', children: [{ type: 'text', value: body.trim() }] }],
+  };
 }
 
 /** Parses one file: `plain` (the default) lets plain prose skip the Markdown parser; tests compare both ways. */
@@ -95,10 +100,20 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     : first?.type === 'yaml'
       ? { value: first.value, start: first.position!.start.line, end: first.position!.end.line }
       : undefined;
-  const parsed: ParsedFile = { file, source, keyLines: new Map(), frontmatterLine: 1, body: quick?.body ?? tree!.children, bodyLine: 1 };
+  const parsed: ParsedFile = {
+    file,
+    source,
+    keyLines: new Map(),
+    frontmatterLine: 1,
+    body: quick?.body ?? tree!.children,
+    bodyLine: 1,
+  };
   if (!front) {
     problems.push({
-      file, line: 1, column: 1, severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
       message: '文件开头缺少 frontmatter：第一行必须是 ---，接着写字段（如 speaker: 姓名），再用一行 --- 结束。',
     });
     return parsed;
@@ -118,7 +133,10 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       if (/flow (sequence|mapping|collection)/i.test(error.message))
         while (line > 1 && !/[[{]/.test(yamlLines[line - 1]!)) line--;
       problems.push({
-        file, line: offset + line, column: line === pos.line ? pos.col : 1, severity: 'error',
+        file,
+        line: offset + line,
+        column: line === pos.line ? pos.col : 1,
+        severity: 'error',
         message: `frontmatter 的写法有误（${error.code === 'DUPLICATE_KEY' ? '同一个字段写了两次' : error.message.split('\n')[0]}）。请检查这一行：字段名后面是英文冒号加一个空格；值里有冒号或以引号开头时，把整个值放进英文双引号。`,
       });
     }
@@ -132,7 +150,13 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
   }
   const data = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file, line: offset, column: 1, severity: 'error', message: 'frontmatter 必须是“字段: 值”的列表。' });
+    problems.push({
+      file,
+      line: offset,
+      column: 1,
+      severity: 'error',
+      message: 'frontmatter 必须是“字段: 值”的列表。',
+    });
     return parsed;
   }
   parsed.data = data as Record<string, unknown>;
@@ -140,7 +164,12 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
 }
 
 /** Validates frontmatter against a schema and turns each Zod issue into an editor's message at the field's line. */
-function checkSchema(parsed: ParsedFile, schema: z.ZodType, labels: Record<string, string>, problems: Problem[]): Record<string, unknown> | undefined {
+function checkSchema(
+  parsed: ParsedFile,
+  schema: z.ZodType,
+  labels: Record<string, string>,
+  problems: Problem[],
+): Record<string, unknown> | undefined {
   if (!parsed.data) return undefined;
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data as Record<string, unknown>;
@@ -208,7 +237,8 @@ export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
 /** The file's text with every half-width mark in Chinese prose made full-width. */
 export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
   let out = source;
-  for (const fix of [...fixes].sort((a, b) => b.offset - a.offset)) out = out.slice(0, fix.offset) + fix.to + out.slice(fix.offset + fix.from.length);
+  for (const fix of [...fixes].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, fix.offset) + fix.to + out.slice(fix.offset + fix.from.length);
   return out;
 }
 
@@ -218,7 +248,10 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
     if (node.type === 'html') {
       const snippet = node.value.split('\n')[0]!.slice(0, 40);
       problems.push({
-        file: parsed.file, line: node.position!.start.line, column: node.position!.start.column, severity: 'error',
+        file: parsed.file,
+        line: node.position!.start.line,
+        column: node.position!.start.column,
+        severity: 'error',
         message: `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`,
       });
     }
@@ -229,14 +262,20 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
   if (marks.length) {
     const first = marks[0]!;
     problems.push({
-      file: parsed.file, line: first.line, column: first.column, severity: 'warning',
+      file: parsed.file,
+      line: first.line,
+      column: first.column,
+      severity: 'warning',
       message: `正文中有 ${marks.length} 个半角标点（如第 ${first.line} 行的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
     });
   }
   const hasText = parsed.body.some((n) => n.type !== 'html' && toString(n).trim() !== '');
   if (requireText && !hasText)
     problems.push({
-      file: parsed.file, line: parsed.bodyLine, column: 1, severity: 'error',
+      file: parsed.file,
+      line: parsed.bodyLine,
+      column: 1,
+      severity: 'error',
       message: '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。',
     });
 }
@@ -265,20 +304,32 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
 
   for (const stray of strays)
     problems.push({
-      file: display(stray), line: 0, column: 0, severity: /\.mdx?$/.test(stray) ? 'error' : 'warning',
-      message: '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md，发言写在 content/reports/<报告名>/remarks/<文件名>.md。',
+      file: display(stray),
+      line: 0,
+      column: 0,
+      severity: /\.mdx?$/.test(stray) ? 'error' : 'warning',
+      message:
+        '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md，发言写在 content/reports/<报告名>/remarks/<文件名>.md。',
     });
 
   // Read all files at once: a large archive spends more time waiting on the disk than parsing.
   const texts = new Map(
-    await Promise.all([...reports, ...remarks].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const)),
+    await Promise.all(
+      [...reports, ...remarks].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
+    ),
   );
   const reportInputs: ReportInput[] = [];
   const invalidReports = new Set<string>();
   for (const { id, file } of reports) {
     const parsed = parseFile(display(file), texts.get(file)!, problems);
     if (!SLUG_PATTERN.test(id))
-      problems.push({ file: parsed.file, line: 0, column: 0, severity: 'error', message: `报告文件夹名 ${id} 会成为网址的一部分，只能用小写英文字母、数字和连字符（例如 2015-dangjian）。请改文件夹名。` });
+      problems.push({
+        file: parsed.file,
+        line: 0,
+        column: 0,
+        severity: 'error',
+        message: `报告文件夹名 ${id} 会成为网址的一部分，只能用小写英文字母、数字和连字符（例如 2015-dangjian）。请改文件夹名。`,
+      });
     const data = checkSchema(parsed, schemas.report, schemas.labels, problems);
     checkBody(parsed, problems, false);
     files.set(parsed.file, parsed);
@@ -292,7 +343,13 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
     checkBody(parsed, problems, true);
     files.set(parsed.file, parsed);
-    if (data) remarkInputs.push({ ...(data as Omit<RemarkInput, 'id' | 'file' | 'report'>), id: file.replace(/^reports\//, '').replace(/\.mdx?$/, ''), file: parsed.file, report });
+    if (data)
+      remarkInputs.push({
+        ...(data as Omit<RemarkInput, 'id' | 'file' | 'report'>),
+        id: file.replace(/^reports\//, '').replace(/\.mdx?$/, ''),
+        file: parsed.file,
+        report,
+      });
   }
   return { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports };
 }
@@ -302,7 +359,13 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
  * that span files (known heading, one role per speaker, one remark per place, unique URLs).
  */
 export async function checkContent(root: string, schemas: Schemas): Promise<Problem[]> {
-  const { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports } = await readContent(root, schemas);
+  const {
+    reports: reportInputs,
+    remarks: remarkInputs,
+    problems,
+    files,
+    invalidReports,
+  } = await readContent(root, schemas);
   const at = (file: string, field: string) => files.get(file)?.keyLines.get(field) ?? 0;
   const reportsById = new Map(reportInputs.map((r) => [r.id, r]));
   for (const remark of remarkInputs) {
@@ -310,7 +373,11 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
     if (!report || report.sections.includes(remark.section)) continue;
     const guess = closest(remark.section, report.sections);
     problems.push({
-      file: remark.file, line: at(remark.file, 'section'), column: 1, field: 'section', severity: 'error',
+      file: remark.file,
+      line: at(remark.file, 'section'),
+      column: 1,
+      field: 'section',
+      severity: 'error',
       message: `小标题「${remark.section}」不是报告 ${report.id} 的小标题。您是否想写「${guess}」？该报告的小标题有：${report.sections.map((s, i) => `${i + 1}.「${s}」`).join(' ')}（见 ${report.file}）。`,
     });
   }
@@ -326,7 +393,11 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
     const first = group[0]!;
     for (const remark of group.filter((r) => r.role !== first.role)) {
       problems.push({
-        file: remark.file, line: at(remark.file, 'role'), column: 1, field: 'role', severity: 'error',
+        file: remark.file,
+        line: at(remark.file, 'role'),
+        column: 1,
+        field: 'role',
+        severity: 'error',
         message: `同一报告中 ${remark.speaker}（${remark.school}）的职务不一致：这里是「${remark.role}」，${first.file} 第 ${at(first.file, 'role')} 行是「${first.role}」。请把两个文件的 role 改成同一个职务。`,
       });
     }
@@ -334,9 +405,15 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
   // One name under two organisations in one report is usually a typo; two people of one name say so with speakerSlug.
   for (const group of groups((r) => `${r.report}\u0000${r.speaker}`)) {
     const first = group[0]!;
-    for (const remark of group.filter((r) => r.school !== first.school && !(r.speakerSlug && first.speakerSlug && r.speakerSlug !== first.speakerSlug)))
+    for (const remark of group.filter(
+      (r) => r.school !== first.school && !(r.speakerSlug && first.speakerSlug && r.speakerSlug !== first.speakerSlug),
+    ))
       problems.push({
-        file: remark.file, line: at(remark.file, 'school'), column: 1, field: 'school', severity: 'error',
+        file: remark.file,
+        line: at(remark.file, 'school'),
+        column: 1,
+        field: 'school',
+        severity: 'error',
         message: `同一报告中 ${remark.speaker} 的单位不一致：这里是「${remark.school}」，${first.file} 第 ${at(first.file, 'school')} 行是「${first.school}」。如果是同一个人，请把两个文件的 school 改成一样；如果是同名的两个人，请在两个文件中各加一行不同的 speakerSlug（如 speakerSlug: wang-xin-yizhong）。`,
       });
   }
@@ -345,19 +422,33 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
     const [first, ...others] = group;
     for (const remark of others)
       problems.push({
-        file: remark.file, line: at(remark.file, 'order'), column: 1, field: 'order', severity: 'error',
+        file: remark.file,
+        line: at(remark.file, 'order'),
+        column: 1,
+        field: 'order',
+        severity: 'error',
         message: `小标题「${remark.section}」下有两篇发言的顺序号都是 ${remark.order}：这里和 ${first!.file}。请给其中一篇换一个顺序号。`,
       });
   }
 
   // Remarks of a report whose index.md is invalid are placed once it is mended; until then they would only be
   // reported as lacking one.
-  const { problems: modelProblems } = buildArchive(reportInputs, remarkInputs.filter((r) => !invalidReports.has(r.report)));
+  const { problems: modelProblems } = buildArchive(
+    reportInputs,
+    remarkInputs.filter((r) => !invalidReports.has(r.report)),
+  );
   // A clash that follows from a mistake already reported (e.g. a mistyped school) would only repeat it.
   const reported = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const p of modelProblems.filter((p) => !p.files.some((f) => reported.has(f))))
     for (const file of p.files)
-      problems.push({ file, line: p.field ? at(file, p.field) : 0, column: p.field ? 1 : 0, field: p.field, severity: 'error', message: p.message });
+      problems.push({
+        file,
+        line: p.field ? at(file, p.field) : 0,
+        column: p.field ? 1 : 0,
+        field: p.field,
+        severity: 'error',
+        message: p.message,
+      });
 
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

@@ -10,7 +10,12 @@ export function lastCommitDates(dir: string): Map<string, string> {
   if (cache) return cache;
   cache = new Map();
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 256 * 1024 * 1024,
+      });
     if (git('rev-parse', '--is-shallow-repository').trim() === 'true') return cache;
     const prefix = git('rev-parse', '--show-prefix').trim();
     let date = '';
@@ -30,5 +35,9 @@ export function lastCommitDates(dir: string): Map<string, string> {
 /** The latest of the files' last commit dates, or undefined when none is known. */
 export function lastUpdated(files: string[], dir: string): string | undefined {
   const dates = lastCommitDates(dir);
-  return files.map((f) => dates.get(f)).filter((d): d is string => !!d).sort().pop();
+  return files
+    .map((f) => dates.get(f))
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
 }

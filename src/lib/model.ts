@@ -146,7 +146,14 @@ export function buildArchive(
     const key = `${input.speaker}\u0000${input.school}`;
     let speaker = speakers.get(key);
     if (!speaker) {
-      speaker = { key, name: input.speaker, school: input.school, slug: input.speakerSlug ?? slugifyName(input.speaker), org, remarks: [] };
+      speaker = {
+        key,
+        name: input.speaker,
+        school: input.school,
+        slug: input.speakerSlug ?? slugifyName(input.speaker),
+        org,
+        remarks: [],
+      };
       speakers.set(key, speaker);
       org.speakers.push(speaker);
     }
@@ -180,7 +187,11 @@ export function buildArchive(
     o.remarks.sort(byPlace);
     o.speakers.sort((a, b) => collator.compare(a.name, b.name));
   }
-  const archive: Archive = { reports: [...reports.values()].sort(compareReports), speakers: speakerList, orgs: orgList };
+  const archive: Archive = {
+    reports: [...reports.values()].sort(compareReports),
+    speakers: speakerList,
+    orgs: orgList,
+  };
   problems.push(...findClashes(archive));
   return { archive, problems };
 }
@@ -219,7 +230,8 @@ function findClashes(archive: Archive): ModelProblem[] {
         message: `报告页上的锚点 #${anchor} 被多处使用：${owners.map((o) => o.label).join('、')}。请在发言文件的 frontmatter 中加一行 slug: 另一个名字（小写字母、数字、连字符），或在 index.md 的 sectionSlugs 中为小标题另设网址名。`,
       });
   }
-  for (const s of archive.speakers) claim(urls, paths.speaker(s), `发言人 ${s.name}（${s.school}）`, s.remarks[0]!.file);
+  for (const s of archive.speakers)
+    claim(urls, paths.speaker(s), `发言人 ${s.name}（${s.school}）`, s.remarks[0]!.file);
   for (const o of archive.orgs) claim(urls, paths.org(o), `单位 ${o.name}`, o.remarks[0]!.file);
   for (const [url, owners] of clashes(urls))
     problems.push({

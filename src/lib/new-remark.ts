@@ -29,11 +29,16 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
   const school = input.school ?? known[0]?.school;
   const role = input.role ?? known[0]?.role;
   if (!school || !role)
-    return { error: `还没有 ${speaker} 的发言，不知道其单位和职务。请加上 --school 单位 --role 职务，例如 --school 京源学校 --role 党总支书记。` };
+    return {
+      error: `还没有 ${speaker} 的发言，不知道其单位和职务。请加上 --school 单位 --role 职务，例如 --school 京源学校 --role 党总支书记。`,
+    };
 
   const index = report.sections.indexOf(section);
-  const order = Math.max(0, ...remarks.filter((r) => r.report === report.id && r.section === section).map((r) => r.order)) + 1;
-  const taken = new Set(remarks.filter((r) => r.report === report.id).map((r) => r.file.replace(/^.*\//, '').replace(/\.mdx?$/, '')));
+  const order =
+    Math.max(0, ...remarks.filter((r) => r.report === report.id && r.section === section).map((r) => r.order)) + 1;
+  const taken = new Set(
+    remarks.filter((r) => r.report === report.id).map((r) => r.file.replace(/^.*\//, '').replace(/\.mdx?$/, '')),
+  );
   let base = `${index + 1}-${order}-${slugifyName(speaker)}`;
   for (let n = 2; taken.has(base); n++) base = `${index + 1}-${order}-${slugifyName(speaker)}-${n}`;
   const yaml = (v: string) => (/^[\s"'\[{>|*&!%@`#-]|: | #|[:]$/.test(v) ? JSON.stringify(v) : v);

@@ -18,13 +18,11 @@ function nearest(chars: string[], i: number, step: -1 | 1): string {
  * a run between two Latin words or numbers becomes one space.
  */
 export function normalizeSpaces(text: string): string {
-  return text
-    .trim()
-    .replace(/[\s\u3000]+/gu, (run, offset: number, all: string) => {
-      const before = all[offset - 1] ?? '';
-      const after = all[offset + run.length] ?? '';
-      return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
-    });
+  return text.trim().replace(/[\s\u3000]+/gu, (run, offset: number, all: string) => {
+    const before = all[offset - 1] ?? '';
+    const after = all[offset + run.length] ?? '';
+    return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+  });
 }
 
 /**

@@ -10,10 +10,14 @@ if ('serviceWorker' in navigator) {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const scope = new URL(base, location.href).href;
   if (__SEARCH_OFFLINE__) {
-    navigator.serviceWorker.register(`${base}sw.js`, { scope: base, updateViaCache: 'none' }).catch((error: unknown) => {
-      console.warn('Offline cache unavailable:', error);
-    });
+    navigator.serviceWorker
+      .register(`${base}sw.js`, { scope: base, updateViaCache: 'none' })
+      .catch((error: unknown) => {
+        console.warn('Offline cache unavailable:', error);
+      });
   } else {
-    void navigator.serviceWorker.getRegistrations().then((all) => all.filter((r) => r.scope === scope).forEach((r) => void r.unregister()));
+    void navigator.serviceWorker
+      .getRegistrations()
+      .then((all) => all.filter((r) => r.scope === scope).forEach((r) => void r.unregister()));
   }
 }

@@ -4,7 +4,10 @@
 
 /** Whether the key press is meant for a text field rather than for the page. */
 function typing(target: EventTarget | null): boolean {
-  return target instanceof Element && Boolean(target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
+  return (
+    target instanceof Element &&
+    Boolean(target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'))
+  );
 }
 
 const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');

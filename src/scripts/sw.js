@@ -23,7 +23,11 @@ const worker = /** @type {any} */ (self);
 /** A response safe to cache and to answer navigations with: a redirected one is refused for navigations. */
 async function clean(/** @type {Response} */ response) {
   if (!response.redirected) return response;
-  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 worker.addEventListener('install', (event) => {
@@ -74,6 +78,7 @@ worker.addEventListener('fetch', (event) => {
   /** @type {Request} */
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith(MANIFEST.base)) return;
+  if (request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith(MANIFEST.base))
+    return;
   event.respondWith(respond(request));
 });

@@ -15,8 +15,13 @@ import { root, sites } from '../support/sites.ts';
 import { rendered, shownResults } from './search-helpers.ts';
 
 const seed = readSeed();
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-const remarksWith = (q: string) => seed.remarks.filter((r) => fold(`${r.speaker}${r.school}${r.paragraphs.join('')}`).includes(fold(q)));
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+const remarksWith = (q: string) =>
+  seed.remarks.filter((r) => fold(`${r.speaker}${r.school}${r.paragraphs.join('')}`).includes(fold(q)));
 const anchor = (file: string) => file.replace(/\.mdx?$/, '');
 
 /** The files sw.js will cache, read from the built worker. */
@@ -60,7 +65,10 @@ describeInBrowser('offline', () => {
         expect(others).toEqual([]);
         const manifest = manifestOf(dir);
         expect(manifest.base).toBe(base);
-        const cachedUrls = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache!);
+        const cachedUrls = await page.evaluate(
+          async (name) => (await (await caches.open(name)).keys()).map((r) => r.url),
+          cache!,
+        );
         expect(cachedUrls.sort()).toEqual(manifest.files.map((f) => site.url + f).sort());
         // The records a thousand to a file, not one file each: offline, the search page reads them from those. The
         // search files at the address the search page asks for, with this build's version.
@@ -77,7 +85,10 @@ describeInBrowser('offline', () => {
           const response = await page.goto(site.origin + built.url);
           expect(response?.ok(), built.url).toBe(true);
           const h1 = built.doc.querySelector('h1');
-          if (h1) expect(await page.$eval('h1', (el) => el.textContent!.replace(/\s+/g, ' ').trim()), built.url).toBe(textOf(h1));
+          if (h1)
+            expect(await page.$eval('h1', (el) => el.textContent!.replace(/\s+/g, ' ').trim()), built.url).toBe(
+              textOf(h1),
+            );
         }
 
         // Search with a filter from the URL, then one more filter chosen on the page.
@@ -88,7 +99,9 @@ describeInBrowser('offline', () => {
         expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(jingyuan.map((r) => anchor(r.file)).sort());
         const heading = jingyuan[0]!.section;
         await page.locator('.search-facet', { hasText: '小标题' }).locator('label', { hasText: heading }).click();
-        expect((await shownResults(page)).map((r) => r.id)).toEqual(jingyuan.filter((r) => r.section === heading).map((r) => anchor(r.file)));
+        expect((await shownResults(page)).map((r) => r.id)).toEqual(
+          jingyuan.filter((r) => r.section === heading).map((r) => anchor(r.file)),
+        );
 
         // A page that never existed gets the 404 page.
         await page.goto(`${site.url}no/such/page/`);
@@ -113,12 +126,19 @@ describeInBrowser('offline', () => {
       // The next build: a changed page, and with it a new worker whose version differs.
       const home = join(copy, 'index.html');
       writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<p id="new-build">新版本</p></main>'));
-      const next = await writeServiceWorker(pathToFileURL(`${copy}/`), '/', pathToFileURL(`${root}src/scripts/sw.js`), searchTag(copy));
+      const next = await writeServiceWorker(
+        pathToFileURL(`${copy}/`),
+        '/',
+        pathToFileURL(`${root}src/scripts/sw.js`),
+        searchTag(copy),
+      );
       expect(old).not.toContain(next.version);
 
       // The visit checks sw.js, finds it changed, installs the new worker, which drops the old cache.
       await page.goto(site.url);
-      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 }).toEqual([`offline:/:${next.version}`]);
+      await expect
+        .poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 })
+        .toEqual([`offline:/:${next.version}`]);
 
       await site.close();
       await context.setOffline(true);

@@ -6,7 +6,18 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axe, axeScript, cspProblems, installProbe, keyboardWalk, probe, report, watch, type Finding, type Watcher } from '../support/a11y.ts';
+import {
+  axe,
+  axeScript,
+  cspProblems,
+  installProbe,
+  keyboardWalk,
+  probe,
+  report,
+  watch,
+  type Finding,
+  type Watcher,
+} from '../support/a11y.ts';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readPages } from '../support/dist.ts';
 import { pdfLines } from '../support/print.ts';
@@ -40,7 +51,14 @@ async function searchRuns(page: Page): Promise<Finding[]> {
     .catch(() => 'timeout');
   const results = await page.locator('.search-results > li').count();
   if (state === 'done' && results > 0) return [];
-  return [{ check: 'search', rule: 'search shows no results', element: 'search-page', detail: `state ${state}, ${results} results for «${QUERY}»` }];
+  return [
+    {
+      check: 'search',
+      rule: 'search shows no results',
+      element: 'search-page',
+      detail: `state ${state}, ${results} results for «${QUERY}»`,
+    },
+  ];
 }
 
 /** Browser contexts that visit pages side by side: a handful for the whole run, not one per page. */
@@ -125,14 +143,30 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
 
       // The CSP: one strict policy, before anything it governs; no violation while loading (and searching).
       const csp = await page.evaluate(() => {
-        const metas = [...document.querySelectorAll<HTMLMetaElement>('meta[http-equiv]')].filter((m) => m.httpEquiv.toLowerCase() === 'content-security-policy');
-        const first = document.head.querySelector('script, style, link[rel~="stylesheet"], link[rel~="preload"], link[rel~="modulepreload"]');
+        const metas = [...document.querySelectorAll<HTMLMetaElement>('meta[http-equiv]')].filter(
+          (m) => m.httpEquiv.toLowerCase() === 'content-security-policy',
+        );
+        const first = document.head.querySelector(
+          'script, style, link[rel~="stylesheet"], link[rel~="preload"], link[rel~="modulepreload"]',
+        );
         const late = metas[0] && first && metas[0].compareDocumentPosition(first) & Node.DOCUMENT_POSITION_PRECEDING;
         return { metas: metas.map((m) => m.content), late: Boolean(late) };
       });
       const { violations, wasm } = await probe(page, (p) => ({ violations: [...p.cspViolations], wasm: p.wasmUsed }));
-      for (const problem of cspProblems(csp.metas, wasm)) findings.push({ check: 'csp', rule: problem, element: 'meta[http-equiv=Content-Security-Policy]', detail: csp.metas.join(' | ') });
-      if (csp.late) findings.push({ check: 'csp', rule: 'the policy comes after a script or stylesheet it should govern', element: 'head', detail: '' });
+      for (const problem of cspProblems(csp.metas, wasm))
+        findings.push({
+          check: 'csp',
+          rule: problem,
+          element: 'meta[http-equiv=Content-Security-Policy]',
+          detail: csp.metas.join(' | '),
+        });
+      if (csp.late)
+        findings.push({
+          check: 'csp',
+          rule: 'the policy comes after a script or stylesheet it should govern',
+          element: 'head',
+          detail: '',
+        });
       for (const v of violations) findings.push({ check: 'csp', rule: 'CSP violation', element: '', detail: v });
 
       // axe-core in both colour schemes.
@@ -149,7 +183,8 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       for (const [check, width, text] of layout ? reflow : []) {
         await page.setViewportSize({ width, height: 800 });
         await page.evaluate((size) => void (document.documentElement.style.fontSize = size), text);
-        for (const problem of await probe(page, (p) => p.overflow())) findings.push({ check, rule: 'horizontal overflow', element: '', detail: problem });
+        for (const problem of await probe(page, (p) => p.overflow()))
+          findings.push({ check, rule: 'horizontal overflow', element: '', detail: problem });
       }
       await page.evaluate(() => void (document.documentElement.style.fontSize = ''));
 
@@ -160,7 +195,8 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
     it('the search shortcut (/ and Ctrl+K) opens a dialog that keeps focus, closes on Escape and gives focus back', async () => {
       const { page } = free[0]!;
       const problems: Finding[] = [];
-      const add = (rule: string, element: string, detail = '') => problems.push({ check: 'search dialog', rule, element, detail });
+      const add = (rule: string, element: string, detail = '') =>
+        problems.push({ check: 'search dialog', rule, element, detail });
       await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
       await page.setViewportSize({ width: 1280, height: 800 });
       for (const shortcut of ['/', 'Control+k']) {
@@ -177,7 +213,10 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
             focus: probe.describe(el),
             dialog: dialog && probe.describe(dialog),
             modal: Boolean(dialog && (dialog.matches(':modal') || dialog.getAttribute('aria-modal') === 'true')),
-            controls: dialog ? dialog.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length : 0,
+            controls: dialog
+              ? dialog.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')
+                  .length
+              : 0,
           };
         });
         if (!opened.dialog) {
@@ -188,7 +227,12 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
           );
           continue;
         }
-        if (!opened.modal) add('the dialog is not modal', opened.dialog, 'use showModal(), or role="dialog" with aria-modal="true" and a focus trap');
+        if (!opened.modal)
+          add(
+            'the dialog is not modal',
+            opened.dialog,
+            'use showModal(), or role="dialog" with aria-modal="true" and a focus trap',
+          );
         // Tab and Shift+Tab go round the dialog's controls. Past the last one a native modal <dialog> may hand focus
         // to the browser's own controls (the page then has focus nowhere): that is allowed, the rest of the page is not.
         for (const key of ['Tab', 'Shift+Tab']) {
@@ -200,7 +244,11 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
               return el.closest('dialog, [role="dialog"], [role="alertdialog"]') ? 'dialog' : 'page';
             });
             if (where === 'page') {
-              add(`${key} leaves the dialog`, await probe(page, (p) => p.describe(document.activeElement)), `after ${i + 1} presses`);
+              add(
+                `${key} leaves the dialog`,
+                await probe(page, (p) => p.describe(document.activeElement)),
+                `after ${i + 1} presses`,
+              );
               break;
             }
           }
@@ -215,11 +263,19 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         }
         await page.keyboard.press('Escape');
         const after = await page.evaluate(() => {
-          const open = [...document.querySelectorAll('dialog, [role="dialog"], [role="alertdialog"]')].some((d) => d.checkVisibility());
-          return { open, focus: (window as unknown as { __a11y: { describe(e: Element | null): string } }).__a11y.describe(document.activeElement) };
+          const open = [...document.querySelectorAll('dialog, [role="dialog"], [role="alertdialog"]')].some((d) =>
+            d.checkVisibility(),
+          );
+          return {
+            open,
+            focus: (window as unknown as { __a11y: { describe(e: Element | null): string } }).__a11y.describe(
+              document.activeElement,
+            ),
+          };
         });
         if (after.open) add('Escape does not close the dialog', opened.dialog);
-        if (after.focus !== before) add('focus does not return', after.focus, `focus was on ${before} before the dialog opened`);
+        if (after.focus !== before)
+          add('focus does not return', after.focus, `focus was on ${before} before the dialog opened`);
       }
       expectNone(new Map([[`${base} (${name} build)`, problems]]));
     });
@@ -254,7 +310,11 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
     );
     expect(shown).toEqual([]);
     // …and still prints the report: its title and every heading are shown.
-    const headings = await page.evaluate(() => [...document.querySelectorAll('main h1, main h2.section-title')].filter((el) => el.checkVisibility()).map((el) => el.textContent!.trim()));
+    const headings = await page.evaluate(() =>
+      [...document.querySelectorAll('main h1, main h2.section-title')]
+        .filter((el) => el.checkVisibility())
+        .map((el) => el.textContent!.trim()),
+    );
     expect(headings).toEqual([seed.title, ...seed.sections]);
   });
 
@@ -262,7 +322,10 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
     const loose = await page.evaluate(() =>
       [...document.querySelectorAll('main h1, main h2, main h3, main h4, main .remark-head')]
         .filter((el) => el.checkVisibility() && !['avoid', 'avoid-page'].includes(getComputedStyle(el).breakAfter))
-        .map((el) => `${el.tagName.toLowerCase()} «${el.textContent!.trim()}»: break-after ${getComputedStyle(el).breakAfter}`),
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()} «${el.textContent!.trim()}»: break-after ${getComputedStyle(el).breakAfter}`,
+        ),
     );
     expect(loose).toEqual([]);
   });
@@ -272,25 +335,49 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
     const sizes = await page.evaluate(() => {
       const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
       const headings = [...document.querySelectorAll('main h1, main h2, main h3')].filter((el) => el.checkVisibility());
-      const text = [...document.querySelectorAll('main p, main li')].filter((el) => el.checkVisibility() && !el.closest('h1, h2, h3'));
+      const text = [...document.querySelectorAll('main p, main li')].filter(
+        (el) => el.checkVisibility() && !el.closest('h1, h2, h3'),
+      );
       return { heading: Math.min(...headings.map(px)), text: Math.max(...text.map(px)) };
     });
     expect(sizes.heading).toBeGreaterThan(sizes.text);
     const threshold = ((sizes.heading + sizes.text) / 2) * 0.75;
     const stranded: string[] = [];
     for (const format of ['A4', 'A5']) {
-      const pages = await pdfLines(new Uint8Array(await page.pdf({ format, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } })));
+      const pages = await pdfLines(
+        new Uint8Array(
+          await page.pdf({ format, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } }),
+        ),
+      );
       expect(pages.length, `${format} pages`).toBeGreaterThan(1);
       // The text layer is readable (the check below means something): every heading is there. Chromium's fonts map
       // some characters to CJK radicals (⺠ for 民), which match any character here.
-      const printed = pages.flat().map((l) => l.text).join('').normalize('NFKC').replace(/\s+/g, '').replace(/[\u2e80-\u2fdf]/g, '?');
+      const printed = pages
+        .flat()
+        .map((l) => l.text)
+        .join('')
+        .normalize('NFKC')
+        .replace(/\s+/g, '')
+        .replace(/[\u2e80-\u2fdf]/g, '?');
       const chars = (heading: string) => [...heading.normalize('NFKC').replace(/\s+/g, '')];
-      const found = (heading: string) => new RegExp(chars(heading).map((c) => `[${c.replace(/[\\\]^-]/g, '\\$&')}?]`).join('')).test(printed);
-      expect(seed.sections.filter((h) => !found(h)), `${format}: headings missing from the PDF text`).toEqual([]);
-      expect(pages.flat().some((l) => l.size >= threshold), `${format}: heading-sized lines`).toBe(true);
+      const found = (heading: string) =>
+        new RegExp(
+          chars(heading)
+            .map((c) => `[${c.replace(/[\\\]^-]/g, '\\$&')}?]`)
+            .join(''),
+        ).test(printed);
+      expect(
+        seed.sections.filter((h) => !found(h)),
+        `${format}: headings missing from the PDF text`,
+      ).toEqual([]);
+      expect(
+        pages.flat().some((l) => l.size >= threshold),
+        `${format}: heading-sized lines`,
+      ).toBe(true);
       pages.slice(0, -1).forEach((lines, i) => {
         const last = lines.at(-1);
-        if (last && last.size >= threshold) stranded.push(`${format} page ${i + 1} of ${pages.length} ends with the heading line «${last.text}»`);
+        if (last && last.size >= threshold)
+          stranded.push(`${format} page ${i + 1} of ${pages.length} ends with the heading line «${last.text}»`);
       });
     }
     expect(stranded).toEqual([]);

@@ -24,10 +24,17 @@ const { queries } = JSON.parse(readFileSync(`${root}tests/search/relevance.json`
 // What a record says, straight from the Markdown, and a plain containment test written apart from the site's code:
 // letters and digits only, folded, so punctuation and line breaks never decide a match.
 const seed = readSeed();
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 const records = [
   { id: 'note', text: `${seed.title} ${seed.note}` },
-  ...seed.remarks.map((r) => ({ id: r.file.replace(/\.mdx?$/, ''), text: `${r.speaker} ${r.school} ${r.paragraphs.join('\n')}` })),
+  ...seed.remarks.map((r) => ({
+    id: r.file.replace(/\.mdx?$/, ''),
+    text: `${r.speaker} ${r.school} ${r.paragraphs.join('\n')}`,
+  })),
 ];
 const containing = (q: string) => records.filter((r) => fold(r.text).includes(fold(q))).map((r) => r.id);
 
@@ -40,7 +47,10 @@ async function searchPage(browser: Browser, url: string, inMemory: boolean): Pro
   const page = await context.newPage();
   await page.goto(`${url}search/`);
   await runQuery(page, '党建');
-  await page.waitForFunction((want) => document.querySelector<HTMLElement>('search-page')?.dataset.records === want, inMemory ? 'loaded' : 'failed');
+  await page.waitForFunction(
+    (want) => document.querySelector<HTMLElement>('search-page')?.dataset.records === want,
+    inMemory ? 'loaded' : 'failed',
+  );
   return page;
 }
 
@@ -60,14 +70,29 @@ describeInBrowser('search relevance in Chromium', () => {
   it('has a relevance set of at least 40 queries of every kind', () => {
     expect(queries.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(queries.map((c) => c.kind));
-    for (const kind of ['word', '4-character term', 'phrase', 'name', 'school', 'single character', 'nothing matches', 'layout break', 'phrase before words'])
+    for (const kind of [
+      'word',
+      '4-character term',
+      'phrase',
+      'name',
+      'school',
+      'single character',
+      'nothing matches',
+      'layout break',
+      'phrase before words',
+    ])
       expect(kinds, kind).toContain(kind);
     const ids = new Set(records.map((r) => r.id));
-    for (const c of queries) for (const id of [...c.must, ...(c.mustNot ?? []), ...(c.first ?? [])]) expect(ids, `${c.q}: ${id}`).toContain(id);
+    for (const c of queries)
+      for (const id of [...c.must, ...(c.mustNot ?? []), ...(c.first ?? [])])
+        expect(ids, `${c.q}: ${id}`).toContain(id);
   });
 
   it('shows the same results both ways, in the same order, excerpts and highlights included; from memory with no request for search files', async () => {
-    const [pagefind, memory] = await Promise.all([searchPage(browser, site.url, false), searchPage(browser, site.url, true)]);
+    const [pagefind, memory] = await Promise.all([
+      searchPage(browser, site.url, false),
+      searchPage(browser, site.url, true),
+    ]);
     try {
       const requests = site.requests.length;
       const fromMemory: ShownResult[][] = [];

@@ -19,7 +19,7 @@ export function idOf(href: string): string {
 
 /** Presses “show more” until every result is on the page. */
 export async function expandResults(page: Page): Promise<void> {
-  for (let more = page.locator('.search-more'); await more.count(); ) {
+  for (let more = page.locator('.search-more'); await more.count();) {
     const before = await page.locator('ol.search-results > li').count();
     await more.click();
     await page.waitForFunction((n) => document.querySelectorAll('ol.search-results > li').length > n, before);
@@ -49,13 +49,17 @@ export async function shownResults(page: Page): Promise<ShownResult[]> {
 export async function rendered(page: Page, q: string): Promise<void> {
   await page.waitForFunction((q) => {
     const el = document.querySelector<HTMLElement>('search-page');
-    return el?.dataset.query === q && (el.dataset.state === 'done' || el.dataset.state === 'idle' || el.dataset.state === 'error');
+    return (
+      el?.dataset.query === q &&
+      (el.dataset.state === 'done' || el.dataset.state === 'idle' || el.dataset.state === 'error')
+    );
   }, q.trim());
 }
 
 /** Opens the filters (they load when first opened) and waits for them. */
 export async function openFilters(page: Page): Promise<void> {
-  if (!(await page.$eval('.search-filters-panel', (d) => (d as HTMLDetailsElement).open))) await page.click('.search-filters-panel summary');
+  if (!(await page.$eval('.search-filters-panel', (d) => (d as HTMLDetailsElement).open)))
+    await page.click('.search-filters-panel summary');
   await page.locator('.search-facet').first().waitFor();
 }
 

@@ -12,10 +12,15 @@ import { sites } from '../support/sites.ts';
 import { openFilters, rendered, runQuery, shownResults } from './search-helpers.ts';
 
 const seed = readSeed();
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 const anchor = (file: string) => file.replace(/\.mdx?$/, '');
 /** Remarks whose text (speaker and school included) contains `q`, from the Markdown. */
-const remarksWith = (q: string) => seed.remarks.filter((r) => fold(`${r.speaker}${r.school}${r.paragraphs.join('')}`).includes(fold(q)));
+const remarksWith = (q: string) =>
+  seed.remarks.filter((r) => fold(`${r.speaker}${r.school}${r.paragraphs.join('')}`).includes(fold(q)));
 const noteHas = (q: string) => fold(seed.title + seed.note).includes(fold(q));
 const reportPath = `reports/${seed.id}/`;
 
@@ -87,7 +92,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(target[0]);
     });
 
-    it('finds the editor\'s note and the title, linking to the note', async () => {
+    it("finds the editor's note and the title, linking to the note", async () => {
       await open('?q=建党94周年');
       const results = await shownResults(page);
       expect(results.map((r) => r.id)).toEqual(['note']);
@@ -95,7 +100,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(results[0]!.meta).toBe('编者按');
       await page.click('ol.search-results a');
       await page.waitForURL(`**/${reportPath}#note-*`);
-      expect(await page.evaluate(() => document.querySelector(':target')?.closest('.editors-note') !== null)).toBe(true);
+      expect(await page.evaluate(() => document.querySelector(':target')?.closest('.editors-note') !== null)).toBe(
+        true,
+      );
     });
 
     it('filters by school, heading and role with counts, keeps the filters in the URL, and walks back', async () => {
@@ -105,7 +112,8 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await openFilters(page);
       const all = remarksWith('服务');
       const total = all.length + (noteHas('服务') ? 1 : 0);
-      const schoolLabel = (school: string) => page.locator('.search-facet', { hasText: '单位' }).locator('label', { hasText: school });
+      const schoolLabel = (school: string) =>
+        page.locator('.search-facet', { hasText: '单位' }).locator('label', { hasText: school });
       for (const school of new Set(all.map((r) => r.school)))
         expect(await schoolLabel(school).textContent()).toContain(`(${all.filter((r) => r.school === school).length})`);
 
@@ -121,7 +129,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await headingLabel.textContent()).toContain(`(${jingyuan.filter((r) => r.section === heading).length})`);
       await headingLabel.click();
       await rendered(page, '服务');
-      expect((await shownResults(page)).map((r) => r.id)).toEqual(jingyuan.filter((r) => r.section === heading).map((r) => anchor(r.file)));
+      expect((await shownResults(page)).map((r) => r.id)).toEqual(
+        jingyuan.filter((r) => r.section === heading).map((r) => anchor(r.file)),
+      );
 
       // The URL is shareable: a fresh page with it shows the same.
       const shared = page.url();
@@ -140,7 +150,12 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await openFilters(page);
       await page.locator('.search-facet', { hasText: '职务' }).locator('label', { hasText: role }).first().click();
       await rendered(page, '服务');
-      expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(all.filter((r) => r.role === role).map((r) => anchor(r.file)).sort());
+      expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(
+        all
+          .filter((r) => r.role === role)
+          .map((r) => anchor(r.file))
+          .sort(),
+      );
     });
 
     it('shows ten results at a time, and “show more” adds the next ones with the focus on the first added', async () => {
@@ -151,8 +166,15 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.textContent('.search-status')).toBe(`找到 ${n} 条结果`);
       expect(await page.textContent('.search-more')).toBe(`显示更多结果（还有 ${n - 10} 条）`);
       await page.click('.search-more');
-      await page.waitForFunction((n) => document.querySelectorAll('ol.search-results > li').length === n, Math.min(n, 20));
-      expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches('ol.search-results > li:nth-child(11)'))).toBe(true);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('ol.search-results > li').length === n,
+        Math.min(n, 20),
+      );
+      expect(
+        await page.evaluate(() =>
+          document.activeElement?.closest('li')?.matches('ol.search-results > li:nth-child(11)'),
+        ),
+      ).toBe(true);
       if (n <= 20) expect(await page.locator('.search-more').count()).toBe(0);
     });
 
@@ -242,7 +264,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(loaded.filter((u) => u.includes('/pagefind/'))).toEqual([]);
       const scripts = await page.$$eval('script', (list) => list.map((s) => s.getAttribute('src')));
       expect(scripts.every(Boolean)).toBe(true);
-      const bytes = await Promise.all(scripts.map(async (src) => (await (await fetch(new URL(src!, site.url))).text()).length));
+      const bytes = await Promise.all(
+        scripts.map(async (src) => (await (await fetch(new URL(src!, site.url))).text()).length),
+      );
       expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThan(3072);
 
       const dialogState = () =>
@@ -273,13 +297,16 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
     });
 
     it('works under a strict Content-Security-Policy: scripts from files, WebAssembly on the search page only', async () => {
-      const policy = (wasm: boolean) => `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'`;
+      const policy = (wasm: boolean) =>
+        `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'`;
       const strict = await serve(dir, base, { headers: { 'Content-Security-Policy': policy(true) } });
       const strictest = await serve(dir, base, { headers: { 'Content-Security-Policy': policy(false) } });
       try {
         await page.addInitScript(() => {
           (window as unknown as { violations: string[] }).violations = [];
-          addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+          addEventListener('securitypolicyviolation', (e) =>
+            (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+          );
         });
         await page.goto(`${strict.url}search/?q=${encodeURIComponent('敬老')}`);
         await rendered(page, '敬老');
@@ -297,13 +324,20 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
 
     it('loads every record after the first results, and not when the reader asks the browser to save data', async () => {
       const records = () => page.evaluate(() => document.querySelector<HTMLElement>('search-page')!.dataset.records);
-      const allRecords = (urls: string[]) => urls.filter((u) => new URL(u).pathname.startsWith(`${base}search-index/records-`));
+      const allRecords = (urls: string[]) =>
+        urls.filter((u) => new URL(u).pathname.startsWith(`${base}search-index/records-`));
       let before = requested.length;
       await open('?q=敬老');
-      await page.waitForFunction(() => document.querySelector<HTMLElement>('search-page')!.dataset.records === 'loaded');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('search-page')!.dataset.records === 'loaded',
+      );
       const files = readdirSync(`${dir}search-index`).filter((f) => f.startsWith('records-'));
       expect(files.length).toBeGreaterThan(0);
-      expect(allRecords(requested.slice(before)).map((u) => new URL(u).pathname).sort()).toEqual(files.map((f) => `${base}search-index/${f}`).sort());
+      expect(
+        allRecords(requested.slice(before))
+          .map((u) => new URL(u).pathname)
+          .sort(),
+      ).toEqual(files.map((f) => `${base}search-index/${f}`).sort());
 
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setDataSaverOverride' as never, { dataSaverEnabled: true } as never);

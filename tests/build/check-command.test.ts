@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../support/sites.ts';
 
 const run = (args: string[], contentDir: string) =>
-  spawnSync('node', ['scripts/check.ts', '--content-only', ...args], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' });
+  spawnSync('node', ['scripts/check.ts', '--content-only', ...args], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: contentDir },
+    encoding: 'utf8',
+  });
 
 describe('npm run check', () => {
   it('passes on the seed content', () => {
@@ -18,7 +22,9 @@ describe('npm run check', () => {
   it('fails on a mistake, naming file, line and field in Chinese', () => {
     const result = run([], 'tests/fixtures/content/unknown-section/content');
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('tests/fixtures/content/unknown-section/content/reports/test-report/remarks/2-1-li-si.md:5:1');
+    expect(result.stdout).toContain(
+      'tests/fixtures/content/unknown-section/content/reports/test-report/remarks/2-1-li-si.md:5:1',
+    );
     expect(result.stdout).toContain('您是否想写「第二部分 服务」');
   });
 
@@ -30,7 +36,9 @@ describe('npm run check', () => {
     expect(warned.stdout).toContain('提醒');
     const fixed = run(['--fix'], dir);
     expect(fixed.stdout).toContain('已改正');
-    expect(readFileSync(join(dir, 'reports/test-report/remarks/2-1-li-si.md'), 'utf8')).toContain('开展活动，凝聚人心；');
+    expect(readFileSync(join(dir, 'reports/test-report/remarks/2-1-li-si.md'), 'utf8')).toContain(
+      '开展活动，凝聚人心；',
+    );
     expect(run([], dir).stdout).toContain('没有问题');
   });
 });

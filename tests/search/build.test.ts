@@ -22,24 +22,40 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     const catalogue = JSON.parse(readFileSync(`${dir}search-index/catalogue.json`, 'utf8')) as Catalogue;
     const { lengths } = catalogue;
     // The report's title and editor's note, then every remark in reading order, each as long as its letters and digits.
-    const records = readdirSync(`${dir}search-index/records`).map((f) => JSON.parse(readFileSync(`${dir}search-index/records/${f}`, 'utf8')) as RecordFile);
+    const records = readdirSync(`${dir}search-index/records`).map(
+      (f) => JSON.parse(readFileSync(`${dir}search-index/records/${f}`, 'utf8')) as RecordFile,
+    );
     expect(records).toHaveLength(seed.remarks.length + 1);
-    const record = (n: number) => JSON.parse(readFileSync(`${dir}search-index/records/${n}.json`, 'utf8')) as RecordFile;
+    const record = (n: number) =>
+      JSON.parse(readFileSync(`${dir}search-index/records/${n}.json`, 'utf8')) as RecordFile;
     expect(lengths).toEqual(records.map((_, n) => [...project(record(n).text).chars].length));
     // And every record again, in the same order, a thousand to a file (five in the root build), for the queries after
     // the first.
     const perFile = name === 'root' ? 5 : 1000;
     expect(catalogue.recordsPerFile).toBe(perFile);
     const files = Math.ceil(records.length / perFile);
-    expect(readdirSync(`${dir}search-index`).filter((f) => /^records-/.test(f)).sort()).toEqual(Array.from({ length: files }, (_, k) => `records-${k}.json`).sort());
-    const together = Array.from({ length: files }, (_, k) => JSON.parse(readFileSync(`${dir}search-index/records-${k}.json`, 'utf8')) as RecordFile[]);
+    expect(
+      readdirSync(`${dir}search-index`)
+        .filter((f) => /^records-/.test(f))
+        .sort(),
+    ).toEqual(Array.from({ length: files }, (_, k) => `records-${k}.json`).sort());
+    const together = Array.from(
+      { length: files },
+      (_, k) => JSON.parse(readFileSync(`${dir}search-index/records-${k}.json`, 'utf8')) as RecordFile[],
+    );
     expect(together.flat()).toEqual(records.map((_, n) => record(n)));
     expect(together.slice(0, -1).every((file) => file.length === perFile)).toBe(true);
     expect(record(0).meta.kind).toBe('report');
     expect(record(0).text.startsWith(seed.title)).toBe(true);
     expect(record(0).url).toMatch(new RegExp(`^${base}reports/${seed.id}/#note-`));
     for (const [i, remark] of seed.remarks.entries()) {
-      expect(record(i + 1).meta).toMatchObject({ kind: 'remark', speaker: remark.speaker, school: remark.school, role: remark.role, heading: remark.section });
+      expect(record(i + 1).meta).toMatchObject({
+        kind: 'remark',
+        speaker: remark.speaker,
+        school: remark.school,
+        role: remark.role,
+        heading: remark.section,
+      });
       expect(record(i + 1).url).toBe(`${base}reports/${seed.id}/#${remark.file.replace(/\.mdx?$/, '')}`);
     }
     // A counts file for exactly the characters whose index words open one of Pagefind's chunks, saying how often the
@@ -47,25 +63,37 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     const meta = readdirSync(`${dir}pagefind`).find((f) => f.endsWith('.pf_meta'))!;
     const starts = chunkStarts(readFileSync(`${dir}pagefind/${meta}`));
     expect(starts).toHaveLength(readdirSync(`${dir}pagefind/index`).length);
-    const opening = new Set(starts.filter((from) => from.length >= CODE_WIDTH).map((from) => from.slice(0, CODE_WIDTH)));
+    const opening = new Set(
+      starts.filter((from) => from.length >= CODE_WIDTH).map((from) => from.slice(0, CODE_WIDTH)),
+    );
     expect(new Set([...catalogue.chars].map(encodeChar))).toEqual(opening);
     expect(readdirSync(`${dir}search-index/chars`).sort()).toEqual([...opening].map((code) => `${code}.json`).sort());
     const texts = records.map((_, n) => project(record(n).text).chars);
     for (const ch of catalogue.chars) {
-      const list = JSON.parse(readFileSync(`${dir}search-index/chars/${encodeChar(ch)}.json`, 'utf8')) as CharacterCounts;
+      const list = JSON.parse(
+        readFileSync(`${dir}search-index/chars/${encodeChar(ch)}.json`, 'utf8'),
+      ) as CharacterCounts;
       const counts: [number, number][] = [];
       for (let i = 0, n = -1; i < list.length; i += 2) counts.push([(n += list[i]!), list[i + 1]!]);
-      const truth = texts.flatMap((text, n) => ([...text].filter((c) => c === ch).length ? [[n, [...text].filter((c) => c === ch).length] as [number, number]] : []));
+      const truth = texts.flatMap((text, n) =>
+        [...text].filter((c) => c === ch).length
+          ? [[n, [...text].filter((c) => c === ch).length] as [number, number]]
+          : [],
+      );
       expect(counts, ch).toEqual(truth);
     }
     // The root build's small chunks (tests/support/sites.ts): the words of a common character span several chunks,
     // as in a large archive, so the browser tests count characters from these files.
     if (name === 'root') expect(catalogue.chars).toContain('的');
     const facets = JSON.parse(readFileSync(`${dir}search-index/facets.json`, 'utf8')) as FacetTable;
-    expect(facets.school.ids.map((id) => facets.school.values[id] ?? '')).toEqual(records.map((_, n) => (n ? seed.remarks[n - 1]!.school : '')));
+    expect(facets.school.ids.map((id) => facets.school.values[id] ?? '')).toEqual(
+      records.map((_, n) => (n ? seed.remarks[n - 1]!.school : '')),
+    );
     // Pagefind's page text is not published: the record files carry it. Nor are its UI bundles.
     expect(existsSync(`${dir}pagefind/fragment`)).toBe(false);
-    expect(readdirSync(`${dir}pagefind`).filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
+    expect(
+      readdirSync(`${dir}pagefind`).filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f)),
+    ).toEqual([]);
     expect(existsSync(`${dir}pagefind/pagefind.js`)).toBe(true);
     expect(existsSync(`${dir}search/records.json`)).toBe(false);
   });
@@ -119,7 +147,9 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
       expect(form?.getAttribute('method')).toBe('get');
       expect(form?.querySelector('input[name=q]')).not.toBeNull();
       // The same form in the dialog the shortcut opens.
-      expect(page.doc.querySelector('dialog.search-dialog form[role=search]')?.getAttribute('action'), page.url).toBe(`${base}search/`);
+      expect(page.doc.querySelector('dialog.search-dialog form[role=search]')?.getAttribute('action'), page.url).toBe(
+        `${base}search/`,
+      );
     }
   });
 
@@ -127,21 +157,29 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     for (const page of pages) {
       for (const script of page.doc.querySelectorAll('script')) {
         if (script.getAttribute('type') === 'application/ld+json') continue;
-        expect(script.getAttribute('src'), `${page.url}: inline script ${script.textContent.slice(0, 60)}`).toBeTruthy();
+        expect(
+          script.getAttribute('src'),
+          `${page.url}: inline script ${script.textContent.slice(0, 60)}`,
+        ).toBeTruthy();
       }
       expect(page.html, page.url).not.toMatch(/\son[a-z]+\s*=/i);
     }
   });
 
   it('loads the search script on the search page only, and Pagefind from no page until a search runs', () => {
-    const scriptsOf = (html: string) => [...html.matchAll(/<(?:script|link)[^>]*\b(?:src|href)="([^"]+\.m?js)"/g)].map((m) => m[1]!);
+    const scriptsOf = (html: string) =>
+      [...html.matchAll(/<(?:script|link)[^>]*\b(?:src|href)="([^"]+\.m?js)"/g)].map((m) => m[1]!);
     const search = pages.find((p) => p.url === `${base}search/`)!;
     const reading = pages.filter((p) => p !== search);
     const everywhere = scriptsOf(reading[0]!.html);
     const searchOnly = scriptsOf(search.html).filter((src) => !everywhere.includes(src));
     expect(searchOnly).toHaveLength(1);
     for (const page of reading) expect(scriptsOf(page.html), page.url).toEqual(everywhere);
-    for (const page of pages) expect(scriptsOf(page.html).filter((src) => src.includes('pagefind')), page.url).toEqual([]);
+    for (const page of pages)
+      expect(
+        scriptsOf(page.html).filter((src) => src.includes('pagefind')),
+        page.url,
+      ).toEqual([]);
     for (const src of scriptsOf(search.html)) expect(src.startsWith(`${base}_astro/`), src).toBe(true);
   });
 });

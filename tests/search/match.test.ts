@@ -13,7 +13,8 @@ const marked = (text: string, q: string) =>
     .map((p) => p.text);
 
 describe('index words', () => {
-  const decode = (word: string) => (word.match(/.{4}/g) ?? []).map((d) => String.fromCodePoint(parseInt(d, 36))).join('');
+  const decode = (word: string) =>
+    (word.match(/.{4}/g) ?? []).map((d) => String.fromCodePoint(parseInt(d, 36))).join('');
 
   it('gives every position of a record the character and the next one, and the last character alone', () => {
     const words = recordWords(project('用科学，family 2-3名').chars);
@@ -61,13 +62,21 @@ describe('matching', () => {
   });
 
   it('ranks a whole text from its characters alone exactly as it matches the projected text', () => {
-    const texts = ['用科学规范的管\n理，强化服务意识', '服务教育、服务学生、服务社会', '创建银河ＦＡＭＩＬＹ微信群，２０１５年', '家长 参与 服务', '\u{20BB7}吉家长'];
+    const texts = [
+      '用科学规范的管\n理，强化服务意识',
+      '服务教育、服务学生、服务社会',
+      '创建银河ＦＡＭＩＬＹ微信群，２０１５年',
+      '家长 参与 服务',
+      '\u{20BB7}吉家长',
+    ];
     const queries = ['管理', '服务', '服务家长', '服务 家长', 'family', '2015', '家长', '\u{20BB7}吉', '敬老', '务'];
     for (const text of texts) {
       expect(searchChars(text)).toBe(project(text).chars);
       for (const q of queries) {
         const found = match(text, q);
-        expect(rankChars(searchChars(text), parseQuery(q)!), `${text} / ${q}`).toEqual(found && { tier: found.tier, hits: found.hits });
+        expect(rankChars(searchChars(text), parseQuery(q)!), `${text} / ${q}`).toEqual(
+          found && { tier: found.tier, hits: found.hits },
+        );
       }
     }
   });

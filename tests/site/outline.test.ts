@@ -11,7 +11,8 @@ describe.each(Object.entries(sites))('the outline of every page of the %s build'
     const failures: string[] = [];
     for (const page of pages) {
       const levels = page.doc.querySelectorAll('h1, h2, h3, h4, h5, h6').map((h) => Number(h.tagName[1]));
-      if (levels.filter((l) => l === 1).length !== 1) failures.push(`${page.url}: ${levels.filter((l) => l === 1).length} h1`);
+      if (levels.filter((l) => l === 1).length !== 1)
+        failures.push(`${page.url}: ${levels.filter((l) => l === 1).length} h1`);
       if (levels[0] !== 1) failures.push(`${page.url}: first heading is h${levels[0]}`);
       levels.forEach((level, i) => {
         if (i > 0 && level > levels[i - 1]! + 1) failures.push(`${page.url}: h${levels[i - 1]} followed by h${level}`);
@@ -30,7 +31,8 @@ describe.each(Object.entries(sites))('the outline of every page of the %s build'
         const target = new URL(a.getAttribute('href')!, ORIGIN + page.url).href;
         targets.set(name, (targets.get(name) ?? new Set()).add(target));
       }
-      for (const [name, hrefs] of targets) if (hrefs.size > 1) failures.push(`${page.url}: «${name}» → ${[...hrefs].join(' | ')}`);
+      for (const [name, hrefs] of targets)
+        if (hrefs.size > 1) failures.push(`${page.url}: «${name}» → ${[...hrefs].join(' | ')}`);
     }
     expect(failures).toEqual([]);
   });

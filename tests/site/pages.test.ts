@@ -19,7 +19,7 @@ const reportUrl = `/reports/${seed.id}/`;
 describe('the whole report page', () => {
   const full = page(reportUrl);
 
-  it('has the title, the editor\'s note and every heading in order', () => {
+  it("has the title, the editor's note and every heading in order", () => {
     expect(textOf(full.doc.querySelector('h1')!)).toBe(seed.title);
     const headings = full.doc.querySelectorAll('h2.section-title').map(textOf);
     expect(headings).toEqual(seed.sections);
@@ -28,7 +28,9 @@ describe('the whole report page', () => {
 
   it('shows every remark exactly once, under its heading, in order, with its speaker line and text', () => {
     expect(remarkIds(full.doc).sort()).toEqual(seed.remarks.map((r) => r.id).sort());
-    for (const section of full.doc.querySelectorAll('section[aria-labelledby]').filter((s) => s.querySelector('h2.section-title'))) {
+    for (const section of full.doc
+      .querySelectorAll('section[aria-labelledby]')
+      .filter((s) => s.querySelector('h2.section-title'))) {
       const title = textOf(section.querySelector('h2')!);
       const expected = seed.remarks.filter((r) => r.section === title).sort((a, b) => a.order - b.order);
       expect(remarkIds(section)).toEqual(expected.map((r) => r.id));
@@ -48,7 +50,11 @@ describe('the whole report page', () => {
       expect(full.doc.getElementById(anchor)?.getAttribute('data-remark')).toBe(remark.id);
       expect(tocTargets).toContain(`#${anchor}`);
     }
-    expect(tocTargets.filter((h) => seed.sections.some((s) => full.doc.getElementById(h!.slice(1))?.textContent.trim() === s))).toHaveLength(5);
+    expect(
+      tocTargets.filter((h) =>
+        seed.sections.some((s) => full.doc.getElementById(h!.slice(1))?.textContent.trim() === s),
+      ),
+    ).toHaveLength(5);
   });
 });
 
@@ -63,7 +69,12 @@ describe('heading, speaker and organisation pages', () => {
     for (const p of sectionPages) {
       const title = textOf(p.doc.querySelector('h1')!);
       const index = seed.sections.indexOf(title);
-      expect(remarkIds(p.doc)).toEqual(seed.remarks.filter((r) => r.section === title).sort((a, b) => a.order - b.order).map((r) => r.id));
+      expect(remarkIds(p.doc)).toEqual(
+        seed.remarks
+          .filter((r) => r.section === title)
+          .sort((a, b) => a.order - b.order)
+          .map((r) => r.id),
+      );
       expect(p.doc.querySelector('a[rel=prev]') !== null).toBe(index > 0);
       expect(p.doc.querySelector('a[rel=next]') !== null).toBe(index < seed.sections.length - 1);
     }
@@ -75,13 +86,23 @@ describe('heading, speaker and organisation pages', () => {
     expect(speakers.size).toBe(9);
     for (const p of speakerPages) {
       const name = textOf(p.doc.querySelector('h1')!);
-      expect(remarkIds(p.doc).sort()).toEqual(seed.remarks.filter((r) => r.speaker === name).map((r) => r.id).sort());
+      expect(remarkIds(p.doc).sort()).toEqual(
+        seed.remarks
+          .filter((r) => r.speaker === name)
+          .map((r) => r.id)
+          .sort(),
+      );
     }
     const schools = new Set(seed.remarks.map((r) => r.school));
     expect(orgPages).toHaveLength(schools.size);
     for (const p of orgPages) {
       const name = textOf(p.doc.querySelector('h1')!);
-      expect(remarkIds(p.doc).sort()).toEqual(seed.remarks.filter((r) => r.school === name).map((r) => r.id).sort());
+      expect(remarkIds(p.doc).sort()).toEqual(
+        seed.remarks
+          .filter((r) => r.school === name)
+          .map((r) => r.id)
+          .sort(),
+      );
     }
   });
 
@@ -97,7 +118,7 @@ describe('heading, speaker and organisation pages', () => {
 });
 
 describe('home, indexes and 404', () => {
-  it('shows the report title, date, editor\'s note and headings with their speakers', () => {
+  it("shows the report title, date, editor's note and headings with their speakers", () => {
     const home = page('/');
     expect(textOf(home.doc.querySelector('h1')!)).toBe(seed.title);
     expect(home.doc.querySelector('.meta')!.textContent).toContain('2015年');
@@ -133,7 +154,8 @@ describe('home, indexes and 404', () => {
     expect(home.doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe('https://example.org/');
     expect(home.doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('党建报告');
     const sitemap = readFileSync(`${sites.root.dir}sitemap.xml`, 'utf8');
-    for (const p of pages.filter((p) => p.url !== '/404')) expect(sitemap).toContain(`<loc>https://example.org${p.url}</loc>`);
+    for (const p of pages.filter((p) => p.url !== '/404'))
+      expect(sitemap).toContain(`<loc>https://example.org${p.url}</loc>`);
     const subHome = readPages(sites.sub.dir, sites.sub.base).find((p) => p.url === sites.sub.base)!;
     expect(subHome.doc.querySelector('link[rel=canonical]')).toBeNull();
     expect(existsSync(`${sites.sub.dir}sitemap.xml`)).toBe(false);
@@ -154,12 +176,14 @@ describe('edit links and last update', () => {
     expect(edit.textContent).toBe('在 GitHub 上编辑此页');
     expect(edit.getAttribute('href')).toBe(`${sites.root.editBase}content/reports/${seed.id}/index.md`);
     const remarkLinks = full.doc.querySelectorAll('.remark-edit a').map((a) => a.getAttribute('href'));
-    expect(remarkLinks.sort()).toEqual(seed.remarks.map((r) => `${sites.root.editBase}content/reports/${seed.id}/remarks/${r.file}`).sort());
+    expect(remarkLinks.sort()).toEqual(
+      seed.remarks.map((r) => `${sites.root.editBase}content/reports/${seed.id}/remarks/${r.file}`).sort(),
+    );
     const sub = readPages(sites.sub.dir, sites.sub.base).find((p) => p.url === `${sites.sub.base}reports/${seed.id}/`)!;
     expect(sub.html).not.toContain('在 GitHub 上编辑');
   });
 
-  it('show the date of the last commit to the page\'s files, or nothing in a shallow clone', () => {
+  it("show the date of the last commit to the page's files, or nothing in a shallow clone", () => {
     const time = full.doc.querySelector('.page-source time');
     if (git('rev-parse', '--is-shallow-repository') === 'true') {
       expect(time).toBeNull();

@@ -37,13 +37,17 @@ export function installProbe(): void {
     if (el.id) name += `#${el.id}`;
     const cls = el.getAttribute('class');
     if (cls) name += `.${cls.trim().split(/\s+/).join('.')}`;
-    const text = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     return text ? `${name} «${text.length > 40 ? `${text.slice(0, 40)}…` : text}»` : name;
   };
 
   const cspViolations: string[] = [];
   document.addEventListener('securitypolicyviolation', (e) => {
-    cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}${e.sample ? ` «${e.sample}»` : ''}`);
+    cspViolations.push(
+      `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}${e.sample ? ` «${e.sample}»` : ''}`,
+    );
   });
 
   const probe: Probe = {
@@ -89,7 +93,8 @@ export function installProbe(): void {
 
   let list: Element[] = [];
   function tabbables(): string[] {
-    const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable]:not([contenteditable="false"])';
+    const selector =
+      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable]:not([contenteditable="false"])';
     list = [...document.querySelectorAll(selector)].filter((el) => {
       const h = el as HTMLElement;
       if (h.tabIndex < 0 || (h as HTMLButtonElement).disabled || el.closest('[inert]')) return false;
@@ -117,27 +122,36 @@ export function installProbe(): void {
 
   function focusStep(): FocusStep {
     const el = document.activeElement;
-    if (!el || el === document.body || el === document.documentElement) return { index: -1, element: describe(el), left: true, problems: [] };
+    if (!el || el === document.body || el === document.documentElement)
+      return { index: -1, element: describe(el), left: true, problems: [] };
     const problems: string[] = [];
     if (!el.matches(':focus-visible')) problems.push('does not match :focus-visible after a Tab');
     const s = getComputedStyle(el);
     const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
     const shadow = s.boxShadow !== 'none';
-    if (!outline && !shadow) problems.push(`no visible focus indicator (outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow})`);
+    if (!outline && !shadow)
+      problems.push(
+        `no visible focus indicator (outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow})`,
+      );
     if (outline) {
       const fg = rgb(s.outlineColor);
       const bg = rgb(backgroundOf(el.parentElement ?? el));
       if (fg && bg) {
         const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x) as [number, number];
         const ratio = (a + 0.05) / (b + 0.05);
-        if (ratio < 3) problems.push(`focus outline ${s.outlineColor} on ${backgroundOf(el.parentElement ?? el)} has contrast ${ratio.toFixed(2)}:1 (< 3:1)`);
+        if (ratio < 3)
+          problems.push(
+            `focus outline ${s.outlineColor} on ${backgroundOf(el.parentElement ?? el)} has contrast ${ratio.toFixed(2)}:1 (< 3:1)`,
+          );
       }
     }
     const rects = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     const r = rects[0] ?? el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) problems.push('has no size on screen');
     else if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth)
-      problems.push(`is off screen when focused (${Math.round(r.left)},${Math.round(r.top)} in ${innerWidth}×${innerHeight})`);
+      problems.push(
+        `is off screen when focused (${Math.round(r.left)},${Math.round(r.top)} in ${innerWidth}×${innerHeight})`,
+      );
     else {
       const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
       const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
@@ -157,17 +171,25 @@ export function installProbe(): void {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && (Math.max(r.right, r.left + el.scrollWidth) > width + 1 || r.left < -1);
     };
-    const sticking = [...document.body.querySelectorAll('*')].filter((el) => !visuallyHidden(el) && el.checkVisibility() && reach(el));
+    const sticking = [...document.body.querySelectorAll('*')].filter(
+      (el) => !visuallyHidden(el) && el.checkVisibility() && reach(el),
+    );
     // Name the innermost ones: the elements whose own content sticks out.
     for (const el of sticking.filter((el) => !sticking.some((other) => other !== el && el.contains(other)))) {
       const r = el.getBoundingClientRect();
-      found.push(`${describe(el)} reaches past the viewport (${Math.round(r.left)}…${Math.round(Math.max(r.right, r.left + el.scrollWidth))} px of ${width})`);
+      found.push(
+        `${describe(el)} reaches past the viewport (${Math.round(r.left)}…${Math.round(Math.max(r.right, r.left + el.scrollWidth))} px of ${width})`,
+      );
     }
     for (const el of document.body.querySelectorAll('*')) {
       if (visuallyHidden(el) || !el.checkVisibility()) continue;
       // Text cut off by a box that hides its overflow.
       const s = getComputedStyle(el);
-      if (['hidden', 'clip'].includes(s.overflowX) && !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) && el.scrollWidth > el.clientWidth + 1)
+      if (
+        ['hidden', 'clip'].includes(s.overflowX) &&
+        !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) &&
+        el.scrollWidth > el.clientWidth + 1
+      )
         found.push(`${describe(el)} cuts off its content (${el.scrollWidth} px in ${el.clientWidth} px)`);
     }
     return found.slice(0, 8);

@@ -27,7 +27,10 @@ export function report(findings: Map<string, Finding[]>): string {
   for (const [page, list] of findings) {
     if (!list.length) continue;
     lines.push(page);
-    for (const f of list) lines.push(`  [${f.check}] ${f.rule}${f.element ? ` — ${f.element}` : ''}${f.detail ? `\n      ${f.detail}` : ''}`);
+    for (const f of list)
+      lines.push(
+        `  [${f.check}] ${f.rule}${f.element ? ` — ${f.element}` : ''}${f.detail ? `\n      ${f.detail}` : ''}`,
+      );
   }
   return lines.join('\n');
 }
@@ -39,7 +42,9 @@ export const axeScript = { content: axeSource };
 export async function axe(page: Page, check: string): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
-    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe.run;
+    const run = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run;
     interface AxeViolation {
       id: string;
       impact?: string;
@@ -51,11 +56,20 @@ export async function axe(page: Page, check: string): Promise<Finding[]> {
       id: v.id,
       impact: v.impact ?? '',
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(), html: n.html })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String).join(' '),
+        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+        html: n.html,
+      })),
     }));
   }, AXE_TAGS);
   return violations.flatMap((v) =>
-    v.nodes.map((n) => ({ check, rule: `${v.id} (${v.impact}): ${v.help}`, element: n.target, detail: `${n.summary} ${n.html.length > 160 ? `${n.html.slice(0, 160)}…` : n.html}` })),
+    v.nodes.map((n) => ({
+      check,
+      rule: `${v.id} (${v.impact}): ${v.help}`,
+      element: n.target,
+      detail: `${n.summary} ${n.html.length > 160 ? `${n.html.slice(0, 160)}…` : n.html}`,
+    })),
   );
 }
 
@@ -89,7 +103,13 @@ export function cspProblems(metas: string[], usedWasm: boolean): string[] {
   for (const [name, sources] of csp) {
     if (!/^(script|style)-src/.test(name) && name !== 'default-src') continue;
     for (const s of sources)
-      if (s === "'unsafe-inline'" || s === "'unsafe-eval'" || s === '*' || /^(https?|data|blob):/i.test(s) || /^[a-z0-9.-]+\.[a-z]{2,}/i.test(s))
+      if (
+        s === "'unsafe-inline'" ||
+        s === "'unsafe-eval'" ||
+        s === '*' ||
+        /^(https?|data|blob):/i.test(s) ||
+        /^[a-z0-9.-]+\.[a-z]{2,}/i.test(s)
+      )
         problems.push(`${name} allows ${s}`);
   }
   const wasm = script?.includes("'wasm-unsafe-eval'") ?? false;
@@ -107,7 +127,8 @@ export interface Watcher {
 /** Watches a context's pages and requests: console errors, page errors, failed requests, other hosts. */
 export function watch(context: BrowserContext, origin: string): Watcher {
   let found: Finding[] = [];
-  const add = (rule: string, element: string, detail = '') => found.push({ check: 'network/console', rule, element, detail });
+  const add = (rule: string, element: string, detail = '') =>
+    found.push({ check: 'network/console', rule, element, detail });
   const onPage = (page: Page) => {
     page.on('console', (m) => {
       if (m.type() === 'error') add('console error', '', m.text());
@@ -119,7 +140,8 @@ export function watch(context: BrowserContext, origin: string): Watcher {
   context.on('request', (r) => {
     const url = r.url();
     if (/^(data|blob|about):/.test(url)) return;
-    if (new URL(url).origin !== origin) add('request to another host', url, `${r.resourceType()}${r.serviceWorker() ? ' from the service worker' : ''}`);
+    if (new URL(url).origin !== origin)
+      add('request to another host', url, `${r.resourceType()}${r.serviceWorker() ? ' from the service worker' : ''}`);
   });
   context.on('requestfailed', (r) => {
     // A navigation replaced by the next one, or a service-worker precache aborted by the context closing, is no failure.
@@ -145,7 +167,8 @@ export const probe = <T>(page: Page, fn: (p: Probe) => T) =>
  */
 export async function keyboardWalk(page: Page): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const add = (rule: string, element: string, detail = '') => findings.push({ check: 'keyboard', rule, element, detail });
+  const add = (rule: string, element: string, detail = '') =>
+    findings.push({ check: 'keyboard', rule, element, detail });
   const expected = await probe(page, (p) => p.tabbables());
   const reached = new Set<number>();
   const order: FocusStep[] = [];
@@ -158,7 +181,8 @@ export async function keyboardWalk(page: Page): Promise<Finding[]> {
     for (const problem of step.problems) add('focus not visible', step.element, problem);
   }
   const first = order[0];
-  if (!first || !first.element.includes('skip-link')) add('skip link first', first?.element ?? '(nothing)', 'the first Tab should focus the skip link');
+  if (!first || !first.element.includes('skip-link'))
+    add('skip link first', first?.element ?? '(nothing)', 'the first Tab should focus the skip link');
   expected.forEach((el, i) => {
     if (!reached.has(i)) add('unreachable by Tab', el);
   });
@@ -169,7 +193,12 @@ export async function keyboardWalk(page: Page): Promise<Finding[]> {
   if (await page.$('.skip-link')) {
     await page.keyboard.press('Enter');
     const target = await page.evaluate(() => ({ id: document.activeElement?.id ?? '', hash: location.hash }));
-    if (target.id !== 'main') add('skip link', 'a.skip-link', `Enter on the skip link focused #${target.id || '(nothing)'} instead of <main id="main">`);
+    if (target.id !== 'main')
+      add(
+        'skip link',
+        'a.skip-link',
+        `Enter on the skip link focused #${target.id || '(nothing)'} instead of <main id="main">`,
+      );
   }
   return findings;
 }

@@ -8,6 +8,15 @@ export default function setup() {
   for (const { dir, base, site, editBase, chunkSize, recordsPerFile } of Object.values(sites)) {
     rmSync(dir, { recursive: true, force: true });
     const args = ['astro', 'build', '--outDir', dir, '--base', base, ...(site ? ['--site', site] : [])];
-    execFileSync('npx', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, EDIT_BASE_URL: editBase, ...(chunkSize ? { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: chunkSize } : {}), ...(recordsPerFile ? { SEARCH_RECORDS_PER_FILE: recordsPerFile } : {}) } });
+    execFileSync('npx', args, {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        EDIT_BASE_URL: editBase,
+        ...(chunkSize ? { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: chunkSize } : {}),
+        ...(recordsPerFile ? { SEARCH_RECORDS_PER_FILE: recordsPerFile } : {}),
+      },
+    });
   }
 }

@@ -23,7 +23,12 @@ export async function pdfLines(pdf: Uint8Array): Promise<PdfLine[][]> {
     const content = await (await doc.getPage(n)).getTextContent();
     const items = (content.items as TextItem[])
       .filter((i) => typeof i.str === 'string' && i.str.trim())
-      .map((i) => ({ str: i.str, x: i.transform[4]!, y: i.transform[5]!, size: Math.hypot(i.transform[2]!, i.transform[3]!) }))
+      .map((i) => ({
+        str: i.str,
+        x: i.transform[4]!,
+        y: i.transform[5]!,
+        size: Math.hypot(i.transform[2]!, i.transform[3]!),
+      }))
       .sort((a, b) => b.y - a.y || a.x - b.x);
     const lines: { y: number; items: typeof items }[] = [];
     for (const item of items) {
@@ -35,7 +40,14 @@ export async function pdfLines(pdf: Uint8Array): Promise<PdfLine[][]> {
     pages.push(
       lines
         .sort((a, b) => b.y - a.y)
-        .map((l) => ({ y: l.y, size: Math.max(...l.items.map((i) => i.size)), text: l.items.sort((a, b) => a.x - b.x).map((i) => i.str).join('') })),
+        .map((l) => ({
+          y: l.y,
+          size: Math.max(...l.items.map((i) => i.size)),
+          text: l.items
+            .sort((a, b) => a.x - b.x)
+            .map((i) => i.str)
+            .join(''),
+        })),
     );
   }
   return pages;

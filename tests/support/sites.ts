@@ -11,7 +11,21 @@ export const sites = {
    * chunks of a large archive and the browser tests search across chunk boundaries; and its records are written
    * five to a `records-<k>.json`, so that the search page reads an archive's several files.
    */
-  root: { dir: `${root}.cache/test-sites/root/`, base: '/', site: 'https://example.org', editBase: 'https://github.com/example/report/edit/main/', chunkSize: '30', recordsPerFile: '5' },
+  root: {
+    dir: `${root}.cache/test-sites/root/`,
+    base: '/',
+    site: 'https://example.org',
+    editBase: 'https://github.com/example/report/edit/main/',
+    chunkSize: '30',
+    recordsPerFile: '5',
+  },
   /** Built under a sub-path, without `site` and without an edit URL; the production chunk size. */
-  sub: { dir: `${root}.cache/test-sites/sub/`, base: '/some/path/', site: undefined, editBase: '', chunkSize: undefined, recordsPerFile: undefined },
+  sub: {
+    dir: `${root}.cache/test-sites/sub/`,
+    base: '/some/path/',
+    site: undefined,
+    editBase: '',
+    chunkSize: undefined,
+    recordsPerFile: undefined,
+  },
 } as const;

@@ -55,7 +55,12 @@ describe('reading plain prose without the Markdown parser', () => {
   it('gives what the parser gives for the seed, every fixture, a synthetic archive and edge cases', async () => {
     const archive = mkdtempSync(join(tmpdir(), 'plain-'));
     await writeArchive(archive, 60, join(root, 'content'));
-    const files = [...markdownUnder(join(root, 'content')), ...markdownUnder(join(root, 'tests/fixtures')), ...markdownUnder(archive), ...crafted];
+    const files = [
+      ...markdownUnder(join(root, 'content')),
+      ...markdownUnder(join(root, 'tests/fixtures')),
+      ...markdownUnder(archive),
+      ...crafted,
+    ];
     let quick = 0;
     for (const [file, text] of files) {
       const plain = reading(file, text, true);

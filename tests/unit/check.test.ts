@@ -28,22 +28,30 @@ describe('content checks', () => {
   it.each(scenarios)('report %s with its file, line, field and message in Chinese', async (scenario) => {
     process.chdir(root);
     const expected = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as Expected;
-    const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, contentModel)).filter((p) => p.severity === 'error');
+    const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, contentModel)).filter(
+      (p) => p.severity === 'error',
+    );
     const match = problems.find((p) => p.file === expected.file && p.message.includes(expected.message));
     expect(match, formatProblems(problems)).toBeDefined();
     expect(match!.line).toBe(expected.line);
     if (expected.field) expect(match!.field).toBe(expected.field);
     // One mistake gives one message, not a cascade.
-    expect(problems.filter((p) => p.file === expected.file), formatProblems(problems)).toHaveLength(1);
+    expect(
+      problems.filter((p) => p.file === expected.file),
+      formatProblems(problems),
+    ).toHaveLength(1);
   });
 
   it('reports an invalid index.md once, and not its remarks as lacking one', async () => {
     process.chdir(root);
     const problems = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
-    expect(problems.map((p) => p.file), formatProblems(problems)).toEqual(['tests/fixtures/content/bad-report/content/reports/test-report/index.md']);
+    expect(
+      problems.map((p) => p.file),
+      formatProblems(problems),
+    ).toEqual(['tests/fixtures/content/bad-report/content/reports/test-report/index.md']);
   });
 
-  it('lists the report\'s headings when a heading is unknown', async () => {
+  it("lists the report's headings when a heading is unknown", async () => {
     process.chdir(root);
     const [problem] = await checkContent('tests/fixtures/content/unknown-section/content', contentModel);
     expect(problem!.message).toContain('1.「第一部分 学习」 2.「第二部分 服务」');

@@ -1,18 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive, paths, type RemarkInput, type ReportInput } from '../../src/lib/model.ts';
 
-const report = (id: string, date: string, sections = ['甲 部分', '乙 部分']): ReportInput => ({ id, file: `${id}/index.md`, title: `报告${id}`, date, sections });
+const report = (id: string, date: string, sections = ['甲 部分', '乙 部分']): ReportInput => ({
+  id,
+  file: `${id}/index.md`,
+  title: `报告${id}`,
+  date,
+  sections,
+});
 let n = 0;
-const remark = (r: string, speaker: string, school: string, section: string, order: number, extra: Partial<RemarkInput> = {}): RemarkInput => {
+const remark = (
+  r: string,
+  speaker: string,
+  school: string,
+  section: string,
+  order: number,
+  extra: Partial<RemarkInput> = {},
+): RemarkInput => {
   n += 1;
-  return { id: `${r}/remarks/m${n}`, file: `${r}/remarks/m${n}.md`, report: r, speaker, school, role: '书记', section, order, ...extra };
+  return {
+    id: `${r}/remarks/m${n}`,
+    file: `${r}/remarks/m${n}.md`,
+    report: r,
+    speaker,
+    school,
+    role: '书记',
+    section,
+    order,
+    ...extra,
+  };
 };
 
 describe('buildArchive', () => {
   it('orders reports newest first, headings as listed and remarks by their order', () => {
     const { archive, problems } = buildArchive(
       [report('a', '2015'), report('b', '2016-07')],
-      [remark('a', '张三', '一中', '乙 部分', 2), remark('a', '李四', '二中', '乙 部分', 1), remark('a', '王五', '一中', '甲 部分', 1), remark('b', '张三', '一中', '甲 部分', 1)],
+      [
+        remark('a', '张三', '一中', '乙 部分', 2),
+        remark('a', '李四', '二中', '乙 部分', 1),
+        remark('a', '王五', '一中', '甲 部分', 1),
+        remark('b', '张三', '一中', '甲 部分', 1),
+      ],
     );
     expect(problems).toEqual([]);
     expect(archive.reports.map((r) => r.id)).toEqual(['b', 'a']);
@@ -24,10 +52,17 @@ describe('buildArchive', () => {
   it('gathers one speaker (name and organisation) and one organisation across reports', () => {
     const { archive } = buildArchive(
       [report('a', '2015'), report('b', '2016')],
-      [remark('a', '张三', '一中', '甲 部分', 1), remark('b', '张三', '一中', '甲 部分', 1), remark('b', '张三', '二中', '乙 部分', 1)],
+      [
+        remark('a', '张三', '一中', '甲 部分', 1),
+        remark('b', '张三', '一中', '甲 部分', 1),
+        remark('b', '张三', '二中', '乙 部分', 1),
+      ],
     );
     const zhang = archive.speakers.filter((s) => s.name === '张三');
-    expect(zhang.map((s) => [s.school, s.remarks.length])).toEqual([['二中', 1], ['一中', 2]]);
+    expect(zhang.map((s) => [s.school, s.remarks.length])).toEqual([
+      ['二中', 1],
+      ['一中', 2],
+    ]);
     expect(archive.orgs.find((o) => o.name === '一中')!.remarks).toHaveLength(2);
     expect(archive.orgs.map((o) => o.name)).toEqual(['二中', '一中']);
   });
@@ -47,11 +82,16 @@ describe('buildArchive', () => {
   it('reports two pages with one URL and two elements with one anchor, naming the files', () => {
     const { problems } = buildArchive(
       [report('a', '2015')],
-      [remark('a', '王鑫', '一中', '甲 部分', 1, { slug: 'x' }), remark('a', '王欣', '二中', '甲 部分', 2, { slug: 'x' })],
+      [
+        remark('a', '王鑫', '一中', '甲 部分', 1, { slug: 'x' }),
+        remark('a', '王欣', '二中', '甲 部分', 2, { slug: 'x' }),
+      ],
     );
     expect(problems.map((p) => p.message).join('\n')).toContain('/speakers/wang-xin/');
     expect(problems.map((p) => p.message).join('\n')).toContain('#x');
-    expect(problems.flatMap((p) => p.files)).toEqual(expect.arrayContaining(['a/remarks/m' + (n - 1) + '.md', 'a/remarks/m' + n + '.md']));
+    expect(problems.flatMap((p) => p.files)).toEqual(
+      expect.arrayContaining(['a/remarks/m' + (n - 1) + '.md', 'a/remarks/m' + n + '.md']),
+    );
   });
 
   it('reports remarks of a report that has no index.md', () => {

@@ -3,9 +3,31 @@ import { parse } from 'yaml';
 import type { RemarkInput, ReportInput } from '../../src/lib/model.ts';
 import { remarkFile } from '../../src/lib/new-remark.ts';
 
-const report = (id: string, date: string): ReportInput => ({ id, file: `${id}/index.md`, title: id, date, sections: ['甲 部分', '乙 部分'] });
-const remark = (reportId: string, speaker: string, school: string, role: string, section: string, order: number, file = `${order}-x`): RemarkInput =>
-  ({ id: `${reportId}/remarks/${file}`, file: `content/reports/${reportId}/remarks/${file}.md`, report: reportId, speaker, school, role, section, order });
+const report = (id: string, date: string): ReportInput => ({
+  id,
+  file: `${id}/index.md`,
+  title: id,
+  date,
+  sections: ['甲 部分', '乙 部分'],
+});
+const remark = (
+  reportId: string,
+  speaker: string,
+  school: string,
+  role: string,
+  section: string,
+  order: number,
+  file = `${order}-x`,
+): RemarkInput => ({
+  id: `${reportId}/remarks/${file}`,
+  file: `content/reports/${reportId}/remarks/${file}.md`,
+  report: reportId,
+  speaker,
+  school,
+  role,
+  section,
+  order,
+});
 
 const old = report('a-2015', '2015');
 const now = report('b-2016', '2016');
@@ -16,7 +38,7 @@ const remarks = [
 ];
 
 describe('npm run new', () => {
-  it('fills school and role from the speaker\'s newest remark and places the remark last under its heading', () => {
+  it("fills school and role from the speaker's newest remark and places the remark last under its heading", () => {
     const result = remarkFile({ report: now, reports: [old, now], remarks, section: '甲 部分', speaker: '叶向红' });
     if ('error' in result) throw new Error(result.error);
     expect(result.name).toBe('1-4-ye-xianghong.md');
@@ -30,9 +52,15 @@ describe('npm run new', () => {
   });
 
   it('asks for school and role of a new speaker, and which one of two namesakes', () => {
-    expect(remarkFile({ report: now, reports: [now], remarks, section: '甲 部分', speaker: '王五' })).toMatchObject({ error: expect.stringContaining('--school') });
+    expect(remarkFile({ report: now, reports: [now], remarks, section: '甲 部分', speaker: '王五' })).toMatchObject({
+      error: expect.stringContaining('--school'),
+    });
     const twins = [...remarks, remark('b-2016', '李四', '二中', '校长', '乙 部分', 1)];
-    expect(remarkFile({ report: now, reports: [now], remarks: twins, section: '甲 部分', speaker: '李四' })).toMatchObject({ error: expect.stringContaining('一幼、二中') });
-    expect(remarkFile({ report: now, reports: [now], remarks: twins, section: '甲 部分', speaker: '李四', school: '二中' })).toMatchObject({ name: '1-4-li-si.md' });
+    expect(
+      remarkFile({ report: now, reports: [now], remarks: twins, section: '甲 部分', speaker: '李四' }),
+    ).toMatchObject({ error: expect.stringContaining('一幼、二中') });
+    expect(
+      remarkFile({ report: now, reports: [now], remarks: twins, section: '甲 部分', speaker: '李四', school: '二中' }),
+    ).toMatchObject({ name: '1-4-li-si.md' });
   });
 });

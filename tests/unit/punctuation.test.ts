@@ -11,7 +11,17 @@ describe('normalizePunctuation', () => {
   });
 
   it('keeps numbers, percentages, dates, ranges and Latin text as they are', () => {
-    for (const s of ['40%。', '2015年', '“7·1”前夕', '2-3名教师', '银河family微信群', '1,000人', '7:30开始', 'Hello, world!', 'http://a.b/c']) {
+    for (const s of [
+      '40%。',
+      '2015年',
+      '“7·1”前夕',
+      '2-3名教师',
+      '银河family微信群',
+      '1,000人',
+      '7:30开始',
+      'Hello, world!',
+      'http://a.b/c',
+    ]) {
       expect(norm(s)).toBe(s);
     }
   });

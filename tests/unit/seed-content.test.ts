@@ -6,12 +6,19 @@ import { root } from '../support/sites.ts';
 
 const seed = readSeed();
 const source = readFileSync(`${root}../shared/source/report.txt`, 'utf8');
-const blocks = source.split('\n').map((l) => l.trim()).filter(Boolean);
+const blocks = source
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
 const INTRO = /^(\p{Script=Han}{2,4})(?:\(([^)]*)\))?:/u;
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };
 /** Chinese typesetting: half-width , ; : ( ) become full-width (the source has them only in Chinese text). */
 const fullWidth = (s: string) => s.replace(/[,;:()]/g, (c) => FULL_WIDTH[c]!);
-const prose = (s: string) => [...s].filter((c) => /[\p{Script=Han}\p{L}\p{N}]/u.test(c)).sort().join('');
+const prose = (s: string) =>
+  [...s]
+    .filter((c) => /[\p{Script=Han}\p{L}\p{N}]/u.test(c))
+    .sort()
+    .join('');
 
 const title = blocks[0]!;
 const headings = blocks.filter((b) => seed.sections.includes(b));
@@ -23,7 +30,7 @@ const proseBlocks = blocks
 const texts = [seed.note, ...seed.remarks.map((r) => r.paragraphs.join('\n'))];
 
 describe('the seed report', () => {
-  it('has the source\'s title and its five headings in order', () => {
+  it("has the source's title and its five headings in order", () => {
     expect(seed.title).toBe(title);
     expect(headings).toEqual(seed.sections);
     expect(seed.sections).toHaveLength(5);
@@ -49,7 +56,7 @@ describe('the seed report', () => {
     for (const t of texts) for (const p of t.split('\n')) expect(p, p).toMatch(/[。！？”）]$/);
   });
 
-  it('keeps each remark under the heading where its speaker\'s name starts it, in source order', () => {
+  it("keeps each remark under the heading where its speaker's name starts it, in source order", () => {
     let heading = '';
     const order = new Map<string, string[]>();
     for (const block of blocks) {
@@ -57,7 +64,9 @@ describe('the seed report', () => {
       const intro = INTRO.exec(block);
       if (!intro || !heading) continue;
       const start = fullWidth(block.replace(INTRO, ''));
-      const remark = seed.remarks.find((r) => r.section === heading && r.speaker === intro[1] && r.paragraphs[0]!.startsWith(start.slice(0, 20)));
+      const remark = seed.remarks.find(
+        (r) => r.section === heading && r.speaker === intro[1] && r.paragraphs[0]!.startsWith(start.slice(0, 20)),
+      );
       expect(remark, `${heading} ${intro[1]}`).toBeDefined();
       order.set(heading, [...(order.get(heading) ?? []), remark!.id]);
     }
@@ -67,8 +76,13 @@ describe('the seed report', () => {
     }
   });
 
-  it('gives every remark its speaker\'s school and role, as the source states them', () => {
-    const titles = new Map(blocks.map((b) => INTRO.exec(b)).filter((m) => m?.[2]).map((m) => [m![1]!, m![2]!]));
+  it("gives every remark its speaker's school and role, as the source states them", () => {
+    const titles = new Map(
+      blocks
+        .map((b) => INTRO.exec(b))
+        .filter((m) => m?.[2])
+        .map((m) => [m![1]!, m![2]!]),
+    );
     expect(titles.size).toBe(9);
     for (const r of seed.remarks) expect(r.school + r.role, r.file).toBe(titles.get(r.speaker));
     expect(seed.remarks.find((r) => r.speaker === '叶向红')).toMatchObject({ school: '区委教工委', role: '书记' });
@@ -77,9 +91,10 @@ describe('the seed report', () => {
     expect(seed.remarks.find((r) => r.speaker === '简道寅')).toMatchObject({ school: '京源学校', role: '党总支书记' });
   });
 
-  it('keeps digits, Latin and the source\'s own spellings as printed', () => {
+  it("keeps digits, Latin and the source's own spellings as printed", () => {
     const all = texts.join('');
-    for (const kept of ['“7·1”', '40%', '2015年', '银河family', '为xxx点赞', '2-3名', '“三个经常”（思想经常见面']) expect(all).toContain(kept);
+    for (const kept of ['“7·1”', '40%', '2015年', '银河family', '为xxx点赞', '2-3名', '“三个经常”（思想经常见面'])
+      expect(all).toContain(kept);
     expect(all).not.toMatch(/[,;:()]/);
   });
 });

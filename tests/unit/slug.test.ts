@@ -22,6 +22,7 @@ describe('slugs', () => {
   });
 
   it('always match the URL pattern', () => {
-    for (const s of ['区委教工委', '金顶街第四小学', 'A校 (分部)', '七一', '2-3名']) expect(slugify(s), s).toMatch(SLUG_PATTERN);
+    for (const s of ['区委教工委', '金顶街第四小学', 'A校 (分部)', '七一', '2-3名'])
+      expect(slugify(s), s).toMatch(SLUG_PATTERN);
   });
 });

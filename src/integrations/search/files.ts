@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
-import { FACETS, facetsOf, type Catalogue, type CharacterCounts, type FacetTable, type SearchRecord } from '../../scripts/search/record.ts';
+import {
+  FACETS,
+  facetsOf,
+  type Catalogue,
+  type CharacterCounts,
+  type FacetTable,
+  type SearchRecord,
+} from '../../scripts/search/record.ts';
 import { searchChars } from '../../scripts/search/text.ts';
 import { CODE_WIDTH, encodeChar, recordWords } from '../../scripts/search/tokens.ts';
 
@@ -33,7 +40,10 @@ const payload = (data: Uint8Array) => gunzipSync(data).subarray(12);
 export function chunkStarts(meta: Uint8Array): string[] {
   const index = decode(payload(meta)) as unknown;
   const chunks = Array.isArray(index) ? (index[2] as unknown) : undefined;
-  if (!Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.length >= 3 && c.every((v) => typeof v === 'string')))
+  if (
+    !Array.isArray(chunks) ||
+    !chunks.every((c) => Array.isArray(c) && c.length >= 3 && c.every((v) => typeof v === 'string'))
+  )
     throw new Error('Pagefind metadata (pf_meta) has an unexpected shape: the index chunk table was not found');
   return chunks.map((c: string[]) => c[0]!);
 }
@@ -82,10 +92,16 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
     // A thousand records to a file: ~0.8 MB of JSON, one parse of ~25 ms on the benchmark's machine. The tests set
     // a small number, so that the seed report's records span several files.
     const recordsPerFile = Number(process.env.SEARCH_RECORDS_PER_FILE ?? 1000);
-    if (!Number.isInteger(recordsPerFile) || recordsPerFile < 1) throw new Error(`SEARCH_RECORDS_PER_FILE must be a whole number of at least 1, not ${process.env.SEARCH_RECORDS_PER_FILE}`);
+    if (!Number.isInteger(recordsPerFile) || recordsPerFile < 1)
+      throw new Error(
+        `SEARCH_RECORDS_PER_FILE must be a whole number of at least 1, not ${process.env.SEARCH_RECORDS_PER_FILE}`,
+      );
     // Pagefind shortens each chunk's first word to what tells it from the previous chunk's last: a word shorter than
     // one character's code opens no character's words.
-    const counts = characterCounts(chars, new Set(chunks.filter((from) => from.length >= CODE_WIDTH).map((from) => from.slice(0, CODE_WIDTH))));
+    const counts = characterCounts(
+      chars,
+      new Set(chunks.filter((from) => from.length >= CODE_WIDTH).map((from) => from.slice(0, CODE_WIDTH))),
+    );
     for (const [ch, list] of counts) out.set(`search-index/chars/${encodeChar(ch)}.json`, json(list));
     const catalogue: Catalogue = { lengths, chars: [...counts.keys()].join(''), recordsPerFile };
     out.set('search-index/catalogue.json', json(catalogue));
@@ -94,7 +110,10 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
     const serialized = records.map((record) => JSON.stringify(record));
     for (const [n, record] of serialized.entries()) out.set(`search-index/records/${n}.json`, encoder.encode(record));
     for (let from = 0; from < records.length; from += recordsPerFile)
-      out.set(`search-index/records-${from / recordsPerFile}.json`, encoder.encode(`[${serialized.slice(from, from + recordsPerFile).join(',')}]`));
+      out.set(
+        `search-index/records-${from / recordsPerFile}.json`,
+        encoder.encode(`[${serialized.slice(from, from + recordsPerFile).join(',')}]`),
+      );
     return out;
   } finally {
     await index.deleteIndex();
@@ -123,7 +142,10 @@ function characterCounts(chars: string[], opening: Set<string>): Map<string, Cha
 /** The facet table: each facet's distinct values (in first-seen order) and each record's value. */
 function facetTable(records: SearchRecord[]): FacetTable {
   const table = Object.fromEntries(FACETS.map((f) => [f, { values: [], ids: [] }])) as unknown as FacetTable;
-  const seen = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<(typeof FACETS)[number], Map<string, number>>;
+  const seen = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+    (typeof FACETS)[number],
+    Map<string, number>
+  >;
   for (const record of records) {
     const values = facetsOf(record.meta);
     for (const facet of FACETS) {

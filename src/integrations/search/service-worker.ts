@@ -42,18 +42,31 @@ export async function offlineManifest(dir: string, base: string, searchTag: stri
   const hash = createHash('sha256');
   // Read synchronously: an archive has thousands of small files, and each asynchronous read costs four trips
   // through libuv's thread pool (open, stat, read, close), several times the read itself.
-  for (const path of paths) hash.update(`${path}\0${createHash('sha256').update(readFileSync(join(dir, path))).digest('hex')}\n`);
+  for (const path of paths)
+    hash.update(
+      `${path}\0${createHash('sha256')
+        .update(readFileSync(join(dir, path)))
+        .digest('hex')}\n`,
+    );
   const url = (path: string) => urlOf(path) + (path.startsWith('search-index/') ? `?v=${searchTag}` : '');
   return { version: hash.digest('hex').slice(0, 16), base, files: paths.map(url) };
 }
 
 /** Writes `sw.js` into a built site from the template, with the site's manifest. Returns the manifest. */
-export async function writeServiceWorker(dirUrl: URL, base: string, template: URL, searchTag: string): Promise<Manifest> {
+export async function writeServiceWorker(
+  dirUrl: URL,
+  base: string,
+  template: URL,
+  searchTag: string,
+): Promise<Manifest> {
   const dir = fileURLToPath(dirUrl);
   const manifest = await offlineManifest(dir, base, searchTag);
   const source = await readFile(template, 'utf8');
   const line = /^const MANIFEST = .*;$/m;
   if (!line.test(source)) throw new Error(`${fileURLToPath(template)}: no "const MANIFEST = …;" line to fill in`);
-  await writeFile(join(dir, 'sw.js'), source.replace(line, () => `const MANIFEST = ${JSON.stringify(manifest)};`));
+  await writeFile(
+    join(dir, 'sw.js'),
+    source.replace(line, () => `const MANIFEST = ${JSON.stringify(manifest)};`),
+  );
   return manifest;
 }

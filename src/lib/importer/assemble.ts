@@ -47,7 +47,14 @@ export function collectSpeakers(blocks: Block[], roles: readonly string[]): Map<
       throw new ImportError(
         `${tag.name}在第 ${known.introLine} 行是“${known.intro}”，在第 ${b.line} 行却是“${tag.intro}”。同一篇报告里同一人的单位职务应当一致：请改正其中一处；若是两位同名的人，请在原文中加以区分。`,
       );
-    if (!known) speakers.set(tag.name, { name: tag.name, intro: tag.intro, ...splitTitleOrFail(tag.name, tag.intro, b.line, roles), introLine: b.line, before: [] });
+    if (!known)
+      speakers.set(tag.name, {
+        name: tag.name,
+        intro: tag.intro,
+        ...splitTitleOrFail(tag.name, tag.intro, b.line, roles),
+        introLine: b.line,
+        before: [],
+      });
   }
   for (const b of blocks) {
     const info = b.tag && speakers.get(b.tag.name);
@@ -78,7 +85,15 @@ export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly 
     else if (head.tag) {
       const info = speakers.get(head.tag.name)!;
       const order = remarks.filter((r) => r.section === head.zone).length + 1;
-      const remark = { speaker: info.name, school: info.school, role: info.role, section: head.zone, order, paragraphs: [text], line: head.line };
+      const remark = {
+        speaker: info.name,
+        school: info.school,
+        role: info.role,
+        section: head.zone,
+        order,
+        paragraphs: [text],
+        line: head.line,
+      };
       remarks.push(remark);
       byOwner.set(head.id, remark);
     } else {

@@ -46,14 +46,20 @@ export function checkConservation(input: string, structural: string[], files: Ou
   }
   const index = parts.find((p) => p.path === 'index.md');
   if (index?.data.title !== expected.title) problems.push('index.md 的标题与原文不同');
-  if (JSON.stringify(index?.data.sections) !== JSON.stringify(expected.sections)) problems.push('index.md 的小标题与原文不同');
+  if (JSON.stringify(index?.data.sections) !== JSON.stringify(expected.sections))
+    problems.push('index.md 的小标题与原文不同');
   const remarks = parts.filter((p) => p.path.startsWith('remarks/'));
-  if (remarks.length !== expected.remarkCount) problems.push(`发言应有 ${expected.remarkCount} 篇，输出了 ${remarks.length} 篇`);
+  if (remarks.length !== expected.remarkCount)
+    problems.push(`发言应有 ${expected.remarkCount} 篇，输出了 ${remarks.length} 篇`);
   for (const r of remarks) {
     const { speaker, school, role } = r.data as Record<string, string | undefined>;
     const intro = expected.intros.get(speaker ?? '');
-    if (!intro || `${school}${role}` !== intro) problems.push(`${r.path} 的单位和职务拼起来不是原文的“${intro ?? speaker}”`);
+    if (!intro || `${school}${role}` !== intro)
+      problems.push(`${r.path} 的单位和职务拼起来不是原文的“${intro ?? speaker}”`);
   }
   if (problems.length)
-    throw new ImportError('内部核对失败（输出与原文的文字不一致），没有写入任何文件。这是导入程序的错误，请把原文交给维护者：', problems);
+    throw new ImportError(
+      '内部核对失败（输出与原文的文字不一致），没有写入任何文件。这是导入程序的错误，请把原文交给维护者：',
+      problems,
+    );
 }

@@ -35,7 +35,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?|[\f\v\u0085\u2028\u2029]/g, '\n')
     .replace(CONTROL, '');
-  if (!/\S/u.test(text.replace(/\u3000/g, ' '))) throw new ImportError('文件里只有空白，没有任何文字。请确认选对了文件。');
+  if (!/\S/u.test(text.replace(/\u3000/g, ' ')))
+    throw new ImportError('文件里只有空白，没有任何文字。请确认选对了文件。');
   return { text, encoding };
 }
 

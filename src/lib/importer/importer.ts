@@ -46,11 +46,17 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
  */
 export function importReport(bytes: Uint8Array, options: ImportOptions): ImportResult {
   if (!SLUG_PATTERN.test(options.reportId))
-    throw new ImportError(`报告名“${options.reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`);
+    throw new ImportError(
+      `报告名“${options.reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`,
+    );
   if (!options.date)
-    throw new ImportError('请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。');
+    throw new ImportError(
+      '请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。',
+    );
   if (!DATE.test(options.date))
-    throw new ImportError(`日期“${options.date}”的格式不对：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`);
+    throw new ImportError(
+      `日期“${options.date}”的格式不对：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`,
+    );
 
   const { text, encoding } = decodeText(bytes);
   const parsed = parseText(text);
@@ -65,9 +71,19 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   const assembled = assemble(parsed, chains, options.roles);
 
   const sections = parsed.headings.map((h) => h.text);
-  const files: OutputFile[] = [{ path: 'index.md', text: renderIndex(parsed.title, options.date, sections, assembled.note) }];
-  const remarks = assembled.remarks.map((r) => ({ path: remarkPath(r), speaker: r.speaker, section: r.section, order: r.order, paragraphs: r.paragraphs.length }));
-  assembled.remarks.forEach((r, i) => files.push({ path: remarks[i]!.path, text: renderRemark(r, sections[r.section]!) }));
+  const files: OutputFile[] = [
+    { path: 'index.md', text: renderIndex(parsed.title, options.date, sections, assembled.note) },
+  ];
+  const remarks = assembled.remarks.map((r) => ({
+    path: remarkPath(r),
+    speaker: r.speaker,
+    section: r.section,
+    order: r.order,
+    paragraphs: r.paragraphs.length,
+  }));
+  assembled.remarks.forEach((r, i) =>
+    files.push({ path: remarks[i]!.path, text: renderRemark(r, sections[r.section]!) }),
+  );
 
   checkConservation(text, parsed.structural, files, {
     title: parsed.title,
@@ -77,6 +93,15 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   });
   return {
     files,
-    summary: { encoding, title: parsed.title, headings: parsed.headings, speakers: assembled.speakers, remarks, repairs, describe, punctuation: assembled.punctuation },
+    summary: {
+      encoding,
+      title: parsed.title,
+      headings: parsed.headings,
+      speakers: assembled.speakers,
+      remarks,
+      repairs,
+      describe,
+      punctuation: assembled.punctuation,
+    },
   };
 }

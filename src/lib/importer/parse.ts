@@ -43,8 +43,7 @@ export interface ParsedText {
 }
 
 const NOTE = /^[【\[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/u;
-const TAG =
-  /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）])?\s*[:：]\s*/u;
+const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）])?\s*[:：]\s*/u;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;
@@ -89,7 +88,9 @@ export function quote(text: string, length = 16): string {
  * with speaker tags split off. Throws an ImportError naming the line when the text is not shaped like a report.
  */
 export function parseText(text: string): ParsedText {
-  const lines = text.split('\n').map((raw, i) => ({ text: raw.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, ''), line: i + 1 }));
+  const lines = text
+    .split('\n')
+    .map((raw, i) => ({ text: raw.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, ''), line: i + 1 }));
   const filled = lines.filter((l) => l.text);
   if (!filled.length) throw new ImportError('文件里只有空白，没有任何文字。请确认选对了文件。');
 
@@ -158,8 +159,7 @@ export function parseText(text: string): ParsedText {
     );
   if (!headings.length)
     throw new ImportError('没有找到小标题：小标题应单独一行，没有标点，两个词组之间有空格（如“围绕中心 严字当头”）。');
-  if (!blocks.some((b) => b.tag))
-    throw new ImportError('没有找到任何发言人：发言应以“姓名(单位职务):”或“姓名:”开头。');
+  if (!blocks.some((b) => b.tag)) throw new ImportError('没有找到任何发言人：发言应以“姓名(单位职务):”或“姓名:”开头。');
 
   let owner: number | undefined;
   let zone = -2;
@@ -174,9 +174,10 @@ export function parseText(text: string): ParsedText {
     if (b.zone === -1 && b.tag)
       throw new ImportError(`第 ${b.line} 行${b.tag.name}的发言出现在第一个小标题之前。请在它前面写上所属的小标题。`);
     if (b.zone === -1 && !b.tag && !b.note && !hasNote)
-      throw new ImportError(`第 ${b.line} 行“${quote(b.text)}”在标题和第一个小标题之间，既不是编者按也不是发言。请删去或改成“编者按:……”。`);
+      throw new ImportError(
+        `第 ${b.line} 行“${quote(b.text)}”在标题和第一个小标题之间，既不是编者按也不是发言。请删去或改成“编者按:……”。`,
+      );
     if (b.tag) structural.push(b.tag.raw);
   }
   return { title, titleLine: first!.line, headings, blocks, structural };
 }
-

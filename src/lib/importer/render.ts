@@ -39,7 +39,14 @@ function body(paragraphs: string[]): string {
 
 /** `index.md`: title, date (quoted, as precise as given), headings, and the editor's note as the body. */
 export function renderIndex(title: string, date: string, sections: string[], note: string[]): string {
-  const front = ['---', `title: ${yamlScalar(title)}`, `date: ${JSON.stringify(date)}`, 'sections:', ...sections.map((s) => `  - ${yamlScalar(s)}`), '---'];
+  const front = [
+    '---',
+    `title: ${yamlScalar(title)}`,
+    `date: ${JSON.stringify(date)}`,
+    'sections:',
+    ...sections.map((s) => `  - ${yamlScalar(s)}`),
+    '---',
+  ];
   return `${front.join('\n')}\n${body(note)}`;
 }
 

@@ -56,7 +56,9 @@ function confirmedHeads(cuts: Block[], joins: readonly string[], describe: Descr
     const key = joinKey(join);
     const heads = key ? cuts.filter((b) => joinKey(b.text).endsWith(key)) : [];
     if (heads.length === 0)
-      throw new ImportError(`--join “${join}” 没有对应的段落：没有哪一段中断的段落以这段文字结尾。请从报错信息中原样复制引号里的文字。`);
+      throw new ImportError(
+        `--join “${join}” 没有对应的段落：没有哪一段中断的段落以这段文字结尾。请从报错信息中原样复制引号里的文字。`,
+      );
     if (heads.length > 1)
       throw new ImportError(
         `--join “${join}” 对应 ${heads.length} 段中断的段落：${heads.map((b) => `${describe(b)}（第 ${b.line} 行“…${endOf(b)}”）`).join('、')}。请多写几个字，使它只对应其中一段。`,
@@ -74,7 +76,11 @@ function confirmedHeads(cuts: Block[], joins: readonly string[], describe: Descr
  * displaced block could be the tail instead, or when the editor confirms it (`joins`, the texts the cut paragraphs
  * end with). Returns, for each paragraph, the blocks it is made of, and the repairs.
  */
-export function repairBreaks(blocks: Block[], describe: Describe, joins: readonly string[] = []): { chains: Block[][]; repairs: Repair[] } {
+export function repairBreaks(
+  blocks: Block[],
+  describe: Describe,
+  joins: readonly string[] = [],
+): { chains: Block[][]; repairs: Repair[] } {
   const candidates = new Map<number, Repair[]>();
   const claims = new Map<number, Repair[]>();
   const add = (repair: Repair) => {
@@ -94,11 +100,20 @@ export function repairBreaks(blocks: Block[], describe: Describe, joins: readonl
           `--join “${confirmed.get(head.id)}”：${describe(head)}（第 ${head.line} 行）后面紧接着的不是同一小标题下没有发言人的段落，无法接上。请去掉这个 --join，在原文中把它的后半部分移到它后面。`,
         );
       // The editor's word settles it: other candidates are not searched, so that --join also decides between several.
-      add({ head, tail: adjacent, evidence: { kind: 'adjacent', ...(joined ? { word: joined } : {}), confirmed: true } });
+      add({
+        head,
+        tail: adjacent,
+        evidence: { kind: 'adjacent', ...(joined ? { word: joined } : {}), confirmed: true },
+      });
       continue;
     }
     const found: Repair[] = [];
-    if (adjacent) found.push({ head, tail: adjacent, evidence: joined ? { kind: 'adjacent', word: joined } : { kind: 'adjacent' } });
+    if (adjacent)
+      found.push({
+        head,
+        tail: adjacent,
+        evidence: joined ? { kind: 'adjacent', word: joined } : { kind: 'adjacent' },
+      });
     for (const tail of displaced) {
       if (tail === head || tail === adjacent) continue;
       const word = wordAcross(head.text, tail.text);
@@ -173,7 +188,12 @@ export function repairBreaks(blocks: Block[], describe: Describe, joins: readonl
   // Blocks only reachable from each other (A continues B continues A) have no start: that is no repair.
   const loose = blocks.filter((b) => !seen.has(b.id));
   if (loose.length)
-    throw breakError(loose.map((b) => ({ line: b.line, message: `${place(b)}的前后接续互相矛盾，无法确定顺序。请在原文中把断开的段落放回原处。` })));
+    throw breakError(
+      loose.map((b) => ({
+        line: b.line,
+        message: `${place(b)}的前后接续互相矛盾，无法确定顺序。请在原文中把断开的段落放回原处。`,
+      })),
+    );
   return { chains, repairs: [...next.values()].sort((a, b) => a.head.line - b.head.line) };
 }
 

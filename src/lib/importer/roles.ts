@@ -52,7 +52,9 @@ export function splitTitleOrFail(name: string, title: string, line: number, role
   const split = splitTitle(title, roles);
   if (split) return split;
   if (roles.includes(title.trim()))
-    throw new ImportError(`第 ${line} 行${name}的介绍「${title}」只有职务，没有单位。请在原文中补上单位（写成“姓名(单位职务):”）。`);
+    throw new ImportError(
+      `第 ${line} 行${name}的介绍「${title}」只有职务，没有单位。请在原文中补上单位（写成“姓名(单位职务):”）。`,
+    );
   throw new ImportError(
     `无法拆分第 ${line} 行${name}的单位职务「${title}」：职务表中没有它结尾的职务。` +
       `请把这个职务（例如“${guessRole(title)}”）加到 src/lib/importer/roles.txt（每行一个），再重新导入。`,

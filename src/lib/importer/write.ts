@@ -9,11 +9,17 @@ import type { OutputFile } from './render.ts';
  * next to it, which is then renamed into place, so a failure leaves either the old folder or the new one, never half.
  * Refuses to replace an existing report unless `force`. Returns the folder written.
  */
-export async function writeReport(contentDir: string, reportId: string, files: OutputFile[], force: boolean): Promise<string> {
+export async function writeReport(
+  contentDir: string,
+  reportId: string,
+  files: OutputFile[],
+  force: boolean,
+): Promise<string> {
   const reports = join(contentDir, 'reports');
   const target = join(reports, reportId);
   const exists = existsSync(target);
-  if (exists && !force) throw new ImportError(`报告 ${target} 已经存在，没有覆盖。若要用这份原文替换它，请在命令末尾加 --force。`);
+  if (exists && !force)
+    throw new ImportError(`报告 ${target} 已经存在，没有覆盖。若要用这份原文替换它，请在命令末尾加 --force。`);
   await mkdir(reports, { recursive: true });
   // Dot-folders are ignored by the content checker and the site, so a crash never publishes a half-written report.
   const temp = await mkdtemp(join(reports, `.${reportId}.tmp-`));

@@ -15,7 +15,11 @@ export function plainText(markdown: string): string {
   const blocks = parser.parse(markdown).children.map((node) => toString(node, { includeHtml: false }));
   return blocks
     .map((block) =>
-      block.trim().replace(/[ \t]*\n[ \t]*/g, (_, at: number, all: string) => (WIDE.test(all[at - 1] ?? '') && WIDE.test(all[at + _.length] ?? '') ? '' : ' ')),
+      block
+        .trim()
+        .replace(/[ \t]*\n[ \t]*/g, (_, at: number, all: string) =>
+          WIDE.test(all[at - 1] ?? '') && WIDE.test(all[at + _.length] ?? '') ? '' : ' ',
+        ),
     )
     .filter(Boolean)
     .join(' ');
@@ -25,7 +29,8 @@ export function plainText(markdown: string): string {
 export async function searchRecords(): Promise<SearchRecord[]> {
   const { reports } = await getArchive();
   const records: SearchRecord[] = [];
-  const add = (meta: RecordMeta, url: string, body: string) => records.push({ url, text: recordText(leadOf(meta), body), meta });
+  const add = (meta: RecordMeta, url: string, body: string) =>
+    records.push({ url, text: recordText(leadOf(meta), body), meta });
   for (const report of reports) {
     const note = plainText((await reportEntry(report)).body ?? '');
     const noteUrl = note ? `${paths.report(report)}#note-${report.slug}` : paths.report(report);
@@ -33,7 +38,14 @@ export async function searchRecords(): Promise<SearchRecord[]> {
     for (const remark of report.remarks) {
       const body = plainText((await remarkEntry(remark)).body ?? '');
       add(
-        { kind: 'remark', speaker: remark.speaker, school: remark.school, role: remark.role, heading: remark.section, report: report.title },
+        {
+          kind: 'remark',
+          speaker: remark.speaker,
+          school: remark.school,
+          role: remark.role,
+          heading: remark.section,
+          report: report.title,
+        },
         href(paths.remark(remark)),
         body,
       );

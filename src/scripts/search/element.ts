@@ -90,7 +90,9 @@ class SearchPage extends HTMLElement {
       if (all) {
         const facet = all.dataset.facet as Facet;
         this.#expanded.add(facet);
-        void this.#render().then(() => this.#filters.querySelector<HTMLInputElement>(`input[name="${facet}"]`)?.focus());
+        void this.#render().then(() =>
+          this.#filters.querySelector<HTMLInputElement>(`input[name="${facet}"]`)?.focus(),
+        );
         return;
       }
       if (!target.closest('.search-clear')) return;
@@ -222,19 +224,29 @@ class SearchPage extends HTMLElement {
   }
 
   #paint(shownCount: number, items: HTMLElement[]) {
-    const focused = document.activeElement instanceof HTMLInputElement && this.#filters.contains(document.activeElement) ? document.activeElement : undefined;
+    const focused =
+      document.activeElement instanceof HTMLInputElement && this.#filters.contains(document.activeElement)
+        ? document.activeElement
+        : undefined;
     const filtered = hasSelection(this.#selection);
     this.#list.replaceChildren(...items);
     this.#list.hidden = !items.length;
     this.#more.replaceChildren(...(shownCount > items.length ? [moreButton(shownCount - items.length)] : []));
     this.#panel.hidden = !this.#hits.length && !filtered;
     if (this.#table) {
-      const groups = this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection, this.#table), this.#expanded) : [];
+      const groups = this.#hits.length
+        ? filterGroups(facetValues(this.#hits, this.#selection, this.#table), this.#expanded)
+        : [];
       this.#filters.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
     }
-    if (focused) this.#filters.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+    if (focused)
+      this.#filters
+        .querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)
+        ?.focus();
     const none = Boolean(this.#query) && !shownCount;
-    this.#empty.replaceChildren(...(none ? (this.#hits.length ? emptyState(this.#query, true).slice(1) : emptyState(this.#query, false)) : []));
+    this.#empty.replaceChildren(
+      ...(none ? (this.#hits.length ? emptyState(this.#query, true).slice(1) : emptyState(this.#query, false)) : []),
+    );
     this.#empty.hidden = !none;
     if (!parseQuery(this.#query)) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
     else this.#setStatus(filtered ? s.countFiltered(shownCount, this.#hits.length) : s.count(shownCount), 'done');

@@ -11,7 +11,15 @@
 // (`rankChars`).
 import { matchText, rankChars, type Match } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
-import { leadOf, type Catalogue, type CharacterCounts, type FacetTable, type RecordFile, type RecordMeta, type RecordsFile } from './record.ts';
+import {
+  leadOf,
+  type Catalogue,
+  type CharacterCounts,
+  type FacetTable,
+  type RecordFile,
+  type RecordMeta,
+  type RecordsFile,
+} from './record.ts';
 import { project, searchChars, type Projection } from './text.ts';
 import { encodeChar, needleWords } from './tokens.ts';
 
@@ -136,7 +144,9 @@ export class SearchEngine {
   loadAll(): Promise<void> {
     return SearchEngine.#once(this.#loadingAll, 'all', async () => {
       const index = await this.#catalogue();
-      const files = Array.from({ length: Math.ceil(index.starts.length / index.recordsPerFile) }, (_, k) => this.#fetch<RecordsFile>(`records-${k}.json`));
+      const files = Array.from({ length: Math.ceil(index.starts.length / index.recordsPerFile) }, (_, k) =>
+        this.#fetch<RecordsFile>(`records-${k}.json`),
+      );
       const docs = (await Promise.all(files)).flat();
       const chars: string[] = [];
       let slice = performance.now();
@@ -170,7 +180,9 @@ export class SearchEngine {
 
   /** The catalogue, fetched on the first query (and again on the next one if that failed). */
   #catalogue(): Promise<Index> {
-    return SearchEngine.#once(this.#index, 'index', async () => readCatalogue(await this.#fetch<Catalogue>('catalogue.json')));
+    return SearchEngine.#once(this.#index, 'index', async () =>
+      readCatalogue(await this.#fetch<Catalogue>('catalogue.json')),
+    );
   }
 
   /** Pagefind, loaded when a query first needs it. */
@@ -204,7 +216,8 @@ export class SearchEngine {
     return SearchEngine.#once(this.#counts, needle, async () => {
       // Both at once: the catalogue says whether one character has a counts file; anything longer needs Pagefind.
       const [index] = await Promise.all([this.#catalogue(), [...needle].length > 1 ? this.#loadPagefind() : undefined]);
-      if (index.chars.has(needle)) return readCounts(await this.#fetch<CharacterCounts>(`chars/${encodeChar(needle)}.json`));
+      if (index.chars.has(needle))
+        return readCounts(await this.#fetch<CharacterCounts>(`chars/${encodeChar(needle)}.json`));
       const [first, ...rest] = await Promise.all(needleWords(needle).map((w) => this.#wordPositions(w)));
       const sets = rest.map((p) => new Set(p));
       const counts = new Map<number, number>();
@@ -222,7 +235,9 @@ export class SearchEngine {
   async search(query: Query): Promise<Hit[]> {
     if (this.#all) return scan(this.#all, query);
     const needles = needlesOf(query);
-    const counts = new Map(await Promise.all(needles.map(async (needle) => [needle, await this.#needleCounts(needle)] as const)));
+    const counts = new Map(
+      await Promise.all(needles.map(async (needle) => [needle, await this.#needleCounts(needle)] as const)),
+    );
     const count = (needle: string, n: number) => counts.get(needle)!.get(n) ?? 0;
     const candidates = new Set<number>();
     for (const found of counts.values()) for (const n of found.keys()) candidates.add(n);
@@ -253,10 +268,12 @@ export class SearchEngine {
 
   /** Results ready to show: each record's text and where the query is in it. */
   async shown(hits: Hit[], query: Query): Promise<Shown[]> {
-    return Promise.all(hits.map(async (hit) => {
-      const doc = await this.doc(hit.n);
-      return { doc, match: matchText(doc.projection, query) };
-    }));
+    return Promise.all(
+      hits.map(async (hit) => {
+        const doc = await this.doc(hit.n);
+        return { doc, match: matchText(doc.projection, query) };
+      }),
+    );
   }
 
   /** The facet table, fetched when the reader first filters. */

@@ -31,7 +31,11 @@ export function excerpt(text: string, ranges: readonly Range[], length = 90): Pi
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, Math.min(first - Math.floor(length / 4), text.length - length));
   // Prefer to begin at a sentence or clause start close before the match.
-  const boundary = Math.max(text.lastIndexOf('。', first - 1), text.lastIndexOf('；', first - 1), text.lastIndexOf('，', first - 1));
+  const boundary = Math.max(
+    text.lastIndexOf('。', first - 1),
+    text.lastIndexOf('；', first - 1),
+    text.lastIndexOf('，', first - 1),
+  );
   if (boundary >= 0 && boundary + 1 > start - 20 && boundary + 1 <= first) start = boundary + 1;
   const end = Math.min(text.length, start + length);
   const pieces = highlight(text, ranges, start, end);

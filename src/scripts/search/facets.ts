@@ -19,7 +19,9 @@ export const hasSelection = (selection: Selection) => FACETS.some((f) => selecti
 
 /** The selection as value numbers of the table, per facet (values the table does not have match nothing). */
 function selectedIds(selection: Selection, table: FacetTable): Record<Facet, Set<number>> {
-  return Object.fromEntries(FACETS.map((f) => [f, new Set(selection[f].map((v) => table[f].values.indexOf(v)))])) as Record<Facet, Set<number>>;
+  return Object.fromEntries(
+    FACETS.map((f) => [f, new Set(selection[f].map((v) => table[f].values.indexOf(v)))]),
+  ) as Record<Facet, Set<number>>;
 }
 
 /** Whether record `n` passes the selection: any selected value within a facet, every facet with a selection. */
@@ -57,11 +59,14 @@ export function facetValues(hits: Hit[], selection: Selection, table: FacetTable
     }
     const values = table[facet].values;
     result[facet] = [...counts]
-      .sort(([ia, a], [ib, b]) => (facet === 'heading' ? a.first - b.first : b.count - a.count || collator.compare(values[ia]!, values[ib]!)))
+      .sort(([ia, a], [ib, b]) =>
+        facet === 'heading' ? a.first - b.first : b.count - a.count || collator.compare(values[ia]!, values[ib]!),
+      )
       .map(([id, { count }]) => ({ value: values[id]!, count, selected: selection[facet].includes(values[id]!) }));
   }
   // A value chosen in the URL that this archive does not have still shows, with 0, so it can be cleared.
   for (const facet of FACETS)
-    for (const value of selection[facet]) if (!table[facet].values.includes(value)) result[facet].push({ value, count: 0, selected: true });
+    for (const value of selection[facet])
+      if (!table[facet].values.includes(value)) result[facet].push({ value, count: 0, selected: true });
   return result;
 }

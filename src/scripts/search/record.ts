@@ -38,7 +38,9 @@ export function recordText(lead: string[], body: string): string {
 
 /** The facet values of a record: a report's title and editor's note has only its report. */
 export function facetsOf(meta: RecordMeta): Partial<Record<Facet, string>> {
-  return meta.kind === 'remark' ? { heading: meta.heading, school: meta.school, role: meta.role, report: meta.report } : { report: meta.report };
+  return meta.kind === 'remark'
+    ? { heading: meta.heading, school: meta.school, role: meta.role, report: meta.report }
+    : { report: meta.report };
 }
 
 // The files the search page reads, under `<base>search-index/` (written by src/integrations/search/files.ts).

@@ -18,7 +18,9 @@ const pieces = (list: Piece[]) => list.map((p) => (p.mark ? h('mark', {}, p.text
 
 /** Ranges of `ranges` that fall in [start, start + length), shifted to start at 0. */
 function within(ranges: readonly Range[], start: number, length: number): Range[] {
-  return ranges.filter(([a, b]) => b > start && a < start + length).map(([a, b]) => [Math.max(a, start) - start, Math.min(b, start + length) - start] as const);
+  return ranges
+    .filter(([a, b]) => b > start && a < start + length)
+    .map(([a, b]) => [Math.max(a, start) - start, Math.min(b, start + length) - start] as const);
 }
 
 /** One result: a link to the remark (speaker and heading) or to the editor's note, the school and role, an excerpt. */
@@ -32,7 +34,11 @@ export function resultItem({ doc, match }: Shown): HTMLElement {
   const bodyRanges = within(ranges, doc.bodyStart, body.length);
   const remark = doc.meta.kind === 'remark';
   const title = remark
-    ? [h('span', { class: 'search-speaker' }, ...field(0)), ' ', h('span', { class: 'search-heading' }, doc.meta.heading)]
+    ? [
+        h('span', { class: 'search-speaker' }, ...field(0)),
+        ' ',
+        h('span', { class: 'search-heading' }, doc.meta.heading),
+      ]
     : [h('span', { class: 'search-heading' }, ...field(0))];
   // In an archive the report tells results of different years apart.
   const meta = remark ? [...field(1), ` · ${doc.meta.role} · ${doc.meta.report}`] : [s.editorsNote];
@@ -55,7 +61,10 @@ const FIRST_VALUES = 10;
 export function filterGroups(values: Record<Facet, FacetValue[]>, expanded: ReadonlySet<Facet>): HTMLElement[] {
   return FACETS.filter((f) => values[f].length > 1 || values[f].some((v) => v.selected)).map((facet) => {
     const all = values[facet];
-    const shown = expanded.has(facet) || all.length <= FIRST_VALUES + 1 ? all : all.filter((v, i) => i < FIRST_VALUES || v.selected);
+    const shown =
+      expanded.has(facet) || all.length <= FIRST_VALUES + 1
+        ? all
+        : all.filter((v, i) => i < FIRST_VALUES || v.selected);
     return h(
       'fieldset',
       { class: 'search-facet' },
@@ -65,7 +74,9 @@ export function filterGroups(values: Record<Facet, FacetValue[]>, expanded: Read
         box.checked = selected;
         return h('label', {}, box, ` ${value} `, h('span', { class: 'search-count' }, `(${count})`));
       }),
-      ...(shown.length < all.length ? [h('button', { type: 'button', class: 'search-all-values', 'data-facet': facet }, s.allValues(all.length))] : []),
+      ...(shown.length < all.length
+        ? [h('button', { type: 'button', class: 'search-all-values', 'data-facet': facet }, s.allValues(all.length))]
+        : []),
     );
   });
 }

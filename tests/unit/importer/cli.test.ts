@@ -12,14 +12,26 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Runs `npm run import -- …` the way npm does: node on scripts/import.ts from the project root. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
+  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: root },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('npm run import', () => {
   it('imports a report, prints a summary, and the result passes the site checks', async () => {
     const content = join(temp, 'ok');
-    const r = cli(join(fixtures, 'displaced-after/input.txt'), '--report', 'test-report', '--date', '2016-05', '--content', content);
+    const r = cli(
+      join(fixtures, 'displaced-after/input.txt'),
+      '--report',
+      'test-report',
+      '--date',
+      '2016-05',
+      '--content',
+      content,
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^已导入：.*test-report（原文编码 UTF-8）\n/);
@@ -33,7 +45,15 @@ describe('npm run import', () => {
 
   it('refuses to overwrite without --force and replaces with it', () => {
     const content = join(temp, 'again');
-    const args = [join(fixtures, 'clean/input.txt'), '--report', 'test-report', '--date', '2016-05', '--content', content];
+    const args = [
+      join(fixtures, 'clean/input.txt'),
+      '--report',
+      'test-report',
+      '--date',
+      '2016-05',
+      '--content',
+      content,
+    ];
     expect(cli(...args).code).toBe(0);
     const again = cli(...args);
     expect(again.code).toBe(1);
@@ -44,7 +64,10 @@ describe('npm run import', () => {
   const empty = join(temp, 'empty.txt');
   const binary = join(temp, 'binary.png');
   writeFileSync(empty, '');
-  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(
+    binary,
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
   it.each([
     ['an empty file', empty, '文件是空的'],
     ['a binary file', binary, '不是文本文件'],
@@ -63,7 +86,15 @@ describe('npm run import', () => {
 
   it('lists every unresolvable break, one line each, and writes nothing', () => {
     const content = join(temp, 'broken');
-    const r = cli(join(fixtures, 'unresolvable/input.txt'), '--report', 'test-report', '--date', '2016', '--content', content);
+    const r = cli(
+      join(fixtures, 'unresolvable/input.txt'),
+      '--report',
+      'test-report',
+      '--date',
+      '2016',
+      '--content',
+      content,
+    );
     expect(r.code).toBe(1);
     const lines = r.err.trimEnd().split('\n');
     expect(lines[0]).toBe('导入失败：有 2 处排版断裂无法可靠修复，没有写入任何文件：');
@@ -79,19 +110,48 @@ describe('npm run import', () => {
     expect(refused.err).toContain('--join "教师开展读书交流活动，" 确认');
     expect(existsSync(join(temp, 'unconfirmed'))).toBe(false);
     const content = join(temp, 'confirmed');
-    const r = cli(input, '--report', 'test-report', '--date', '2016-05', '--content', content, '--join', '教师开展读书交流活动，');
+    const r = cli(
+      input,
+      '--report',
+      'test-report',
+      '--date',
+      '2016-05',
+      '--content',
+      content,
+      '--join',
+      '教师开展读书交流活动，',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/修复排版断裂 1 处：\n  - 吴晓燕.*编辑已用 --join 确认。\n/);
     expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
   });
 
   it.each([
-    ['matches no cut paragraph', 'adjacent-confirmed', ['--join', '不存在的文字'], '--join “不存在的文字” 没有对应的段落'],
+    [
+      'matches no cut paragraph',
+      'adjacent-confirmed',
+      ['--join', '不存在的文字'],
+      '--join “不存在的文字” 没有对应的段落',
+    ],
     ['matches several', 'ambiguous', ['--join', '管'], '--join “管” 对应 2 段中断的段落'],
-    ['matches one of two but not the other', 'adjacent-confirmed', ['--join', '读书交流活动，', '--join', '读书心得'], '--join “读书心得” 没有对应的段落'],
+    [
+      'matches one of two but not the other',
+      'adjacent-confirmed',
+      ['--join', '读书交流活动，', '--join', '读书心得'],
+      '--join “读书心得” 没有对应的段落',
+    ],
   ])('fails when a --join %s, with one line in Chinese, nothing written', (_, folder, joins, message) => {
     const content = join(temp, 'badjoin');
-    const r = cli(join(fixtures, folder, 'input.txt'), '--report', 'test-report', '--date', '2016', '--content', content, ...joins);
+    const r = cli(
+      join(fixtures, folder, 'input.txt'),
+      '--report',
+      'test-report',
+      '--date',
+      '2016',
+      '--content',
+      content,
+      ...joins,
+    );
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toMatch(new RegExp(`^导入失败：${message}[^\\n]*\\n$`));

@@ -27,14 +27,19 @@ describe('a clean report in the same style, with other names and headings', () =
 
   it('gives the role to the remark printed before the role is (孙明远 under the first heading)', () => {
     const result = run(clean);
-    expect(result.files.find((f) => f.path === 'remarks/1-2-sun-mingyuan.md')?.text).toContain('school: 实验中学\nrole: 校长\n');
+    expect(result.files.find((f) => f.path === 'remarks/1-2-sun-mingyuan.md')?.text).toContain(
+      'school: 实验中学\nrole: 校长\n',
+    );
     expect(result.summary.speakers.find((s) => s.name === '孙明远')?.before).toEqual([11]);
   });
 
   it.each([
     ['GB18030', (s: string) => iconv.encode(s, 'gb18030')],
     ['GBK with CRLF', (s: string) => iconv.encode(s.replace(/\n/g, '\r\n'), 'gbk')],
-    ['UTF-8 with BOM and CRLF', (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s.replace(/\n/g, '\r\n'))])],
+    [
+      'UTF-8 with BOM and CRLF',
+      (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s.replace(/\n/g, '\r\n'))]),
+    ],
     ['UTF-8 with CR line ends', (s: string) => Buffer.from(s.replace(/\n/g, '\r'))],
   ])('reads a %s copy to the same files', (_, encode) => {
     expect(asTree(run(encode(clean)))).toEqual(expected);
@@ -74,13 +79,19 @@ describe('layout damage of the clean report is repaired to the clean files', () 
 
   it('an adjacent break between words that the editor confirms with --join', () => {
     const input = fixture('adjacent-confirmed/input.txt');
-    expect(failure(input).problems[0]).toMatch(/吴晓燕.*第 19 行的 “…员教师开展读书交流活动,” 处中断。第 21 行“每月推荐一本好书.*（紧随其后）可以接上.*第 9 行“要坚持问题导向.*--join "教师开展读书交流活动，"/);
+    expect(failure(input).problems[0]).toMatch(
+      /吴晓燕.*第 19 行的 “…员教师开展读书交流活动,” 处中断。第 21 行“每月推荐一本好书.*（紧随其后）可以接上.*第 9 行“要坚持问题导向.*--join "教师开展读书交流活动，"/,
+    );
     // Copied from the message: with or without its ellipsis, half- or full-width marks, stray spaces.
     for (const join of ['教师开展读书交流活动，', '…员教师开展读书交流活动,', ' 读书 交流活动, ']) {
       const result = run(input, undefined, undefined, [join]);
       expect(asTree(result)).toEqual(expected);
-      expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([[19, 21, { kind: 'adjacent', confirmed: true }]]);
-      expect(describeRepair(result.summary.repairs[0]!, result.summary)).toMatch(/依据：原段未完句，下一段紧接在后且没有发言人，编辑已用 --join 确认。$/);
+      expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([
+        [19, 21, { kind: 'adjacent', confirmed: true }],
+      ]);
+      expect(describeRepair(result.summary.repairs[0]!, result.summary)).toMatch(
+        /依据：原段未完句，下一段紧接在后且没有发言人，编辑已用 --join 确认。$/,
+      );
     }
   });
 });
@@ -90,11 +101,13 @@ describe('what the importer refuses, with a message that says what to fix', () =
     const e = failure(fixture('unresolvable/input.txt'));
     expect(e.message).toContain('没有写入任何文件');
     expect(e.problems).toHaveLength(2);
-    expect(e.problems[0]).toMatch(/郑海波在「队伍建设 凝心聚力」下的发言.*“…主动承担毕业班教学任务,”.*没有找到能接上的段落/);
+    expect(e.problems[0]).toMatch(
+      /郑海波在「队伍建设 凝心聚力」下的发言.*“…主动承担毕业班教学任务,”.*没有找到能接上的段落/,
+    );
     expect(e.problems[1]).toMatch(/第 25 行“发挥了模范带头作用。”.*接不上/);
   });
 
-  it('a cut between words followed by the same speaker\'s next paragraph, while an untagged paragraph elsewhere could be its tail', () => {
+  it("a cut between words followed by the same speaker's next paragraph, while an untagged paragraph elsewhere could be its tail", () => {
     // Without the rule the next paragraph would be joined and 健康成长的引路人 left as 孙明远's second paragraph.
     const e = failure(fixture('adjacent-no-evidence/input.txt'));
     expect(e.problems).toHaveLength(1);
@@ -107,31 +120,48 @@ describe('what the importer refuses, with a message that says what to fix', () =
     const input = fixture('adjacent-no-evidence/input.txt')
       .toString('utf8')
       .replace(/。\n\n(孙明远|陈建国|吴晓燕|郑海波)/gu, '。\n\n另起一段。\n\n$1');
-    expect(failure(input).problems[0]).toMatch(/没有证据；第 \d+ 行“另起一段。”、第 \d+ 行“[^”]+”、第 \d+ 行“[^”]+”等 \d+ 段也没有发言人/);
+    expect(failure(input).problems[0]).toMatch(
+      /没有证据；第 \d+ 行“另起一段。”、第 \d+ 行“[^”]+”、第 \d+ 行“[^”]+”等 \d+ 段也没有发言人/,
+    );
   });
 
   it('a --join that ends no cut paragraph, or several, or one not followed by a paragraph it could join', () => {
     const input = fixture('adjacent-confirmed/input.txt');
-    expect(failure(input, ['读书心得,']).message).toBe('--join “读书心得,” 没有对应的段落：没有哪一段中断的段落以这段文字结尾。请从报错信息中原样复制引号里的文字。');
+    expect(failure(input, ['读书心得,']).message).toBe(
+      '--join “读书心得,” 没有对应的段落：没有哪一段中断的段落以这段文字结尾。请从报错信息中原样复制引号里的文字。',
+    );
     expect(failure(input, ['']).message).toContain('没有对应的段落');
-    expect(failure(fixture('ambiguous/input.txt'), ['管']).message).toMatch(/^--join “管” 对应 2 段中断的段落：张明.*（第 \d+ 行“….*管”）、李华.*。请多写几个字，使它只对应其中一段。$/);
+    expect(failure(fixture('ambiguous/input.txt'), ['管']).message).toMatch(
+      /^--join “管” 对应 2 段中断的段落：张明.*（第 \d+ 行“….*管”）、李华.*。请多写几个字，使它只对应其中一段。$/,
+    );
     const cut = clean.replace('发挥了模范带头作用。', '发挥了模范');
-    expect(failure(cut, ['模范']).message).toMatch(/^--join “模范”：郑海波在「队伍建设 凝心聚力」下的发言（第 21 行）后面紧接着的不是同一小标题下没有发言人的段落，无法接上。/);
+    expect(failure(cut, ['模范']).message).toMatch(
+      /^--join “模范”：郑海波在「队伍建设 凝心聚力」下的发言（第 21 行）后面紧接着的不是同一小标题下没有发言人的段落，无法接上。/,
+    );
   });
 
   it('a --join decides between the next paragraph and a displaced one too: the editor has said which it is', () => {
-    const input = clean.replace('引导教师做学生健康成长的引路人。', '引导教师做学生健康成长的引路人。要加强管').replace('培养幼儿良好的行为习惯。\n', '培养幼儿良好的行为习惯。\n\n理,形成合力。\n');
+    const input = clean
+      .replace('引导教师做学生健康成长的引路人。', '引导教师做学生健康成长的引路人。要加强管')
+      .replace('培养幼儿良好的行为习惯。\n', '培养幼儿良好的行为习惯。\n\n理,形成合力。\n');
     const result = run(input, undefined, undefined, ['要加强管']);
-    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence.kind])).toEqual([[7, 9, 'adjacent']]);
+    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence.kind])).toEqual([
+      [7, 9, 'adjacent'],
+    ]);
   });
 
   it('a second tail moved to the start of a heading has no speaker either: confirming another join does not adopt it', () => {
     const input = clean
       .replace('做学生健康成长的引路人。', '做学生健康')
       .replace('价值观融入保教工作,通过绘本阅读、传统节日活动等形式,培养幼儿良好的行为习惯。', '价值观融')
-      .replace('队伍建设 凝心聚力\n', '队伍建设 凝心聚力\n\n入保教工作,通过绘本阅读、传统节日活动等形式,培养幼儿良好的行为习惯。\n\n成长的引路人。\n');
+      .replace(
+        '队伍建设 凝心聚力\n',
+        '队伍建设 凝心聚力\n\n入保教工作,通过绘本阅读、传统节日活动等形式,培养幼儿良好的行为习惯。\n\n成长的引路人。\n',
+      );
     expect(failure(input).problems[0]).toMatch(/周丽华.*“成长的引路人。”也没有发言人/);
-    expect(failure(input, ['做学生健康']).problems).toEqual([expect.stringMatching(/^第 19 行“成长的引路人。”位于小标题下却没有发言人/)]);
+    expect(failure(input, ['做学生健康']).problems).toEqual([
+      expect.stringMatching(/^第 19 行“成长的引路人。”位于小标题下却没有发言人/),
+    ]);
   });
 
   it('a tail that completes two cut remarks is not guessed', () => {
@@ -145,7 +175,9 @@ describe('what the importer refuses, with a message that says what to fix', () =
       .replace('引导教师做学生健康成长的引路人。', '引导教师做学生健康成长的引路人。要加强管')
       .replace('培养幼儿良好的行为习惯。\n', '培养幼儿良好的行为习惯。\n\n理,形成合力。\n');
     const e = failure(input);
-    expect(e.problems[0]).toMatch(/周丽华.*“…康成长的引路人。要加强管”.*有 2 段都可能接上：第 9 行“要坚持问题导向.*（紧随其后）、第 15 行“理,形成合力。”。请在原文中把正确的那段接到这一段末尾，写成同一行。/);
+    expect(e.problems[0]).toMatch(
+      /周丽华.*“…康成长的引路人。要加强管”.*有 2 段都可能接上：第 9 行“要坚持问题导向.*（紧随其后）、第 15 行“理,形成合力。”。请在原文中把正确的那段接到这一段末尾，写成同一行。/,
+    );
   });
 
   it('a fragment starting with a clause mark that nothing completes', () => {
@@ -183,7 +215,9 @@ describe('what the importer refuses, with a message that says what to fix', () =
   });
 
   it('a second 编者按, or one after a heading', () => {
-    expect(failure(clean.replace('孙明远:学校坚持', '编者按:另一段。\n\n孙明远:学校坚持')).message).toMatch(/又是一段编者按/);
+    expect(failure(clean.replace('孙明远:学校坚持', '编者按:另一段。\n\n孙明远:学校坚持')).message).toMatch(
+      /又是一段编者按/,
+    );
   });
 
   it('a speaker tag with nothing after it', () => {

@@ -26,7 +26,12 @@ export function asTree(result: ImportResult): Map<string, string> {
 }
 
 /** Imports bytes with the committed role list (and the `--join` confirmations given). */
-export function run(bytes: Uint8Array | string, date = '2016-05', reportId = 'test-report', joins: string[] = []): ImportResult {
+export function run(
+  bytes: Uint8Array | string,
+  date = '2016-05',
+  reportId = 'test-report',
+  joins: string[] = [],
+): ImportResult {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
   return importReport(data, { reportId, date, roles, joins });
 }

@@ -100,23 +100,27 @@ describe('random cuts and displacements of a clean report', () => {
     const seen = { repaired: 0, refused: 0, midWord: { repaired: 0, refused: 0 } };
     const damageArb = fc.record({ line: proseLine, pick: fc.nat(), to: fc.constantFrom(...destinations) });
     fc.assert(
-      fc.property(fc.uniqueArray(damageArb, { minLength: 1, maxLength: 2, selector: (d) => d.line.index }), fc.boolean(), (picked, midWord) => {
-        const damages = picked.flatMap(({ line, pick, to }) => {
-          const { inside, between } = cutPoints(line);
-          const points = midWord ? inside : [...inside, ...between];
-          return points.length ? [{ line: line.index, cut: points[pick % points.length]!, to: { after: to } }] : [];
-        });
-        // A tail goes after a line that still ends a sentence: not after a line that is itself cut.
-        fc.pre(damages.length > 0 && damages.every((d) => !damages.some((o) => o.line === d.to.after)));
-        const text = damage(damages);
-        const result = outcome(text);
-        expect(result === 'repaired' || result === 'refused', result).toBe(true);
-        seen[result as 'repaired' | 'refused']++;
-        if (midWord) seen.midWord[result as 'repaired' | 'refused']++;
-        // Confirming what the refusal suggests may be wrong (the editor is to check), but must not break the import.
-        const join = result === 'refused' ? suggested(text) : undefined;
-        if (join) outcome(text, [join]);
-      }),
+      fc.property(
+        fc.uniqueArray(damageArb, { minLength: 1, maxLength: 2, selector: (d) => d.line.index }),
+        fc.boolean(),
+        (picked, midWord) => {
+          const damages = picked.flatMap(({ line, pick, to }) => {
+            const { inside, between } = cutPoints(line);
+            const points = midWord ? inside : [...inside, ...between];
+            return points.length ? [{ line: line.index, cut: points[pick % points.length]!, to: { after: to } }] : [];
+          });
+          // A tail goes after a line that still ends a sentence: not after a line that is itself cut.
+          fc.pre(damages.length > 0 && damages.every((d) => !damages.some((o) => o.line === d.to.after)));
+          const text = damage(damages);
+          const result = outcome(text);
+          expect(result === 'repaired' || result === 'refused', result).toBe(true);
+          seen[result as 'repaired' | 'refused']++;
+          if (midWord) seen.midWord[result as 'repaired' | 'refused']++;
+          // Confirming what the refusal suggests may be wrong (the editor is to check), but must not break the import.
+          const join = result === 'refused' ? suggested(text) : undefined;
+          if (join) outcome(text, [join]);
+        },
+      ),
       { numRuns: 300 },
     );
     // Not vacuous: most damage cut inside a word is repaired, and the run saw both outcomes.
@@ -126,7 +130,9 @@ describe('random cuts and displacements of a clean report', () => {
 
   it('a tail cut between words and moved away while the same speaker goes on in the next paragraph is refused', () => {
     // The class that looks like an adjacent break: the next paragraph would be taken and the tail left behind.
-    const followed = prose.filter((p) => endsSentence(p.text) && prose.some((n) => n.index === p.index + 1 && !matchTag(n.text)));
+    const followed = prose.filter(
+      (p) => endsSentence(p.text) && prose.some((n) => n.index === p.index + 1 && !matchTag(n.text)),
+    );
     expect(followed.length).toBeGreaterThan(0);
     fc.assert(
       fc.property(fc.constantFrom(...followed), fc.nat(), fc.constantFrom(...destinations), (line, pick, to) => {
@@ -147,7 +153,10 @@ describe('random cuts and displacements of a clean report', () => {
     for (const line of prose) {
       const { inside, between } = cutPoints(line);
       for (const cut of [...inside, ...between])
-        for (const to of ['adjacent' as const, ...destinations.filter((d) => d !== line.index).map((after) => ({ after }))]) {
+        for (const to of [
+          'adjacent' as const,
+          ...destinations.filter((d) => d !== line.index).map((after) => ({ after })),
+        ]) {
           const text = damage([{ line: line.index, cut, to }]);
           const result = outcome(text);
           expect(result === 'repaired' || result === 'refused', result).toBe(true);

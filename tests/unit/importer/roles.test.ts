@@ -35,11 +35,16 @@ describe('splitTitle with the committed role list', () => {
 
   it('names the speaker, the title and the role file when it cannot split', () => {
     expect(() => splitTitleOrFail('赵刚', '区体育中心主管', 12, roles)).toThrow(ImportError);
-    expect(() => splitTitleOrFail('赵刚', '区体育中心主管', 12, roles)).toThrow(/第 12 行赵刚.*区体育中心主管.*roles\.txt/);
+    expect(() => splitTitleOrFail('赵刚', '区体育中心主管', 12, roles)).toThrow(
+      /第 12 行赵刚.*区体育中心主管.*roles\.txt/,
+    );
     expect(() => splitTitleOrFail('赵刚', '书记', 3, roles)).toThrow('只有职务，没有单位');
   });
 
   it('learns a new role from an extended list', () => {
-    expect(splitTitle('区体育中心主管', [...parseRoles('主管'), ...roles])).toEqual({ school: '区体育中心', role: '主管' });
+    expect(splitTitle('区体育中心主管', [...parseRoles('主管'), ...roles])).toEqual({
+      school: '区体育中心',
+      role: '主管',
+    });
   });
 });
