@@ -8,18 +8,24 @@ import { parseArgs } from 'node:util';
 import { writeArchive } from './bench/archive.ts';
 import { measureSearch } from './bench/search.ts';
 
-const { values } = parseArgs({
-  options: {
-    remarks: { type: 'string', default: '160' },
-    json: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-  },
-});
-const remarks = Number(values.remarks);
-if (!Number.isInteger(remarks) || remarks < 16) {
-  console.error('用法：npm run bench -- --remarks <N>（N ≥ 16）[--json <文件>]');
+const USAGE = '用法：npm run bench -- --remarks <N>（N ≥ 16）[--json <文件>] [--keep]';
+function usage(): never {
+  console.error(USAGE);
   process.exit(2);
 }
+const options = {
+  remarks: { type: 'string', default: '160' },
+  json: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+} as const;
+let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+try {
+  ({ values } = parseArgs({ options }));
+} catch {
+  usage();
+}
+const remarks = Number(values.remarks);
+if (!Number.isInteger(remarks) || remarks < 16) usage();
 
 /** Total resident memory of a process and all its descendants, in bytes, read from /proc. */
 async function treeRss(pid: number): Promise<number> {
@@ -54,7 +60,7 @@ async function build(contentDir: string, outDir: string) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   let peak = 0;
-  const timer = setInterval(async () => (peak = Math.max(peak, await treeRss(child.pid!))), 100);
+  const timer = setInterval(() => void treeRss(child.pid!).then((rss) => (peak = Math.max(peak, rss))), 100);
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearInterval(timer);
   if (code !== 0) throw new Error(`构建失败：\n${output.slice(-3000)}`);

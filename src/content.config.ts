@@ -103,13 +103,15 @@ function checked(loader: Loader, { watch = false } = {}): Loader {
       const { errors } = split(await running);
       if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
       if (watch)
-        context.watcher?.on('all', async (_event, path) => {
+        context.watcher?.on('all', (_event, path) => {
           if (!path.includes(`${contentDir.replace(/^\.\//, '')}/`)) return;
-          const again = split(await checkContent(contentDir, contentModel));
-          if (again.errors.length)
-            context.logger.error(
-              `内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`,
-            );
+          void checkContent(contentDir, contentModel).then((problems) => {
+            const again = split(problems);
+            if (again.errors.length)
+              context.logger.error(
+                `内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`,
+              );
+          });
         });
       await loader.load(context);
     },

@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import type { Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { z } from 'astro/zod';
 import { buildArchive, type RemarkInput, type ReportInput } from './model.ts';
 import { normalizePunctuation } from './punctuation.ts';
@@ -49,7 +49,7 @@ async function listFiles(root: string) {
   const reports: { id: string; file: string }[] = [];
   const remarks: { report: string; file: string }[] = [];
   const strays: string[] = [];
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = (await readdir(root, { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile())
@@ -93,7 +93,7 @@ function plainFile(source: string): { yaml: string; closeLine: number; body: Roo
 export function parseFile(file: string, text: string, problems: Problem[], { plain = true } = {}): ParsedFile {
   const source = text.replace(/^\uFEFF/, '');
   const quick = plain ? plainFile(source) : undefined;
-  const tree = quick ? undefined : (parser.parse(source) as Root);
+  const tree = quick ? undefined : parser.parse(source);
   const first = tree?.children[0];
   const front = quick
     ? { value: quick.yaml, start: 1, end: quick.closeLine }
@@ -148,7 +148,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
         parsed.keyLines.set(String(item.key.value), offset + lineCounter.linePos(item.key.range[0]).line);
     }
   }
-  const data = doc.toJS();
+  const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({
       file,

@@ -41,7 +41,7 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
   );
   let base = `${index + 1}-${order}-${slugifyName(speaker)}`;
   for (let n = 2; taken.has(base); n++) base = `${index + 1}-${order}-${slugifyName(speaker)}-${n}`;
-  const yaml = (v: string) => (/^[\s"'\[{>|*&!%@`#-]|: | #|[:]$/.test(v) ? JSON.stringify(v) : v);
+  const yaml = (v: string) => (/^[\s"'[{>|*&!%@`#-]|: | #|[:]$/.test(v) ? JSON.stringify(v) : v);
   const text = `---\nspeaker: ${yaml(speaker)}\nschool: ${yaml(school)}\nrole: ${yaml(role)}\nsection: ${yaml(section)}\norder: ${order}\n---\n\n`;
   return { name: `${base}.md`, text };
 }

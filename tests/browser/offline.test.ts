@@ -28,7 +28,7 @@ const anchor = (file: string) => file.replace(/\.mdx?$/, '');
 function manifestOf(dir: string): { version: string; base: string; files: string[] } {
   const line = /^const MANIFEST = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'));
   if (!line) throw new Error('sw.js has no manifest');
-  return JSON.parse(line[1]!);
+  return JSON.parse(line[1]!) as { version: string; base: string; files: string[] };
 }
 
 /** The search files' version, as the built search page carries it. */
@@ -86,7 +86,7 @@ describeInBrowser('offline', () => {
           expect(response?.ok(), built.url).toBe(true);
           const h1 = built.doc.querySelector('h1');
           if (h1)
-            expect(await page.$eval('h1', (el) => el.textContent!.replace(/\s+/g, ' ').trim()), built.url).toBe(
+            expect(await page.$eval('h1', (el) => el.textContent.replace(/\s+/g, ' ').trim()), built.url).toBe(
               textOf(h1),
             );
         }

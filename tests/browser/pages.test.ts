@@ -313,7 +313,7 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
     const headings = await page.evaluate(() =>
       [...document.querySelectorAll('main h1, main h2.section-title')]
         .filter((el) => el.checkVisibility())
-        .map((el) => el.textContent!.trim()),
+        .map((el) => el.textContent.trim()),
     );
     expect(headings).toEqual([seed.title, ...seed.sections]);
   });
@@ -324,7 +324,7 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
         .filter((el) => el.checkVisibility() && !['avoid', 'avoid-page'].includes(getComputedStyle(el).breakAfter))
         .map(
           (el) =>
-            `${el.tagName.toLowerCase()} «${el.textContent!.trim()}»: break-after ${getComputedStyle(el).breakAfter}`,
+            `${el.tagName.toLowerCase()} «${el.textContent.trim()}»: break-after ${getComputedStyle(el).breakAfter}`,
         ),
     );
     expect(loose).toEqual([]);

@@ -35,10 +35,10 @@ export async function shownResults(page: Page): Promise<ShownResult[]> {
       return {
         id: '',
         href: a.getAttribute('href')!,
-        title: a.textContent!.trim(),
+        title: a.textContent.trim(),
         meta: li.querySelector('.search-meta')?.textContent?.trim() ?? '',
         excerpt: li.querySelector('.search-excerpt')?.textContent ?? '',
-        marks: [...li.querySelectorAll('mark')].map((m) => m.textContent!),
+        marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
       };
     }),
   );

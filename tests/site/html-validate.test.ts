@@ -18,7 +18,7 @@ describe.each(Object.entries(sites))('every page of the %s build', (_name, { dir
     const failures: string[] = [];
     for (const page of readPages(dir, base)) {
       const report = await validator.validateString(page.html, page.file);
-      for (const m of report.results.flatMap((r) => r.messages) as Message[])
+      for (const m of report.results.flatMap<Message>((r) => r.messages))
         failures.push(`${page.url} ${m.line}:${m.column} ${m.ruleId}: ${m.message} «${m.selector ?? ''}»`);
     }
     expect(failures).toEqual([]);

@@ -42,16 +42,16 @@ export const axeScript = { content: axeSource };
 export async function axe(page: Page, check: string): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
-    const run = (
-      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
-    ).axe.run;
+    const { axe } = window as unknown as {
+      axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> };
+    };
     interface AxeViolation {
       id: string;
       impact?: string;
       help: string;
       nodes: { target: unknown[]; failureSummary?: string; html: string }[];
     }
-    const result = await run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? '',
@@ -159,7 +159,7 @@ export function watch(context: BrowserContext, origin: string): Watcher {
 
 /** The probe installed in the page by `installProbe`. */
 export const probe = <T>(page: Page, fn: (p: Probe) => T) =>
-  page.evaluate(`(${fn.toString()})(window.__a11y)`) as Promise<Awaited<T>>;
+  page.evaluate<Awaited<T>>(`(${fn.toString()})(window.__a11y)`);
 
 /**
  * Walks the page with Tab from a fresh load: the skip link comes first, every control is reached, and each shows a

@@ -17,7 +17,7 @@ function split(text: string): { data: Record<string, unknown>; paragraphs: strin
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error('no frontmatter');
   return {
-    data: parseYaml(match[1]!),
+    data: parseYaml(match[1]!) as Record<string, unknown>,
     paragraphs: match[2]!
       .split(/\n\s*\n/)
       .map((p) => p.trim())

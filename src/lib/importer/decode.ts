@@ -4,6 +4,7 @@ import { ImportError } from './errors.ts';
 export type Encoding = 'UTF-8' | 'GB18030';
 
 /** C0 controls other than tab and line ends: in a text copied from a page they are noise, in bulk they mean binary. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 /**

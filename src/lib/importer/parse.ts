@@ -42,7 +42,7 @@ export interface ParsedText {
   structural: string[];
 }
 
-const NOTE = /^[【\[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/u;
+const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/u;
 const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）])?\s*[:：]\s*/u;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;

@@ -13,7 +13,7 @@ const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 
 /** A YAML value as the seed writes it: plain when it reads back as the same string, else double-quoted. */
 export function yamlScalar(value: string): string {
-  let same = false;
+  let same: boolean;
   try {
     same = (parse(`v: ${value}`) as { v?: unknown } | null)?.v === value;
   } catch {

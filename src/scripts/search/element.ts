@@ -58,7 +58,7 @@ class SearchPage extends HTMLElement {
     };
     // While a Chinese input method composes, the box holds pinyin: search when the characters are chosen.
     this.#input.addEventListener('input', (event) => {
-      if (!(event as InputEvent).isComposing) schedule();
+      if (!event.isComposing) schedule();
     });
     this.#input.addEventListener('compositionend', schedule);
     this.#input.addEventListener('keydown', (event) => {
@@ -174,7 +174,7 @@ class SearchPage extends HTMLElement {
     if (this.dataset.records || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
     this.dataset.records = 'loading';
     const start = () =>
-      this.#engine.loadAll().then(
+      void this.#engine.loadAll().then(
         () => (this.dataset.records = 'loaded'),
         (error: unknown) => {
           // Search goes on as before: Pagefind and one file per result.

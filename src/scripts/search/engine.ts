@@ -257,7 +257,9 @@ export class SearchEngine {
         try {
           return toDoc(await this.#fetch<RecordFile>(`records/${n}.json`));
         } catch (error) {
-          await this.loadAll().catch(() => Promise.reject(error));
+          await this.loadAll().catch(() => {
+            throw error;
+          });
         }
       }
       const record = this.#all?.docs[n];

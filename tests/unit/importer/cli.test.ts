@@ -38,7 +38,7 @@ describe('npm run import', () => {
     expect(r.out).toContain('小标题 3 个');
     expect(r.out).toContain('发言人 5 位');
     expect(r.out).toContain('发言 9 篇');
-    expect(r.out).toMatch(/修复排版断裂 2 处：\n  - 孙明远.*组成词“实践”.*\n  - 郑海波.*组成词“带头”/);
+    expect(r.out).toMatch(/修复排版断裂 2 处：\n {2}- 孙明远.*组成词“实践”.*\n {2}- 郑海波.*组成词“带头”/);
     expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
     expect(await checkContent(content, contentModel)).toEqual([]);
   });
@@ -122,7 +122,7 @@ describe('npm run import', () => {
       '教师开展读书交流活动，',
     );
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/修复排版断裂 1 处：\n  - 吴晓燕.*编辑已用 --join 确认。\n/);
+    expect(r.out).toMatch(/修复排版断裂 1 处：\n {2}- 吴晓燕.*编辑已用 --join 确认。\n/);
     expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
   });
 
