@@ -5,7 +5,7 @@ import { readSeed } from '../support/seed.ts';
 import { root } from '../support/sites.ts';
 
 const seed = readSeed();
-const source = readFileSync(`${root}../shared/source/report.txt`, 'utf8');
+const source = readFileSync(`${root}tests/fixtures/import/seed/report.txt`, 'utf8');
 const blocks = source
   .split('\n')
   .map((l) => l.trim())

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import { asTree, fixture, readTree, root, run } from './helpers.ts';
 
 const id = '2015-dangjian-zuotanhui';
 const committed = join(root, 'content/reports', id);
-const shared = join(root, '../shared/source/report.txt');
 const temp = mkdtempSync(join(tmpdir(), 'import-seed-'));
 /** The two breaks between words that the editor confirms, as the refusal quotes them (docs/importer.md has the command). */
 const joins = ['切实按照中央要求，加强', '联系实际、体会深刻，'];
@@ -73,10 +72,6 @@ describe('importing the source of the seed report', () => {
     expect(summary).toMatch(
       /王甫：单位 考试中心，职务 党支部书记（第 60 行“考试中心党支部书记”；第 44 行的发言在职务介绍之前，也已用上）/,
     );
-  });
-
-  it.skipIf(!existsSync(shared))('uses a fixture identical to the shared source text', () => {
-    expect(fixture('seed/report.txt').equals(readFileSync(shared))).toBe(true);
   });
 
   it('matches the committed files when imported from the files in memory too', () => {
