@@ -11,13 +11,13 @@ export default defineConfig({
     fileParallelism: false,
     projects: [
       // Pure functions and command-line tools on small inputs: no site build, seconds in all.
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/search/match.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       // Each fixture folder under tests/fixtures/content/ built on its own: invalid content must stop the build.
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
       // The built site (root and sub-path) read as files.
       {
         extends: true,
-        test: { name: 'site', include: ['tests/site/**/*.test.ts', 'tests/search/build.test.ts'], ...withSites },
+        test: { name: 'site', include: ['tests/site/**/*.test.ts'], ...withSites },
       },
       // The built site in Chromium.
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], ...withSites } },

@@ -1,4 +1,4 @@
-// The relevance set (tests/search/relevance.json) and a sweep of passages, run through the real search page in
+// The relevance set (tests/browser/relevance.json) and a sweep of passages, run through the real search page in
 // Chromium against the root build, both ways the page answers: with Pagefind and one file per result (every query
 // until the page has every record in memory), and from every record in memory (every query after that).
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ interface Case {
   first?: string[];
   why?: string;
 }
-const { queries } = JSON.parse(readFileSync(`${root}tests/search/relevance.json`, 'utf8')) as { queries: Case[] };
+const { queries } = JSON.parse(readFileSync(`${root}tests/browser/relevance.json`, 'utf8')) as { queries: Case[] };
 
 // What a record says, straight from the Markdown, and a plain containment test written apart from the site's code:
 // letters and digits only, folded, so punctuation and line breaks never decide a match.

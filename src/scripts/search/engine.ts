@@ -9,7 +9,7 @@
 // 35–50 ms on the benchmark's machine, a phone's round trips far more. So after its first results the page loads
 // every record, a thousand to a file (`loadAll`), and from then on answers from memory, by the same rules
 // (`rankChars`).
-import { matchText, rankChars, type Match } from './match.ts';
+import { byRank, classify, matchText, rankChars, type Match, type Rank } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
 import {
   leadOf,
@@ -30,11 +30,9 @@ interface Pagefind {
   search(term: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
 }
 
-/** A matching record: its number (archive order) and how well it matches (see `matchText`). */
-export interface Hit {
+/** A matching record: its number (archive order) and how well it matches (see `classify`). */
+export interface Hit extends Rank {
   n: number;
-  tier: 0 | 1 | 2;
-  hits: number;
 }
 
 /** A record as the result list shows it. */
@@ -68,7 +66,7 @@ function readCatalogue({ lengths, chars, recordsPerFile }: Catalogue): Index {
 }
 
 /** The record a position falls in: the last record starting at or before it. */
-function recordAt({ starts }: Index, position: number): number {
+function recordAt(starts: number[], position: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -91,9 +89,6 @@ function toDoc({ url, meta, text }: RecordFile): SearchDoc {
   }
   return { url, meta, text, lead, bodyStart: Math.min(at, text.length), projection: project(text) };
 }
-
-/** Exact phrase first, then more occurrences, then archive order. */
-const compare = (a: Hit, b: Hit) => a.tier - b.tier || b.hits - a.hits || a.n - b.n;
 
 /** Every record in memory, and its searchable characters. */
 interface AllLoaded {
@@ -218,35 +213,19 @@ export class SearchEngine {
       const [index] = await Promise.all([this.#catalogue(), [...needle].length > 1 ? this.#loadPagefind() : undefined]);
       if (index.chars.has(needle))
         return readCounts(await this.#fetch<CharacterCounts>(`chars/${encodeChar(needle)}.json`));
-      const [first, ...rest] = await Promise.all(needleWords(needle).map((w) => this.#wordPositions(w)));
-      const sets = rest.map((p) => new Set(p));
-      const counts = new Map<number, number>();
-      // The needle's bigrams stand at consecutive positions; bigrams never span two records (tokens.ts).
-      for (const p of first!) {
-        if (!sets.every((set, k) => set.has(p + k + 1))) continue;
-        const n = recordAt(index, p);
-        counts.set(n, (counts.get(n) ?? 0) + 1);
-      }
-      return counts;
+      const positions = await Promise.all(needleWords(needle).map((w) => this.#wordPositions(w)));
+      return countsAt(positions, index.starts);
     });
   }
 
   /** Every record matching a query, best first: the phrase, or every term, or every word of every term. */
   async search(query: Query): Promise<Hit[]> {
-    if (this.#all) return scan(this.#all, query);
+    if (this.#all) return scan(this.#all.chars, query);
     const needles = needlesOf(query);
-    const counts = new Map(
-      await Promise.all(needles.map(async (needle) => [needle, await this.#needleCounts(needle)] as const)),
+    return rankCounts(
+      query,
+      new Map(await Promise.all(needles.map(async (needle) => [needle, await this.#needleCounts(needle)] as const))),
     );
-    const count = (needle: string, n: number) => counts.get(needle)!.get(n) ?? 0;
-    const candidates = new Set<number>();
-    for (const found of counts.values()) for (const n of found.keys()) candidates.add(n);
-    const hits: Hit[] = [];
-    for (const n of candidates) {
-      const hit = rank(query, n, count);
-      if (hit) hits.push(hit);
-    }
-    return hits.sort(compare);
   }
 
   /** A record's text and metadata, fetched once: from memory once every record is there, else its own file, or, if
@@ -292,33 +271,40 @@ function readCounts(list: CharacterCounts): Map<number, number> {
   return counts;
 }
 
-/** Every record matching a query, best first, from the records in memory. */
-function scan({ chars }: AllLoaded, query: Query): Hit[] {
+/** Every record matching a query, best first, from every record's searchable characters (`searchChars`). */
+export function scan(chars: string[], query: Query): Hit[] {
   const hits: Hit[] = [];
   for (const [n, text] of chars.entries()) {
     const rank = rankChars(text, query);
     if (rank) hits.push({ n, ...rank });
   }
-  return hits.sort(compare);
+  return hits.sort(byRank);
 }
 
-/** How a record matches, from its occurrence counts; the same rules as `matchText` on its text. */
-function rank(query: Query, n: number, count: (needle: string, n: number) => number): Hit | undefined {
-  const phrase = count(query.phrase, n);
-  if (phrase) return { n, tier: 0, hits: phrase };
-  const terms = query.terms.map((t) => count(t.text, n));
-  if (terms.length > 1 && terms.every(Boolean)) return { n, tier: 1, hits: terms.reduce((a, b) => a + b, 0) };
-  let hits = 0;
-  for (const [i, term] of query.terms.entries()) {
-    if (terms[i]) {
-      hits += terms[i];
-      continue;
-    }
-    for (const word of term.words) {
-      const k = count(word, n);
-      if (!k) return undefined;
-      hits += k;
-    }
+/** Every record matching a query, best first, from how often each needle (`needlesOf`) occurs in each record. */
+export function rankCounts(query: Query, counts: Map<string, Map<number, number>>): Hit[] {
+  const candidates = new Set<number>();
+  for (const found of counts.values()) for (const n of found.keys()) candidates.add(n);
+  const hits: Hit[] = [];
+  for (const n of candidates) {
+    const rank = classify(query, (needle) => counts.get(needle)?.get(n) ?? 0);
+    if (rank) hits.push({ n, tier: rank.tier, hits: rank.hits });
   }
-  return { n, tier: 2, hits };
+  return hits.sort(byRank);
+}
+
+/**
+ * How often a needle occurs in each record (record number → occurrences), from where each of its index words
+ * (`needleWords`) stands in the index and where each record starts: its bigrams stand at consecutive positions, and
+ * never span two records (tokens.ts).
+ */
+export function countsAt([first = [], ...rest]: number[][], starts: number[]): Map<number, number> {
+  const sets = rest.map((p) => new Set(p));
+  const counts = new Map<number, number>();
+  for (const p of first) {
+    if (!sets.every((set, k) => set.has(p + k + 1))) continue;
+    const n = recordAt(starts, p);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -1,0 +1,81 @@
+// The two ways the search page answers a query must agree: from the index (where each index word stands, as Pagefind
+// returns it, turned into counts per record) and from every record's text in memory. Random records and queries,
+// over a small alphabet so that phrases, terms and words repeat, overlap and cross punctuation.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countsAt, rankCounts, scan } from '../../../src/scripts/search/engine.ts';
+import { needlesOf, parseQuery } from '../../../src/scripts/search/query.ts';
+import { searchChars } from '../../../src/scripts/search/text.ts';
+import { CODE_WIDTH, needleWords, recordWords } from '../../../src/scripts/search/tokens.ts';
+
+const ALPHABET = [...'党建服务家长三严实教育学校', '，', '。', ' ', '\n', 'a', 'B', '２', '\u{20BB7}'];
+/** Text over many characters, or over very few, where needles overlap themselves (党党 in 党党党). */
+const text = fc.oneof(
+  fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((chars) => chars.join('')),
+  fc.array(fc.constantFrom('党', '建', '，'), { maxLength: 12 }).map((chars) => chars.join('')),
+);
+
+/** The index of some records as Pagefind holds it: every record's words, one record after the other. */
+function indexOf(records: string[]) {
+  const words = records.flatMap((r) => recordWords(searchChars(r)));
+  const starts: number[] = [];
+  let at = 0;
+  for (const r of records) {
+    starts.push(at);
+    at += recordWords(searchChars(r)).length;
+  }
+  /** Where a word stands; a one-character word is a prefix, as Pagefind matches it. */
+  const positionsOf = (word: string) =>
+    words.flatMap((w, i) => ((word.length === CODE_WIDTH ? w.startsWith(word) : w === word) ? [i] : []));
+  return { starts, positionsOf };
+}
+
+describe('the two ways of answering a query', () => {
+  it('give the same records, tiers, counts and order for random records and queries', () => {
+    /** Some records and a query: a piece of one of them (1–8 characters, a space sometimes), or random text. */
+    const archive = fc.array(text, { minLength: 1, maxLength: 12 }).chain((records) =>
+      fc.tuple(
+        fc.constant(records),
+        fc.oneof(
+          text,
+          fc
+            .tuple(fc.nat(records.length - 1), fc.nat(40), fc.integer({ min: 1, max: 8 }), fc.nat(8))
+            .map(([r, at, len, gap]) => {
+              const piece = records[r]!.slice(at, at + len);
+              return `${piece.slice(0, gap)} ${piece.slice(gap)}`;
+            }),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(archive, ([records, raw]) => {
+        const query = parseQuery(raw);
+        if (!query) return;
+        const { starts, positionsOf } = indexOf(records);
+        const counts = new Map(
+          needlesOf(query).map((needle) => [needle, countsAt(needleWords(needle).map(positionsOf), starts)]),
+        );
+        expect(rankCounts(query, counts)).toEqual(
+          scan(
+            records.map((r) => searchChars(r)),
+            query,
+          ),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('find what a reader expects in a small archive', () => {
+    const records = ['服务家长，服务学生', '家长学校', '服 务', '三严三实'];
+    const { starts, positionsOf } = indexOf(records);
+    const query = parseQuery('服务')!;
+    const counts = new Map(
+      needlesOf(query).map((needle) => [needle, countsAt(needleWords(needle).map(positionsOf), starts)]),
+    );
+    expect(rankCounts(query, counts)).toEqual([
+      { n: 0, tier: 0, hits: 2 },
+      { n: 2, tier: 0, hits: 1 },
+    ]);
+  });
+});
