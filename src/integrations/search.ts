@@ -1,13 +1,11 @@
 // Site search: a Pagefind index and the files the search page reads beside it (see search/files.ts), built inside
 // `astro build` (and served from memory under `astro dev`), and a service worker that keeps the site and the search
 // available offline.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CACHE_TAG_SLOT, type SearchRecord } from '../scripts/search/record.ts';
-import { serveIndexInDev } from './search/dev.ts';
 import { closePagefind, filesTag, searchFiles } from './search/files.ts';
 import { writeServiceWorker } from './search/service-worker.ts';
 
@@ -34,6 +32,16 @@ function stampSearchPage(page: URL, tag: string) {
   writeFileSync(page, html.replace(slot, `data-cache-tag="${tag}"`));
 }
 
+/** The records `search-index/records-<k>.json` hold (written by the pages), in order, with the files' bytes. */
+function readRecords(folder: URL): { records: SearchRecord[]; written: Map<string, Uint8Array> } {
+  const names = readdirSync(folder)
+    .filter((name) => /^records-\d+\.json$/.test(name))
+    .sort((a, b) => parseInt(a.slice(8)) - parseInt(b.slice(8)));
+  const written = new Map(names.map((name) => [`search-index/${name}`, readFileSync(new URL(name, folder))]));
+  const records = [...written.values()].flatMap((bytes) => JSON.parse(bytes.toString('utf8')) as SearchRecord[]);
+  return { records, written };
+}
+
 /** The search integration; register it last, so the service worker lists every file the other integrations wrote. */
 export default function search(): AstroIntegration {
   let base = '/';
@@ -54,16 +62,9 @@ export default function search(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         root = config.root;
       },
-      'astro:server:setup': ({ server, logger }) => {
-        serveIndexInDev(server, base, logger);
-      },
-      'astro:server:done': async () => {
-        await closePagefind();
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const recordsFile = new URL('search/records.json', dir);
-        const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
+        const { records, written } = readRecords(new URL('search-index/', dir));
         const files = await searchFiles(records);
         await closePagefind();
         // Written synchronously: thousands of small files, each costing several trips through libuv's thread pool
@@ -71,9 +72,8 @@ export default function search(): AstroIntegration {
         for (const folder of new Set([...files.keys()].map((path) => dirname(fileURLToPath(new URL(path, dir))))))
           mkdirSync(folder, { recursive: true });
         for (const [path, content] of files) writeFileSync(new URL(path, dir), content);
-        // The record files carry the same text; this file was only the hand-over from the pages to the integration.
-        await rm(recordsFile);
-        const tag = filesTag(files);
+        // The record files the pages wrote are search files too: their version covers them.
+        const tag = filesTag(new Map([...files, ...written]));
         stampSearchPage(new URL('search/index.html', dir), tag);
         logger.info(`搜索索引：${records.length} 条记录，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         const manifest = await writeServiceWorker(dir, base, new URL('src/scripts/sw.js', root), tag);

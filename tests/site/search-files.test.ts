@@ -2,11 +2,9 @@
 // list, the search box on every page, and scripts only as files (a strict Content-Security-Policy will follow).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chunkStarts, filesTag } from '../../src/integrations/search/files.ts';
+import { filesTag } from '../../src/integrations/search/files.ts';
 import { readPages } from '../support/dist.ts';
-import type { Catalogue, CharacterCounts, FacetTable, RecordFile } from '../../src/scripts/search/record.ts';
-import { project } from '../../src/scripts/search/text.ts';
-import { CODE_WIDTH, encodeChar } from '../../src/scripts/search/tokens.ts';
+import type { SearchRecord } from '../../src/scripts/search/record.ts';
 import { readSeed } from '../support/seed.ts';
 import { sites } from '../support/sites.ts';
 
@@ -15,38 +13,31 @@ const seed = readSeed();
 describe.each(Object.entries(sites))('search in the %s build', (name, { dir, base }) => {
   const pages = readPages(dir, base);
 
-  it('has a Pagefind index of one page, a catalogue of its records, one file per record, the records a thousand to a file, and no leftover records file', () => {
+  it('has a Pagefind index of one page, every record a thousand to a file (five in the root build) and alone', () => {
     const entry = JSON.parse(readFileSync(`${dir}pagefind/pagefind-entry.json`, 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     expect(Object.keys(entry.languages)).toEqual(['und']);
     expect(entry.languages.und?.page_count).toBe(1);
-    const catalogue = JSON.parse(readFileSync(`${dir}search-index/catalogue.json`, 'utf8')) as Catalogue;
-    const { lengths } = catalogue;
-    // The report's title and editor's note, then every remark in reading order, each as long as its letters and digits.
-    const records = readdirSync(`${dir}search-index/records`).map(
-      (f) => JSON.parse(readFileSync(`${dir}search-index/records/${f}`, 'utf8')) as RecordFile,
-    );
-    expect(records).toHaveLength(seed.remarks.length + 1);
+    // The report's title and editor's note, then every remark in reading order.
     const record = (n: number) =>
-      JSON.parse(readFileSync(`${dir}search-index/records/${n}.json`, 'utf8')) as RecordFile;
-    expect(lengths).toEqual(records.map((_, n) => [...project(record(n).text).chars].length));
-    // And every record again, in the same order, a thousand to a file (five in the root build), for the queries after
-    // the first.
+      JSON.parse(readFileSync(`${dir}search-index/records/${n}.json`, 'utf8')) as SearchRecord;
+    const count = readdirSync(`${dir}search-index/records`).length;
+    expect(count).toBe(seed.remarks.length + 1);
     const perFile = name === 'root' ? 5 : 1000;
-    expect(catalogue.recordsPerFile).toBe(perFile);
-    const files = Math.ceil(records.length / perFile);
-    expect(
-      readdirSync(`${dir}search-index`)
-        .filter((f) => /^records-/.test(f))
-        .sort(),
-    ).toEqual(Array.from({ length: files }, (_, k) => `records-${k}.json`).sort());
+    const files = Math.ceil(count / perFile);
+    expect(readdirSync(`${dir}search-index`).filter((f) => /^records-/.test(f))).toEqual(
+      expect.arrayContaining(Array.from({ length: files }, (_, k) => `records-${k}.json`)),
+    );
+    expect(readdirSync(`${dir}search-index`).filter((f) => /^records-/.test(f))).toHaveLength(files);
     const together = Array.from(
       { length: files },
-      (_, k) => JSON.parse(readFileSync(`${dir}search-index/records-${k}.json`, 'utf8')) as RecordFile[],
+      (_, k) => JSON.parse(readFileSync(`${dir}search-index/records-${k}.json`, 'utf8')) as SearchRecord[],
     );
-    expect(together.flat()).toEqual(records.map((_, n) => record(n)));
+    expect(together.flat()).toEqual(Array.from({ length: count }, (_, n) => record(n)));
     expect(together.slice(0, -1).every((file) => file.length === perFile)).toBe(true);
+    const search = pages.find((p) => p.url === `${base}search/`)!;
+    expect(search.doc.querySelector('search-page')?.getAttribute('data-record-files')).toBe(String(files));
     expect(record(0).meta.kind).toBe('report');
     expect(record(0).text.startsWith(seed.title)).toBe(true);
     expect(record(0).url).toMatch(new RegExp(`^${base}reports/${seed.id}/#note-`));
@@ -60,44 +51,19 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
       });
       expect(record(i + 1).url).toBe(`${base}reports/${seed.id}/#${remark.file.replace(/\.mdx?$/, '')}`);
     }
-    // A counts file for exactly the characters whose index words open one of Pagefind's chunks, saying how often the
-    // character occurs in each record.
-    const meta = readdirSync(`${dir}pagefind`).find((f) => f.endsWith('.pf_meta'))!;
-    const starts = chunkStarts(readFileSync(`${dir}pagefind/${meta}`));
-    expect(starts).toHaveLength(readdirSync(`${dir}pagefind/index`).length);
-    const opening = new Set(
-      starts.filter((from) => from.length >= CODE_WIDTH).map((from) => from.slice(0, CODE_WIDTH)),
-    );
-    expect(new Set([...catalogue.chars].map(encodeChar))).toEqual(opening);
-    expect(readdirSync(`${dir}search-index/chars`).sort()).toEqual([...opening].map((code) => `${code}.json`).sort());
-    const texts = records.map((_, n) => project(record(n).text).chars);
-    for (const ch of catalogue.chars) {
-      const list = JSON.parse(
-        readFileSync(`${dir}search-index/chars/${encodeChar(ch)}.json`, 'utf8'),
-      ) as CharacterCounts;
-      const counts: [number, number][] = [];
-      for (let i = 0, n = -1; i < list.length; i += 2) counts.push([(n += list[i]!), list[i + 1]!]);
-      const truth = texts.flatMap((text, n) =>
-        [...text].filter((c) => c === ch).length
-          ? [[n, [...text].filter((c) => c === ch).length] as [number, number]]
-          : [],
-      );
-      expect(counts, ch).toEqual(truth);
-    }
-    // The root build's small chunks (tests/support/sites.ts): the words of a common character span several chunks,
-    // as in a large archive, so the browser tests count characters from these files.
-    if (name === 'root') expect(catalogue.chars).toContain('的');
-    const facets = JSON.parse(readFileSync(`${dir}search-index/facets.json`, 'utf8')) as FacetTable;
-    expect(facets.school.ids.map((id) => facets.school.values[id] ?? '')).toEqual(
-      records.map((_, n) => (n ? seed.remarks[n - 1]!.school : '')),
-    );
+    // The root build is indexed in chunks of ~30 positions (tests/support/sites.ts), so that the browser tests look
+    // words up across many chunks, as in a large archive.
+    if (name === 'root')
+      expect(
+        readdirSync(`${dir}pagefind/index`).length,
+        'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE no longer splits the test index: find another way to test many chunks',
+      ).toBeGreaterThan(20);
     // Pagefind's page text is not published: the record files carry it. Nor are its UI bundles.
     expect(existsSync(`${dir}pagefind/fragment`)).toBe(false);
     expect(
       readdirSync(`${dir}pagefind`).filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f)),
     ).toEqual([]);
     expect(existsSync(`${dir}pagefind/pagefind.js`)).toBe(true);
-    expect(existsSync(`${dir}search/records.json`)).toBe(false);
   });
 
   it('gives the search page the version of exactly these search files', () => {

@@ -7,10 +7,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Whether a built file belongs in the offline cache (of Pagefind's bundle only the runtime is written, see files.ts).
- * The record files are left out: `search-index/records-<k>.json` hold them a thousand to a file (a few downloads
- * instead of thousands, a third of the cache at 8,000 remarks), and the search page reads those when a record file
- * cannot be fetched.
+ * Whether a built file belongs in the offline cache. The one-record files are left out: `records-<k>.json` hold
+ * the same records a thousand to a file, a few downloads instead of thousands, and the search page reads those when
+ * a record's own file cannot be fetched.
  */
 function cached(path: string): boolean {
   return !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$|^search-index\/records\//.test(path);

@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import { getArchive, remarkEntry, reportEntry } from '../../lib/archive.ts';
 import { paths } from '../../lib/model.ts';
 import { href } from '../../lib/url.ts';
-import { leadOf, recordText, type RecordMeta, type SearchRecord } from '../../scripts/search/record.ts';
+import { leadOf, type RecordMeta, type SearchRecord } from '../../scripts/search/record.ts';
 
 const parser = unified().use(remarkParse);
 const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -25,12 +25,28 @@ export function plainText(markdown: string): string {
     .join(' ');
 }
 
-/** Every search record of the archive, in reading order (newest report first). */
-export async function searchRecords(): Promise<SearchRecord[]> {
+let records: Promise<SearchRecord[]> | undefined;
+
+/** Every search record of the archive, in reading order (newest report first); made once per build. */
+export const searchRecords = () => (records ??= makeRecords());
+
+/**
+ * The records as `search-index/records-<k>.json` hold them: a thousand to a file, so that loading them never holds
+ * the search page up for long (one parse per file). The tests set a few, so that the seed's records span several.
+ */
+export async function recordFiles(): Promise<SearchRecord[][]> {
+  const all = await searchRecords();
+  const perFile = Number(process.env.SEARCH_RECORDS_PER_FILE ?? 1000);
+  return Array.from({ length: Math.max(1, Math.ceil(all.length / perFile)) }, (_, k) =>
+    all.slice(k * perFile, (k + 1) * perFile),
+  );
+}
+
+async function makeRecords(): Promise<SearchRecord[]> {
   const { reports } = await getArchive();
   const records: SearchRecord[] = [];
   const add = (meta: RecordMeta, url: string, body: string) =>
-    records.push({ url, text: recordText(leadOf(meta), body), meta });
+    records.push({ url, text: [...leadOf(meta), body].join(' '), meta });
   for (const report of reports) {
     const note = plainText((await reportEntry(report)).body ?? '');
     const noteUrl = note ? `${paths.report(report)}#note-${report.slug}` : paths.report(report);

@@ -4,7 +4,7 @@ import { search as s } from '../../i18n/zh-CN.ts';
 import { SearchEngine, type Hit } from './engine.ts';
 import { applySelection, facetValues, hasSelection, noSelection, type Selection } from './facets.ts';
 import { parseQuery } from './query.ts';
-import { FACETS, type Facet, type FacetTable } from './record.ts';
+import { FACETS, type Facet, type RecordMeta } from './record.ts';
 import { clearButton, emptyState, filterGroups, moreButton, resultItem } from './render.ts';
 
 const DEBOUNCE_MS = 150;
@@ -26,7 +26,9 @@ class SearchPage extends HTMLElement {
   #query = '';
   #hits: Hit[] = [];
   #limit = PAGE;
-  #table: FacetTable | undefined;
+  /** Every record's metadata, once the filters have needed it. */
+  #metas: RecordMeta[] | undefined;
+  #asked = false;
   /** Filters whose every value is shown (the reader asked for all). */
   #expanded = new Set<Facet>();
   #run = 0;
@@ -38,7 +40,12 @@ class SearchPage extends HTMLElement {
 
   connectedCallback() {
     const part = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
-    this.#engine = new SearchEngine(this.dataset.bundle!, this.dataset.files!, this.dataset.cacheTag ?? '');
+    this.#engine = new SearchEngine(
+      this.dataset.bundle!,
+      this.dataset.files!,
+      this.dataset.cacheTag ?? '',
+      Number(this.dataset.recordFiles),
+    );
     this.#input = part('input[name=q]');
     this.#status = part('.search-status');
     this.#panel = part('.search-filters-panel');
@@ -103,7 +110,7 @@ class SearchPage extends HTMLElement {
       void this.#render();
       this.#input.focus();
     });
-    // The filters need the facet table: it is fetched when the reader first opens them.
+    // The filters count over every record's metadata: the records are loaded when the reader first opens them.
     this.#panel.addEventListener('toggle', () => {
       if (this.#panel.open) void this.#render();
     });
@@ -152,7 +159,8 @@ class SearchPage extends HTMLElement {
       await this.#render();
       return;
     }
-    if (!this.#engine.loaded) this.#setStatus(s.loading, 'loading');
+    if (!this.#asked) this.#setStatus(s.loading, 'loading');
+    this.#asked = true;
     try {
       const hits = await this.#engine.search(query);
       if (run !== this.#run) return;
@@ -210,11 +218,11 @@ class SearchPage extends HTMLElement {
     const filtered = hasSelection(this.#selection);
     if (filtered) this.#panel.open = true;
     try {
-      if ((filtered || this.#panel.open) && this.#hits.length && !this.#table) {
+      if ((filtered || this.#panel.open) && this.#hits.length && !this.#metas) {
         if (this.#panel.open) this.#filters.replaceChildren(s.loadingFilters);
-        this.#table = await this.#engine.facets();
+        this.#metas = await this.#engine.metas();
       }
-      const shown = applySelection(this.#hits, this.#selection, this.#table);
+      const shown = applySelection(this.#hits, this.#selection, this.#metas);
       const items = query ? await this.#engine.shown(shown.slice(0, this.#limit), query) : [];
       if (draw !== this.#drawing) return;
       this.#paint(shown.length, items.map(resultItem));
@@ -233,9 +241,9 @@ class SearchPage extends HTMLElement {
     this.#list.hidden = !items.length;
     this.#more.replaceChildren(...(shownCount > items.length ? [moreButton(shownCount - items.length)] : []));
     this.#panel.hidden = !this.#hits.length && !filtered;
-    if (this.#table) {
+    if (this.#metas) {
       const groups = this.#hits.length
-        ? filterGroups(facetValues(this.#hits, this.#selection, this.#table), this.#expanded)
+        ? filterGroups(facetValues(this.#hits, this.#selection, this.#metas), this.#expanded)
         : [];
       this.#filters.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
     }

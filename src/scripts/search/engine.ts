@@ -1,36 +1,22 @@
-// Runs a query in two steps. First Pagefind gives, for each index word of the query (tokens.ts), its positions in
-// the index (one Pagefind page of every record's words); the catalogue turns positions into records, so every match
-// is found, counted and ranked without fetching any text. Then only the results on screen are fetched, one small file
-// each, and their text gives the highlights and the excerpt (match.ts). Pagefind is loaded when a query first needs
-// it. A single common character, whose words span many index chunks, is counted from a small file of its own instead.
-//
-// That keeps the first search light, but every later query would still cost a request per new index word and one
-// per result, and a browser spends milliseconds on each request, however small, before any network: ten took
-// 35–50 ms on the benchmark's machine, a phone's round trips far more. So after its first results the page loads
-// every record, a thousand to a file (`loadAll`), and from then on answers from memory, by the same rules
-// (`rankChars`).
+// Answers a query in one of two ways (docs/search.md), both ranked by the rules in match.ts:
+//   - before the records are in memory: Pagefind says where each index word of the query stands (tokens.ts), which
+//     gives how often each needle occurs in each record; only the results on screen are fetched, a file each;
+//   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory,
+//     with no request at all. A request costs the browser milliseconds however small the file, and Pagefind's
+//     lookup of a common word more, so only this way meets the warm query's budget at 8,000 remarks.
 import { byRank, classify, matchText, rankChars, type Match, type Rank } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
-import {
-  leadOf,
-  type Catalogue,
-  type CharacterCounts,
-  type FacetTable,
-  type RecordFile,
-  type RecordMeta,
-  type RecordsFile,
-} from './record.ts';
+import { leadOf, type RecordMeta, type SearchRecord } from './record.ts';
 import { project, searchChars, type Projection } from './text.ts';
-import { encodeChar, needleWords } from './tokens.ts';
+import { needleWords, RECORD_START } from './tokens.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string): Promise<{ results: { id: string; words: number[] }[] } | null>;
+  search(term: string): Promise<{ results: { words: number[] }[] } | null>;
 }
 
-/** A matching record: its number (archive order) and how well it matches (see `classify`). */
+/** A matching record: its number (archive order) and how well it matches. */
 export interface Hit extends Rank {
   n: number;
 }
@@ -53,47 +39,15 @@ export interface Shown {
   match: Match | undefined;
 }
 
-/** The catalogue, ready for lookups: where each record starts in the index, and which characters have counts. */
-interface Index {
-  starts: number[];
-  chars: Set<string>;
-  recordsPerFile: number;
-}
-
-function readCatalogue({ lengths, chars, recordsPerFile }: Catalogue): Index {
-  let at = 0;
-  return { starts: lengths.map((length) => ((at += length), at - length)), chars: new Set(chars), recordsPerFile };
-}
-
-/** The record a position falls in: the last record starting at or before it. */
-function recordAt(starts: number[], position: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= position) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Reads a record file into what the result list needs: the lead fields are the first words of the text. */
-function toDoc({ url, meta, text }: RecordFile): SearchDoc {
+function toDoc({ url, meta, text }: SearchRecord): SearchDoc {
   const lead: SearchDoc['lead'] = [];
   let at = 0;
   for (const field of leadOf(meta)) {
-    if (text.startsWith(field, at)) {
-      lead.push({ text: field, start: at });
-      at += field.length + 1;
-    }
+    if (!text.startsWith(field, at)) continue;
+    lead.push({ text: field, start: at });
+    at += field.length + 1;
   }
   return { url, meta, text, lead, bodyStart: Math.min(at, text.length), projection: project(text) };
-}
-
-/** Every record in memory, and its searchable characters. */
-interface AllLoaded {
-  docs: RecordFile[];
-  chars: string[];
 }
 
 /** Lets the page handle input between slices of a long job. A message, not a timer: timers in a background tab
@@ -105,150 +59,132 @@ const yieldToPage = () =>
     channel.port2.postMessage(null);
   });
 
-/** Search over the site's Pagefind bundle and search files; loads them on the first query. */
+/** Remembers a promise under a key, and forgets it if it fails, so that the next call tries again. */
+function once<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    cache.set(key, (value = make()));
+    value.catch(() => cache.delete(key));
+  }
+  return value;
+}
+
+/** Search over the site's Pagefind bundle and record files, each loaded when first needed. */
 export class SearchEngine {
-  #bundle: string;
-  #files: string;
-  #tag: string;
-  #index = new Map<'index', Promise<Index>>();
-  #pagefind = new Map<'pagefind', Promise<Pagefind>>();
+  #pagefind = new Map<0, Promise<Pagefind>>();
   #positions = new Map<string, Promise<number[]>>();
-  #counts = new Map<string, Promise<Map<number, number>>>();
   #docs = new Map<number, Promise<SearchDoc>>();
-  #facets = new Map<'facets', Promise<FacetTable>>();
-  #loadingAll = new Map<'all', Promise<void>>();
-  #all: AllLoaded | undefined;
+  #loading = new Map<0, Promise<void>>();
+  #records: SearchRecord[] | undefined;
+  #chars: string[] | undefined;
 
-  /** `bundle`: pagefind.js; `files`: the folder of the search files (catalogue, facets, records); `tag`: the build. */
-  constructor(bundle: string, files: string, tag: string) {
-    this.#bundle = bundle;
-    this.#files = files;
-    this.#tag = tag;
+  /** `bundle`: pagefind.js; `files`: the folder of the record files; `tag`: the build's; `fileCount`: how many
+   * `records-<k>.json` there are. */
+  constructor(
+    readonly bundle: string,
+    readonly files: string,
+    readonly tag: string,
+    readonly fileCount: number,
+  ) {}
+
+  /** Whether every record is in memory: queries need no request. */
+  get inMemory(): boolean {
+    return this.#chars !== undefined;
   }
 
-  /** Whether the search files have been asked for yet (the first query shows a loading message). */
-  get loaded(): boolean {
-    return this.#index.size > 0;
+  /** Fetches a record file; the build's tag keeps a cached copy from answering for another build. */
+  async #fetch<T>(path: string): Promise<T> {
+    const response = await fetch(`${this.files}${path}?v=${this.tag}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return (await response.json()) as T;
   }
 
-  /**
-   * Loads every record (`records-<k>.json`) and folds its text a slice at a time, so the page keeps answering; from
-   * then on `search` and `doc` need no request. Until it is done, and if it fails, they use Pagefind and the record
-   * files.
-   */
+  /** Loads every record and folds its text a slice at a time, so that the page keeps answering meanwhile. */
   loadAll(): Promise<void> {
-    return SearchEngine.#once(this.#loadingAll, 'all', async () => {
-      const index = await this.#catalogue();
-      const files = Array.from({ length: Math.ceil(index.starts.length / index.recordsPerFile) }, (_, k) =>
-        this.#fetch<RecordsFile>(`records-${k}.json`),
-      );
-      const docs = (await Promise.all(files)).flat();
+    return once(this.#loading, 0, async () => {
+      const files = Array.from({ length: this.fileCount }, (_, k) => this.#fetch<SearchRecord[]>(`records-${k}.json`));
+      const records = (await Promise.all(files)).flat();
       const chars: string[] = [];
       let slice = performance.now();
-      for (const doc of docs) {
-        chars.push(searchChars(doc.text));
+      for (const record of records) {
+        chars.push(searchChars(record.text));
         if (performance.now() - slice > 8) {
           await yieldToPage();
           slice = performance.now();
         }
       }
-      this.#all = { docs, chars };
+      this.#records = records;
+      this.#chars = chars;
     });
   }
 
-  /** Fetches one of the search files as JSON; the build's tag keeps a cached copy from answering for another build. */
-  async #fetch<T>(path: string): Promise<T> {
-    const response = await fetch(`${this.#files}${path}?v=${this.#tag}`);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    return (await response.json()) as T;
+  /** Every record's metadata, for the filters (loads every record first). */
+  async metas(): Promise<RecordMeta[]> {
+    await this.loadAll();
+    return this.#records!.map((r) => r.meta);
   }
 
-  /** Remembers a promise under a key, and forgets it if it fails, so the next call tries again. */
-  static #once<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
-    let value = cache.get(key);
-    if (!value) {
-      cache.set(key, (value = make()));
-      value.catch(() => cache.delete(key));
-    }
-    return value;
-  }
-
-  /** The catalogue, fetched on the first query (and again on the next one if that failed). */
-  #catalogue(): Promise<Index> {
-    return SearchEngine.#once(this.#index, 'index', async () =>
-      readCatalogue(await this.#fetch<Catalogue>('catalogue.json')),
-    );
-  }
-
-  /** Pagefind, loaded when a query first needs it. */
-  #loadPagefind(): Promise<Pagefind> {
-    return SearchEngine.#once(this.#pagefind, 'pagefind', async () => {
-      const pagefind = (await import(/* @vite-ignore */ this.#bundle)) as Pagefind;
-      // The main thread is enough for this index and spares a 40 KB worker script. A fixed metaCacheTag lets
-      // pagefind-entry.json be cached (the default is a new ?ts= on every load).
-      await pagefind.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.#tag });
-      await pagefind.init();
-      return pagefind;
-    });
-  }
-
-  /**
-   * Where an index word (or, for one character, every word starting with it) stands: its sorted positions. A prefix
-   * lies in one index chunk here (Pagefind loads only the first chunk a prefix falls in): a character whose words
-   * open a chunk has a counts file, and `#needleCounts` never asks.
-   */
+  /** Where an index word stands in the index, sorted. */
   #wordPositions(word: string): Promise<number[]> {
-    return SearchEngine.#once(this.#positions, word, async () => {
-      const pagefind = await this.#loadPagefind();
+    return once(this.#positions, word, async () => {
+      const pagefind = await once(this.#pagefind, 0, async () => {
+        const module = (await import(/* @vite-ignore */ this.bundle)) as Pagefind;
+        // The main thread is enough for this index and spares a 40 KB worker script; a fixed metaCacheTag lets
+        // pagefind-entry.json be cached (by default every load asks for it anew).
+        await module.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.tag });
+        return module;
+      });
       // Not an exact ("…") search: that reports only the first occurrence in each page.
       const found = await pagefind.search(word);
       return (found?.results ?? []).flatMap((result) => result.words).sort((a, b) => a - b);
     });
   }
 
-  /** How often a needle occurs in each record that holds it: record number → occurrences (overlapping ones too). */
-  #needleCounts(needle: string): Promise<Map<number, number>> {
-    return SearchEngine.#once(this.#counts, needle, async () => {
-      // Both at once: the catalogue says whether one character has a counts file; anything longer needs Pagefind.
-      const [index] = await Promise.all([this.#catalogue(), [...needle].length > 1 ? this.#loadPagefind() : undefined]);
-      if (index.chars.has(needle))
-        return readCounts(await this.#fetch<CharacterCounts>(`chars/${encodeChar(needle)}.json`));
-      const positions = await Promise.all(needleWords(needle).map((w) => this.#wordPositions(w)));
-      return countsAt(positions, index.starts);
-    });
-  }
-
-  /** Every record matching a query, best first: the phrase, or every term, or every word of every term. */
+  /** Every record matching a query, best first. Where Pagefind cannot be had (under `astro dev`, which builds no
+   * index), from the records in memory. */
   async search(query: Query): Promise<Hit[]> {
-    if (this.#all) return scan(this.#all.chars, query);
-    const needles = needlesOf(query);
-    return rankCounts(
-      query,
-      new Map(await Promise.all(needles.map(async (needle) => [needle, await this.#needleCounts(needle)] as const))),
-    );
+    if (!this.#chars) {
+      try {
+        return await this.#fromIndex(query);
+      } catch (error) {
+        await this.loadAll().catch(() => {
+          throw error;
+        });
+      }
+    }
+    return scan(this.#chars!, query);
   }
 
-  /** A record's text and metadata, fetched once: from memory once every record is there, else its own file, or, if
-   * that cannot be fetched (offline, the service worker keeps only the thousand-record files), from those. */
+  async #fromIndex(query: Query): Promise<Hit[]> {
+    const needles = needlesOf(query);
+    const [starts, positions] = await Promise.all([
+      this.#wordPositions(RECORD_START),
+      Promise.all(needles.map((needle) => Promise.all(needleWords(needle).map((w) => this.#wordPositions(w))))),
+    ]);
+    return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));
+  }
+
+  /** A record as the result list shows it: from memory, or its own file; offline, where the service worker keeps
+   * only the `records-<k>.json`, from those. */
   doc(n: number): Promise<SearchDoc> {
-    return SearchEngine.#once(this.#docs, n, async () => {
-      if (!this.#all) {
+    return once(this.#docs, n, async () => {
+      if (!this.#records) {
         try {
-          return toDoc(await this.#fetch<RecordFile>(`records/${n}.json`));
+          return toDoc(await this.#fetch<SearchRecord>(`records/${n}.json`));
         } catch (error) {
           await this.loadAll().catch(() => {
             throw error;
           });
         }
       }
-      const record = this.#all?.docs[n];
-      if (!record) throw new Error(`records-<k>.json: no record ${n}`);
+      const record = this.#records?.[n];
+      if (!record) throw new Error(`no record ${n}`);
       return toDoc(record);
     });
   }
 
   /** Results ready to show: each record's text and where the query is in it. */
-  async shown(hits: Hit[], query: Query): Promise<Shown[]> {
+  shown(hits: Hit[], query: Query): Promise<Shown[]> {
     return Promise.all(
       hits.map(async (hit) => {
         const doc = await this.doc(hit.n);
@@ -256,19 +192,6 @@ export class SearchEngine {
       }),
     );
   }
-
-  /** The facet table, fetched when the reader first filters. */
-  facets(): Promise<FacetTable> {
-    return SearchEngine.#once(this.#facets, 'facets', () => this.#fetch<FacetTable>('facets.json'));
-  }
-}
-
-/** A character's counts file as record number → occurrences. */
-function readCounts(list: CharacterCounts): Map<number, number> {
-  const counts = new Map<number, number>();
-  let n = -1;
-  for (let i = 0; i < list.length; i += 2) counts.set((n += list[i]!), list[i + 1]!);
-  return counts;
 }
 
 /** Every record matching a query, best first, from every record's searchable characters (`searchChars`). */
@@ -293,10 +216,22 @@ export function rankCounts(query: Query, counts: Map<string, Map<number, number>
   return hits.sort(byRank);
 }
 
+/** The last record starting at or before a position. */
+function recordAt(starts: number[], position: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * How often a needle occurs in each record (record number → occurrences), from where each of its index words
- * (`needleWords`) stands in the index and where each record starts: its bigrams stand at consecutive positions, and
- * never span two records (tokens.ts).
+ * (`needleWords`) stands and where each record starts: its bigrams stand at consecutive positions and never span
+ * two records (tokens.ts).
  */
 export function countsAt([first = [], ...rest]: number[][], starts: number[]): Map<number, number> {
   const sets = rest.map((p) => new Set(p));

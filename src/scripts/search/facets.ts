@@ -1,7 +1,8 @@
-// Filters by heading, school, role and report, counted over every matching record from the facet table
-// (facets.json), which the page fetches only when the reader filters.
+// Filters by heading, school, role and report, counted over every matching record from the records' metadata,
+// which the page has in memory once it has loaded every record (a reader who opens the filters first has it load
+// them then).
 import type { Hit } from './engine.ts';
-import { FACETS, type Facet, type FacetTable } from './record.ts';
+import { FACETS, facetsOf, type Facet, type RecordMeta } from './record.ts';
 
 export type Selection = Record<Facet, string[]>;
 
@@ -11,62 +12,47 @@ export interface FacetValue {
   selected: boolean;
 }
 
-/** An empty selection. */
 export const noSelection = (): Selection => ({ heading: [], school: [], role: [], report: [] });
 
-/** Whether anything is selected. */
 export const hasSelection = (selection: Selection) => FACETS.some((f) => selection[f].length > 0);
 
-/** The selection as value numbers of the table, per facet (values the table does not have match nothing). */
-function selectedIds(selection: Selection, table: FacetTable): Record<Facet, Set<number>> {
-  return Object.fromEntries(
-    FACETS.map((f) => [f, new Set(selection[f].map((v) => table[f].values.indexOf(v)))]),
-  ) as Record<Facet, Set<number>>;
-}
+/** Whether a record passes the selection: any selected value within a facet, every facet with a selection. */
+const passes = (meta: RecordMeta, selection: Selection, except?: Facet) =>
+  FACETS.every((f) => f === except || !selection[f].length || selection[f].includes(facetsOf(meta)[f] ?? ''));
 
-/** Whether record `n` passes the selection: any selected value within a facet, every facet with a selection. */
-function passes(n: number, ids: Record<Facet, Set<number>>, table: FacetTable, except?: Facet): boolean {
-  return FACETS.every((f) => f === except || !ids[f].size || ids[f].has(table[f].ids[n]!));
-}
-
-/** The hits that pass the selection. */
-export function applySelection(hits: Hit[], selection: Selection, table: FacetTable | undefined): Hit[] {
+/** The hits that pass the selection; `metas`: every record's, by record number. */
+export function applySelection(hits: Hit[], selection: Selection, metas: RecordMeta[] | undefined): Hit[] {
   if (!hasSelection(selection) || !hits.length) return hits;
-  if (!table) throw new Error('facet table not loaded');
-  const ids = selectedIds(selection, table);
-  return hits.filter((h) => passes(h.n, ids, table));
+  if (!metas) throw new Error('records not loaded');
+  return hits.filter((h) => passes(metas[h.n]!, selection));
 }
 
 const collator = new Intl.Collator('zh-CN-u-co-pinyin');
 
 /**
  * Each facet's values with counts: how many hits would show with that value, given the other facets' choices.
- * Headings keep reading order; other values go by count, then pinyin.
+ * Headings keep reading order; other values go by count, then pinyin. A value chosen in the URL that no hit has
+ * still shows, with 0, so it can be cleared.
  */
-export function facetValues(hits: Hit[], selection: Selection, table: FacetTable): Record<Facet, FacetValue[]> {
-  const ids = selectedIds(selection, table);
+export function facetValues(hits: Hit[], selection: Selection, metas: RecordMeta[]): Record<Facet, FacetValue[]> {
   const result = {} as Record<Facet, FacetValue[]>;
   for (const facet of FACETS) {
-    const counts = new Map<number, { count: number; first: number }>();
-    for (const id of ids[facet]) if (id >= 0) counts.set(id, { count: 0, first: Number.MAX_SAFE_INTEGER });
+    const counts = new Map<string, { count: number; first: number }>();
+    for (const value of selection[facet]) counts.set(value, { count: 0, first: Number.MAX_SAFE_INTEGER });
     for (const hit of hits) {
-      const id = table[facet].ids[hit.n]!;
-      if (id < 0 || !passes(hit.n, ids, table, facet)) continue;
-      const entry = counts.get(id) ?? { count: 0, first: hit.n };
+      const meta = metas[hit.n]!;
+      const value = facetsOf(meta)[facet];
+      if (!value || !passes(meta, selection, facet)) continue;
+      const entry = counts.get(value) ?? { count: 0, first: hit.n };
       entry.count++;
       entry.first = Math.min(entry.first, hit.n);
-      counts.set(id, entry);
+      counts.set(value, entry);
     }
-    const values = table[facet].values;
     result[facet] = [...counts]
-      .sort(([ia, a], [ib, b]) =>
-        facet === 'heading' ? a.first - b.first : b.count - a.count || collator.compare(values[ia]!, values[ib]!),
+      .sort(([va, a], [vb, b]) =>
+        facet === 'heading' ? a.first - b.first : b.count - a.count || collator.compare(va, vb),
       )
-      .map(([id, { count }]) => ({ value: values[id]!, count, selected: selection[facet].includes(values[id]!) }));
+      .map(([value, { count }]) => ({ value, count, selected: selection[facet].includes(value) }));
   }
-  // A value chosen in the URL that this archive does not have still shows, with 0, so it can be cleared.
-  for (const facet of FACETS)
-    for (const value of selection[facet])
-      if (!table[facet].values.includes(value)) result[facet].push({ value, count: 0, selected: true });
   return result;
 }

@@ -4,7 +4,7 @@ import { excerpt, highlight } from '../../../src/scripts/search/excerpt.ts';
 import { matchText } from '../../../src/scripts/search/match.ts';
 import { needlesOf, parseQuery, wordsOf } from '../../../src/scripts/search/query.ts';
 import { project, searchChars } from '../../../src/scripts/search/text.ts';
-import { encodeChar, needleWords, recordWords } from '../../../src/scripts/search/tokens.ts';
+import { encodeChar, needleWords, RECORD_START, recordWords } from '../../../src/scripts/search/tokens.ts';
 
 const match = (text: string, q: string) => matchText(project(text), parseQuery(q)!);
 const marked = (text: string, q: string) =>
@@ -14,22 +14,36 @@ const marked = (text: string, q: string) =>
 
 describe('index words', () => {
   const decode = (word: string) =>
-    (word.match(/.{4}/g) ?? []).map((d) => String.fromCodePoint(parseInt(d, 36))).join('');
+    word === RECORD_START
+      ? '|'
+      : `${word.startsWith('u') ? '·' : ''}${(word.replace(/^u/, '').match(/.{4}/g) ?? [])
+          .map((d) => String.fromCodePoint(parseInt(d, 36)))
+          .join('')}`;
 
-  it('gives every position of a record the character and the next one, and the last character alone', () => {
+  it('mark where a record starts, then give each position its character and the next, then each character alone', () => {
     const words = recordWords(project('用科学，family 2-3名').chars);
-    expect(words.map(decode)).toEqual(['用科', '科学', '学f', 'fa', 'am', 'mi', 'il', 'ly', 'y2', '23', '3名', '名']);
+    expect(words.map(decode)).toEqual([
+      '|',
+      ...['用科', '科学', '学f', 'fa', 'am', 'mi', 'il', 'ly', 'y2', '23', '3名'],
+      ...[...'用科学family23名'].map((ch) => `·${ch}`),
+    ]);
     // ASCII only, one word each to Pagefind and to the browser's word segmenter.
-    for (const w of words) expect(w).toMatch(/^[0-9a-z]{4}([0-9a-z]{4})?$/);
-    expect(encodeChar('\u{20BB7}')).toHaveLength(4);
+    for (const w of words) expect(w).toMatch(/^([0-9a-n][0-9a-z]{3}){2}$|^u[0-9a-n][0-9a-z]{3}$|^record$/);
+    expect(encodeChar('\u{10FFFF}')).toMatch(/^[0-9a-n]/);
+    expect(recordWords('')).toEqual([RECORD_START]);
   });
 
-  it('asks for a phrase as its consecutive bigrams, and for one character as the prefix of its words', () => {
+  it('asks for a phrase as its consecutive bigrams, and for one character as that character alone', () => {
     expect(needleWords('三严三实').map(decode)).toEqual(['三严', '严三', '三实']);
-    expect(needleWords('党').map(decode)).toEqual(['党']);
-    expect(recordWords('党员').some((w) => w.startsWith(needleWords('党')[0]!))).toBe(true);
+    expect(needleWords('党').map(decode)).toEqual(['·党']);
     expect(needlesOf(parseQuery('银河 党员')!)).toEqual(['银河党员', '银河', '党员']);
     expect(parseQuery('，。 ')).toBeUndefined();
+  });
+
+  it('never makes one word a prefix of a word of another kind, as Pagefind reads a term as a prefix too', () => {
+    const words = [...new Set(recordWords(searchChars('党建家长\u{20BB7}\u{10FFFF}0az')))];
+    for (const a of words)
+      for (const b of words) if (a !== b) expect(b.startsWith(a), `${a} is a prefix of ${b}`).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { countsAt, rankCounts, scan } from '../../../src/scripts/search/engine.ts';
 import { needlesOf, parseQuery } from '../../../src/scripts/search/query.ts';
 import { searchChars } from '../../../src/scripts/search/text.ts';
-import { CODE_WIDTH, needleWords, recordWords } from '../../../src/scripts/search/tokens.ts';
+import { needleWords, RECORD_START, recordWords } from '../../../src/scripts/search/tokens.ts';
 
 const ALPHABET = [...'党建服务家长三严实教育学校', '，', '。', ' ', '\n', 'a', 'B', '２', '\u{20BB7}'];
 /** Text over many characters, or over very few, where needles overlap themselves (党党 in 党党党). */
@@ -18,16 +18,9 @@ const text = fc.oneof(
 /** The index of some records as Pagefind holds it: every record's words, one record after the other. */
 function indexOf(records: string[]) {
   const words = records.flatMap((r) => recordWords(searchChars(r)));
-  const starts: number[] = [];
-  let at = 0;
-  for (const r of records) {
-    starts.push(at);
-    at += recordWords(searchChars(r)).length;
-  }
-  /** Where a word stands; a one-character word is a prefix, as Pagefind matches it. */
-  const positionsOf = (word: string) =>
-    words.flatMap((w, i) => ((word.length === CODE_WIDTH ? w.startsWith(word) : w === word) ? [i] : []));
-  return { starts, positionsOf };
+  /** Where a word stands, as Pagefind finds it: it reads a search term as a prefix too. */
+  const positionsOf = (word: string) => words.flatMap((w, i) => (w.startsWith(word) ? [i] : []));
+  return { starts: positionsOf(RECORD_START), positionsOf };
 }
 
 describe('the two ways of answering a query', () => {
