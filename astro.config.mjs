@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import externalScripts from './src/integrations/csp.ts';
 import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
@@ -17,7 +18,7 @@ export default defineConfig({
   // highlighting: the reports have no code, and Shiki's inline styles would need 'unsafe-inline' under the CSP below.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   // search() last: its service worker lists the files the other integrations write.
-  integrations: [mdx(), sitemap(), search()],
+  integrations: [mdx(), externalScripts(), sitemap(), search()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy <meta> on every page: scripts and styles only from the site itself (Astro adds
   // hashes for anything inline), no plugins, no <base> or form posts elsewhere, nothing from other hosts. The search

@@ -1,7 +1,7 @@
 // @ts-check
-// The service worker: after one online visit every page and the search (Pagefind's library, WebAssembly and
-// index) work offline. The build fills in MANIFEST (src/integrations/search/service-worker.ts); a new build
-// changes its version, so the browser installs this worker again and the old cache is deleted on activation.
+// The service worker: after one online visit every page and the search work offline. The build fills in MANIFEST
+// (src/integrations/search/service-worker.ts); a new build changes its version, so the browser installs this worker
+// again and the old cache is deleted on activation.
 
 /** @type {{ version: string, base: string, files: string[] }} */
 const MANIFEST = { version: 'dev', base: '/', files: [] };
@@ -9,26 +9,10 @@ const MANIFEST = { version: 'dev', base: '/', files: [] };
 const PREFIX = `offline:${MANIFEST.base}:`;
 const CACHE = PREFIX + MANIFEST.version;
 
-/**
- * The worker's global scope, typed by hand: the project's TypeScript setup has the DOM library, not WebWorker's.
- * @type {{
- *   location: Location,
- *   skipWaiting(): Promise<void>,
- *   clients: { claim(): Promise<void> },
- *   addEventListener(type: string, listener: (event: any) => void): void,
- * }}
- */
+/** The worker's global scope, typed by hand: the project's TypeScript setup has the DOM library, not WebWorker's.
+ * @type {{ location: Location, skipWaiting(): Promise<void>, clients: { claim(): Promise<void> },
+ *   addEventListener(type: string, listener: (event: any) => void): void }} */
 const worker = /** @type {any} */ (self);
-
-/** A response safe to cache and to answer navigations with: a redirected one is refused for navigations. */
-async function clean(/** @type {Response} */ response) {
-  if (!response.redirected) return response;
-  return new Response(await response.blob(), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
 
 worker.addEventListener('install', (event) => {
   event.waitUntil(
@@ -40,7 +24,12 @@ worker.addEventListener('install', (event) => {
           // Bypass the HTTP cache: the files must be this build's.
           const response = await fetch(url, { cache: 'reload' });
           if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-          await cache.put(url, await clean(response));
+          // A redirected response cannot answer a navigation: store its body afresh.
+          const { status, statusText, headers } = response;
+          await cache.put(
+            url,
+            response.redirected ? new Response(await response.blob(), { status, statusText, headers }) : response,
+          );
         }),
       );
       await worker.skipWaiting();
@@ -60,9 +49,7 @@ worker.addEventListener('activate', (event) => {
 /** Cache first: the cache holds exactly one build, so pages, scripts and index always match each other. */
 async function respond(/** @type {Request} */ request) {
   const cache = await caches.open(CACHE);
-  // ignoreSearch: the search page carries its query (?q=) and Pagefind asks for pagefind-entry.json?ts=…
-  // (https://github.com/Pagefind/pagefind/issues/59); the cached file answers both. (The search files are cached
-  // under their ?v=, the build's, which is what the search page asks for.)
+  // ignoreSearch: the search page carries its query (?q=), and the search files their version (?v=, this build's).
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   try {
@@ -75,10 +62,7 @@ async function respond(/** @type {Request} */ request) {
 }
 
 worker.addEventListener('fetch', (event) => {
-  /** @type {Request} */
-  const request = event.request;
-  const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith(MANIFEST.base))
-    return;
-  event.respondWith(respond(request));
+  const url = new URL(event.request.url);
+  if (event.request.method === 'GET' && url.origin === worker.location.origin && url.pathname.startsWith(MANIFEST.base))
+    event.respondWith(respond(event.request));
 });

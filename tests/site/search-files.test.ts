@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { filesTag } from '../../src/integrations/search/files.ts';
 import { readPages } from '../support/dist.ts';
 import type { SearchRecord } from '../../src/scripts/search/record.ts';
+import { searchChars } from '../../src/scripts/search/text.ts';
+import { recordWords } from '../../src/scripts/search/tokens.ts';
 import { readSeed } from '../support/seed.ts';
 import { sites } from '../support/sites.ts';
 
@@ -13,7 +15,7 @@ const seed = readSeed();
 describe.each(Object.entries(sites))('search in the %s build', (name, { dir, base }) => {
   const pages = readPages(dir, base);
 
-  it('has a Pagefind index of one page, every record a thousand to a file (five in the root build) and alone', () => {
+  it('has a Pagefind index of one page, the length of each record in it, and every record a thousand to a file (five in the root build) and alone', () => {
     const entry = JSON.parse(readFileSync(`${dir}pagefind/pagefind-entry.json`, 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
@@ -36,6 +38,10 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     );
     expect(together.flat()).toEqual(Array.from({ length: count }, (_, n) => record(n)));
     expect(together.slice(0, -1).every((file) => file.length === perFile)).toBe(true);
+    // How many index words each record has, so that a position in the one Pagefind page says which record it is in.
+    expect(JSON.parse(readFileSync(`${dir}search-index/lengths.json`, 'utf8'))).toEqual(
+      Array.from({ length: count }, (_, n) => recordWords(searchChars(record(n).text)).length),
+    );
     const search = pages.find((p) => p.url === `${base}search/`)!;
     expect(search.doc.querySelector('search-page')?.getAttribute('data-record-files')).toBe(String(files));
     expect(record(0).meta.kind).toBe('report');

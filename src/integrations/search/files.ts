@@ -1,6 +1,6 @@
-// The search files of a built site, in memory: Pagefind's runtime and its index of every record (one Pagefind page
-// holding every record's words, tokens.ts), and one file per record (`search-index/records/<n>.json`) beside the
-// `records-<k>.json` the pages wrote. `astro build` writes them; `astro dev` serves them.
+// The search files of a built site, in memory (docs/search.md): Pagefind's runtime and its index (one Pagefind page
+// holding every record's words, tokens.ts), how many index words each record has (`search-index/lengths.json`),
+// and one file per record (`search-index/records/<n>.json`), beside the `records-<k>.json` the pages wrote.
 import { createHash } from 'node:crypto';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../../scripts/search/record.ts';
@@ -24,9 +24,17 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
   const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: 'und' }));
   if (!index) throw new Error('Pagefind createIndex returned no index');
   try {
-    // One page holding every record, one after the other: Pagefind's metadata, which every first search loads,
-    // lists every page, and at 8,000 remarks a page per record made it too large for the first search's budget.
-    const content = records.map((record) => recordWords(searchChars(record.text)).join(' ')).join(' ');
+    // One page holding every record, one after the other, so a word's position says which record it is in
+    // (lengths.json): Pagefind's metadata, which every first search loads, lists every page, and at 8,000 remarks a
+    // page per record made it too large for the first search's budget.
+    const lengths: number[] = [];
+    const content = records
+      .map((record) => {
+        const words = recordWords(searchChars(record.text));
+        lengths.push(words.length);
+        return words.join(' ');
+      })
+      .join(' ');
     check('addCustomRecord', await index.addCustomRecord({ url: '/', content, language: 'und' }));
     const { files } = check('getFiles', await index.getFiles());
     const out = new Map<string, Uint8Array>();
@@ -35,6 +43,7 @@ export async function searchFiles(records: SearchRecord[]): Promise<Map<string, 
       if (RUNTIME.test(path)) out.set(`pagefind/${path}`, file.content);
     }
     const encoder = new TextEncoder();
+    out.set('search-index/lengths.json', encoder.encode(JSON.stringify(lengths)));
     for (const [n, record] of records.entries())
       out.set(`search-index/records/${n}.json`, encoder.encode(JSON.stringify(record)));
     return out;

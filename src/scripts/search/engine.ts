@@ -8,7 +8,7 @@ import { byRank, classify, matchText, rankChars, type Match, type Rank } from '.
 import { needlesOf, type Query } from './query.ts';
 import { leadOf, type RecordMeta, type SearchRecord } from './record.ts';
 import { project, searchChars, type Projection } from './text.ts';
-import { needleWords, RECORD_START } from './tokens.ts';
+import { needleWords } from './tokens.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
 interface Pagefind {
@@ -73,6 +73,7 @@ function once<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): 
 export class SearchEngine {
   #pagefind = new Map<0, Promise<Pagefind>>();
   #positions = new Map<string, Promise<number[]>>();
+  #starts = new Map<0, Promise<number[]>>();
   #docs = new Map<number, Promise<SearchDoc>>();
   #loading = new Map<0, Promise<void>>();
   #records: SearchRecord[] | undefined;
@@ -158,7 +159,10 @@ export class SearchEngine {
   async #fromIndex(query: Query): Promise<Hit[]> {
     const needles = needlesOf(query);
     const [starts, positions] = await Promise.all([
-      this.#wordPositions(RECORD_START),
+      once(this.#starts, 0, async () => {
+        let at = 0;
+        return (await this.#fetch<number[]>('lengths.json')).map((length) => ((at += length), at - length));
+      }),
       Promise.all(needles.map((needle) => Promise.all(needleWords(needle).map((w) => this.#wordPositions(w))))),
     ]);
     return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));

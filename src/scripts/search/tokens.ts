@@ -1,16 +1,13 @@
 // The words of the Pagefind index, shared by the build (which writes them) and the search page (which asks for
 // them). Every record of the archive is one run of words in one Pagefind page, in archive order:
-//   - `RECORD_START`, where the record begins: its positions are where each record starts;
 //   - a bigram at each position of the record's letters and digits (`project`): the character and the next one,
 //     so that a phrase is its bigrams at consecutive positions;
 //   - then every character alone (`u` and its code), so that one character is one exact word.
 // A character is written as its code point in base 36 (four digits), because Pagefind segments a Chinese query
 // with the browser's ICU before it looks words up and would split a bigram such as 严三 in two
 // (https://github.com/Pagefind/pagefind/issues/1237); a run of ASCII letters and digits is always one word to it.
-// Codes never begin with a letter after `n` (36⁴ covers every code point), so no bigram begins with `u` or `r`, and
-// no word is a prefix of another kind's: Pagefind reads a search term as a prefix too.
-
-export const RECORD_START = 'record';
+// Codes never begin with a letter after `n` (36⁴ covers every code point), so no bigram begins with `u`, and no word
+// is a prefix of another: Pagefind reads a search term as a prefix too.
 
 /** One character as four base-36 digits. */
 export const encodeChar = (ch: string) => ch.codePointAt(0)!.toString(36).padStart(4, '0');
@@ -21,7 +18,7 @@ const single = (ch: string) => `u${encodeChar(ch)}`;
 export function recordWords(chars: string): string[] {
   const list = [...chars];
   const bigrams = list.slice(1).map((ch, i) => encodeChar(list[i]!) + encodeChar(ch));
-  return [RECORD_START, ...bigrams, ...list.map(single)];
+  return [...bigrams, ...list.map(single)];
 }
 
 /** What to ask Pagefind for to find a needle: its bigrams, whose positions must follow one another; or, for one
