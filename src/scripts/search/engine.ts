@@ -59,23 +59,9 @@ const yieldToPage = () =>
     channel.port2.postMessage(null);
   });
 
-/** Remembers a promise under a key, and forgets it if it fails, so that the next call tries again. */
-function once<K, T>(cache: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
-  let value = cache.get(key);
-  if (!value) {
-    cache.set(key, (value = make()));
-    value.catch(() => cache.delete(key));
-  }
-  return value;
-}
-
 /** Search over the site's Pagefind bundle and record files, each loaded when first needed. */
 export class SearchEngine {
-  #pagefind = new Map<0, Promise<Pagefind>>();
-  #positions = new Map<string, Promise<number[]>>();
-  #starts = new Map<0, Promise<number[]>>();
-  #docs = new Map<number, Promise<SearchDoc>>();
-  #loading = new Map<0, Promise<void>>();
+  #memo = new Map<string, Promise<unknown>>();
   #records: SearchRecord[] | undefined;
   #chars: string[] | undefined;
 
@@ -88,9 +74,14 @@ export class SearchEngine {
     readonly fileCount: number,
   ) {}
 
-  /** Whether every record is in memory: queries need no request. */
-  get inMemory(): boolean {
-    return this.#chars !== undefined;
+  /** Remembers a promise under a key, and forgets it if it fails, so that the next call tries again. */
+  #once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.#memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      this.#memo.set(key, (value = make()));
+      value.catch(() => this.#memo.delete(key));
+    }
+    return value;
   }
 
   /** Fetches a record file; the build's tag keeps a cached copy from answering for another build. */
@@ -102,7 +93,7 @@ export class SearchEngine {
 
   /** Loads every record and folds its text a slice at a time, so that the page keeps answering meanwhile. */
   loadAll(): Promise<void> {
-    return once(this.#loading, 0, async () => {
+    return this.#once('all', async () => {
       const files = Array.from({ length: this.fileCount }, (_, k) => this.#fetch<SearchRecord[]>(`records-${k}.json`));
       const records = (await Promise.all(files)).flat();
       const chars: string[] = [];
@@ -127,8 +118,8 @@ export class SearchEngine {
 
   /** Where an index word stands in the index, sorted. */
   #wordPositions(word: string): Promise<number[]> {
-    return once(this.#positions, word, async () => {
-      const pagefind = await once(this.#pagefind, 0, async () => {
+    return this.#once(`word:${word}`, async () => {
+      const pagefind = await this.#once('pagefind', async () => {
         const module = (await import(/* @vite-ignore */ this.bundle)) as Pagefind;
         // The main thread is enough for this index and spares a 40 KB worker script; a fixed metaCacheTag lets
         // pagefind-entry.json be cached (by default every load asks for it anew).
@@ -159,7 +150,7 @@ export class SearchEngine {
   async #fromIndex(query: Query): Promise<Hit[]> {
     const needles = needlesOf(query);
     const [starts, positions] = await Promise.all([
-      once(this.#starts, 0, async () => {
+      this.#once('starts', async () => {
         let at = 0;
         return (await this.#fetch<number[]>('lengths.json')).map((length) => ((at += length), at - length));
       }),
@@ -171,7 +162,7 @@ export class SearchEngine {
   /** A record as the result list shows it: from memory, or its own file; offline, where the service worker keeps
    * only the `records-<k>.json`, from those. */
   doc(n: number): Promise<SearchDoc> {
-    return once(this.#docs, n, async () => {
+    return this.#once(`doc:${n}`, async () => {
       if (!this.#records) {
         try {
           return toDoc(await this.#fetch<SearchRecord>(`records/${n}.json`));
