@@ -312,10 +312,23 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
         '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md，发言写在 content/reports/<报告名>/remarks/<文件名>.md。',
     });
 
+  // Refused whole rather than half-read: the checks and the search text read Markdown only, and would let its
+  // components and expressions through unchecked, or keep them as text.
+  const mdx = remarks.filter(({ file }) => file.endsWith('.mdx'));
+  for (const { file } of mdx)
+    problems.push({
+      file: display(file),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: '暂不接受 MDX 文件（.mdx）。请把文件改名为以 .md 结尾，正文只写文字。',
+    });
+  const markdown = remarks.filter(({ file }) => !file.endsWith('.mdx'));
+
   // Read all files at once: a large archive spends more time waiting on the disk than parsing.
   const texts = new Map(
     await Promise.all(
-      [...reports, ...remarks].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
+      [...reports, ...markdown].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
     ),
   );
   const reportInputs: ReportInput[] = [];
@@ -338,7 +351,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   }
 
   const remarkInputs: RemarkInput[] = [];
-  for (const { report, file } of remarks) {
+  for (const { report, file } of markdown) {
     const parsed = parseFile(display(file), texts.get(file)!, problems);
     const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
     checkBody(parsed, problems, true);
