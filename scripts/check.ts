@@ -27,7 +27,7 @@ if (!values['content-only']) {
   failed ||= result.status !== 0;
 }
 
-const problems = await checkContent(contentDir, contentModel);
+const { problems } = await checkContent(contentDir, contentModel);
 const errors = problems.filter((p) => p.severity === 'error');
 if (problems.length)
   console.log(

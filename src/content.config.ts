@@ -1,9 +1,9 @@
 // The content model: a report is a folder `content/reports/<id>/` with `index.md` (title, date, headings,
-// editor's note) and `remarks/*.md|mdx` (one speaker's words under one heading).
+// editor's note) and `remarks/*.md` (one speaker's words under one heading).
 import { defineCollection } from 'astro/content/config';
-import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checkContent, formatProblems, type Problem, type Schemas } from './lib/check.ts';
+import type { Schemas } from './lib/check.ts';
+import { contentLoaders } from './lib/loader.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
 
 /** Where the Markdown lives; the benchmark and the fixture tests point this elsewhere. */
@@ -76,59 +76,9 @@ export const remarkSchema = z.strictObject({
 /** The content model as the content checks (src/lib/check.ts) and the scripts take it. */
 export const contentModel: Schemas = { report: reportSchema, remark: remarkSchema, labels: FIELD_LABELS };
 
-const split = (problems: Problem[]) => ({
-  errors: problems.filter((p) => p.severity === 'error'),
-  warnings: problems.filter((p) => p.severity === 'warning'),
-});
-
-/** The check of the sync under way, shared by both collections' loaders; the next sync starts a new one. */
-let running: Promise<Problem[]> | undefined;
-
-/**
- * Runs the content checks before the collection loads and stops the build with every problem, in Chinese with file
- * and line, before anything renders and before Astro's own validation can speak of the same files. `watch`: under
- * `astro dev`, check again on every change and print what is wrong (one collection asks for it).
- */
-function checked(loader: Loader, { watch = false } = {}): Loader {
-  return {
-    ...loader,
-    async load(context) {
-      running ??= checkContent(contentDir, contentModel)
-        .then((problems) => {
-          const { warnings } = split(problems);
-          if (warnings.length) context.logger.warn(`内容有 ${warnings.length} 处提醒：\n${formatProblems(warnings)}`);
-          return problems;
-        })
-        .finally(() => (running = undefined));
-      const { errors } = split(await running);
-      if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
-      if (watch)
-        context.watcher?.on('all', (_event, path) => {
-          if (!path.includes(`${contentDir.replace(/^\.\//, '')}/`)) return;
-          void checkContent(contentDir, contentModel).then((problems) => {
-            const again = split(problems);
-            if (again.errors.length)
-              context.logger.error(
-                `内容有 ${again.errors.length} 处错误（发布前必须改正）：\n${formatProblems(again.errors)}`,
-              );
-          });
-        });
-      await loader.load(context);
-    },
-  };
-}
-
-const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
+const loaders = contentLoaders(contentDir, contentModel);
 
 export const collections = {
-  reports: defineCollection({
-    loader: checked(glob({ pattern: '*/index.md', base: `${contentDir}/reports`, generateId: idFromPath })),
-    schema: reportSchema,
-  }),
-  remarks: defineCollection({
-    loader: checked(glob({ pattern: '*/remarks/*.{md,mdx}', base: `${contentDir}/reports`, generateId: idFromPath }), {
-      watch: true,
-    }),
-    schema: remarkSchema,
-  }),
+  reports: defineCollection({ loader: loaders.reports, schema: reportSchema }),
+  remarks: defineCollection({ loader: loaders.remarks, schema: remarkSchema }),
 };

@@ -42,6 +42,8 @@ export interface ParsedFile {
   frontmatterLine: number;
   body: RootContent[];
   bodyLine: number;
+  /** The Markdown after the frontmatter, exactly as in the file: what the site renders. */
+  markdown: string;
 }
 
 /** Lists the content folder and says which files are reports, remarks, or outside the content model. */
@@ -75,7 +77,9 @@ async function listFiles(root: string) {
  * and none of < [ ` ~ (HTML, link definitions and code fences, which can hide text) nor a half-width mark
  * (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined and is parsed.
  */
-function plainFile(source: string): { yaml: string; closeLine: number; body: RootContent[] } | undefined {
+function plainFile(
+  source: string,
+): { yaml: string; closeLine: number; body: RootContent[]; markdown: string } | undefined {
   const fence = /^---\n([^]*?)\n---(?:\n|$)/.exec(source);
   if (!fence) return undefined;
   const body = source.slice(fence[0].length);
@@ -86,6 +90,7 @@ function plainFile(source: string): { yaml: string; closeLine: number; body: Roo
     yaml: fence[1]!,
     closeLine,
     body: [{ type: 'paragraph', children: [{ type: 'text', value: body.trim() }] }],
+    markdown: body,
   };
 }
 
@@ -107,6 +112,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     frontmatterLine: 1,
     body: quick?.body ?? tree!.children,
     bodyLine: 1,
+    markdown: quick?.markdown ?? source,
   };
   if (!front) {
     problems.push({
@@ -118,7 +124,11 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     });
     return parsed;
   }
-  if (tree) parsed.body = tree.children.slice(1);
+  if (tree) {
+    parsed.body = tree.children.slice(1);
+    // From the line after the closing ---, as the quick path splits it.
+    parsed.markdown = source.slice(first!.position!.end.offset).replace(/^\r?\n/, '');
+  }
   parsed.frontmatterLine = front.start;
   parsed.bodyLine = front.end + 1;
   const lineCounter = new LineCounter();
@@ -285,11 +295,23 @@ export interface ContentRead {
   reports: ReportInput[];
   remarks: RemarkInput[];
   problems: Problem[];
-  /** Parsed remark files by display path, for locating fields in messages. */
+  /** Parsed files by display path, for locating fields in messages. */
   files: Map<string, ParsedFile>;
   /** Reports whose index.md is there but invalid (its problems are among `problems`). */
   invalidReports: Set<string>;
+  /** Every file read, in the collection and under the id the site gives it, valid or not. */
+  entries: ContentEntry[];
 }
+
+/** A parsed content file and where it goes in the site's collections (src/content.config.ts). */
+export interface ContentEntry {
+  collection: 'reports' | 'remarks';
+  /** The path under `reports/` without the extension, e.g. `2015-x/index` or `2015-x/remarks/1-1-ye`. */
+  id: string;
+  parsed: ParsedFile;
+}
+
+const entryId = (path: string) => path.replace(/^reports\//, '').replace(/\.mdx?$/, '');
 
 /** Reads every file under the content folder and validates each one alone (frontmatter, body, place in the folder). */
 export async function readContent(root: string, schemas: Schemas): Promise<ContentRead> {
@@ -299,7 +321,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   const { reports, remarks, strays, missing } = await listFiles(root);
   if (missing) {
     problems.push({ file: root, line: 0, column: 0, severity: 'error', message: `找不到内容文件夹 ${root}。` });
-    return { reports: [], remarks: [], problems, files, invalidReports: new Set() };
+    return { reports: [], remarks: [], problems, files, invalidReports: new Set(), entries: [] };
   }
 
   for (const stray of strays)
@@ -312,12 +334,26 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
         '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md，发言写在 content/reports/<报告名>/remarks/<文件名>.md。',
     });
 
+  // Refused whole rather than half-read: the checks and the search text read Markdown only, and would let its
+  // components and expressions through unchecked, or keep them as text.
+  const mdx = remarks.filter(({ file }) => file.endsWith('.mdx'));
+  for (const { file } of mdx)
+    problems.push({
+      file: display(file),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: '暂不接受 MDX 文件（.mdx）。请把文件改名为以 .md 结尾，正文只写文字。',
+    });
+  const markdown = remarks.filter(({ file }) => !file.endsWith('.mdx'));
+
   // Read all files at once: a large archive spends more time waiting on the disk than parsing.
   const texts = new Map(
     await Promise.all(
-      [...reports, ...remarks].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
+      [...reports, ...markdown].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
     ),
   );
+  const entries: ContentEntry[] = [];
   const reportInputs: ReportInput[] = [];
   const invalidReports = new Set<string>();
   for (const { id, file } of reports) {
@@ -333,38 +369,48 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     const data = checkSchema(parsed, schemas.report, schemas.labels, problems);
     checkBody(parsed, problems, false);
     files.set(parsed.file, parsed);
+    entries.push({ collection: 'reports', id: entryId(file), parsed });
     if (data) reportInputs.push({ ...(data as Omit<ReportInput, 'id' | 'file'>), id, file: parsed.file });
     else invalidReports.add(id);
   }
 
   const remarkInputs: RemarkInput[] = [];
-  for (const { report, file } of remarks) {
+  for (const { report, file } of markdown) {
     const parsed = parseFile(display(file), texts.get(file)!, problems);
     const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
     checkBody(parsed, problems, true);
     files.set(parsed.file, parsed);
+    entries.push({ collection: 'remarks', id: entryId(file), parsed });
     if (data)
       remarkInputs.push({
         ...(data as Omit<RemarkInput, 'id' | 'file' | 'report'>),
-        id: file.replace(/^reports\//, '').replace(/\.mdx?$/, ''),
+        id: entryId(file),
         file: parsed.file,
         report,
       });
   }
-  return { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports };
+  return { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports, entries };
+}
+
+/** What one read of the content folder found: the problems, and every file parsed, for the site to use. */
+export interface ContentCheck {
+  problems: Problem[];
+  entries: ContentEntry[];
 }
 
 /**
  * Checks every file under the content folder: frontmatter against the schemas, bodies, and the rules
- * that span files (known heading, one role per speaker, one remark per place, unique URLs).
+ * that span files (known heading, one role per speaker, one remark per place, unique URLs). Returns the files it
+ * parsed too, so that the site is built from this one read.
  */
-export async function checkContent(root: string, schemas: Schemas): Promise<Problem[]> {
+export async function checkContent(root: string, schemas: Schemas): Promise<ContentCheck> {
   const {
     reports: reportInputs,
     remarks: remarkInputs,
     problems,
     files,
     invalidReports,
+    entries,
   } = await readContent(root, schemas);
   const at = (file: string, field: string) => files.get(file)?.keyLines.get(field) ?? 0;
   const reportsById = new Map(reportInputs.map((r) => [r.id, r]));
@@ -450,7 +496,8 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Prob
         message: p.message,
       });
 
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { problems, entries };
 }
 
 /** One line per problem, `file:line:column`, so editors and editors' tools can jump to it. */

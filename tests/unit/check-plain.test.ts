@@ -43,6 +43,7 @@ function reading(file: string, text: string, plain: boolean) {
     keyLines: [...parsed.keyLines],
     frontmatterLine: parsed.frontmatterLine,
     bodyLine: parsed.bodyLine,
+    markdown: parsed.markdown,
     html: parsed.body.some(function html(n): boolean {
       return n.type === 'html' || ('children' in n && (n.children as typeof parsed.body).some(html));
     }),

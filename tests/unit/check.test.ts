@@ -17,8 +17,10 @@ interface Expected {
 describe('content checks', () => {
   it('find nothing wrong in the seed content and the valid fixture', async () => {
     process.chdir(root);
-    expect(formatProblems(await checkContent('content', contentModel))).toBe('');
-    expect(formatProblems(await checkContent('tests/fixtures/content/valid/content', contentModel))).toBe('');
+    expect(formatProblems((await checkContent('content', contentModel)).problems)).toBe('');
+    expect(formatProblems((await checkContent('tests/fixtures/content/valid/content', contentModel)).problems)).toBe(
+      '',
+    );
   });
 
   it('cover at least ten kinds of mistake', () => {
@@ -28,7 +30,7 @@ describe('content checks', () => {
   it.each(scenarios)('report %s with its file, line, field and message in Chinese', async (scenario) => {
     process.chdir(root);
     const expected = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as Expected;
-    const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, contentModel)).filter(
+    const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, contentModel)).problems.filter(
       (p) => p.severity === 'error',
     );
     const match = problems.find((p) => p.file === expected.file && p.message.includes(expected.message));
@@ -44,7 +46,7 @@ describe('content checks', () => {
 
   it('reports an invalid index.md once, and not its remarks as lacking one', async () => {
     process.chdir(root);
-    const problems = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
+    const { problems } = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
     expect(
       problems.map((p) => p.file),
       formatProblems(problems),
@@ -53,7 +55,9 @@ describe('content checks', () => {
 
   it("lists the report's headings when a heading is unknown", async () => {
     process.chdir(root);
-    const [problem] = await checkContent('tests/fixtures/content/unknown-section/content', contentModel);
+    const {
+      problems: [problem],
+    } = await checkContent('tests/fixtures/content/unknown-section/content', contentModel);
     expect(problem!.message).toContain('1.「第一部分 学习」 2.「第二部分 服务」');
   });
 });
@@ -62,7 +66,7 @@ describe('half-width punctuation', () => {
   it('is a warning with its line, and --fix makes it full-width in Chinese text only', async () => {
     process.chdir(root);
     const dir = 'tests/fixtures/content/half-width/content';
-    const problems = await checkContent(dir, contentModel);
+    const { problems } = await checkContent(dir, contentModel);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const [warning] = problems.filter((p) => p.severity === 'warning');
     expect(warning).toMatchObject({ file: `${dir}/reports/test-report/remarks/2-1-li-si.md`, line: 9, column: 5 });

@@ -40,7 +40,7 @@ describe('npm run import', () => {
     expect(r.out).toContain('发言 9 篇');
     expect(r.out).toMatch(/修复排版断裂 2 处：\n {2}- 孙明远.*组成词“实践”.*\n {2}- 郑海波.*组成词“带头”/);
     expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
-    expect(await checkContent(content, contentModel)).toEqual([]);
+    expect((await checkContent(content, contentModel)).problems).toEqual([]);
   });
 
   it('refuses to overwrite without --force and replaces with it', () => {

@@ -46,7 +46,7 @@ describe('importing the source of the seed report', () => {
   it('writes content the site checker accepts without a problem', async () => {
     const dir = mkdtempSync(join(temp, 'check-'));
     await writeReport(dir, id, result.files, false);
-    expect(await checkContent(dir, contentModel)).toEqual([]);
+    expect((await checkContent(dir, contentModel)).problems).toEqual([]);
   });
 
   it('finds the four known breaks, two by evidence and two as confirmed, not more', () => {

@@ -1,0 +1,118 @@
+// The content collections' loader: one read of the content folder per sync, checked first (src/lib/check.ts), and
+// the site's entries stored from that same read, so that no file is read or parsed twice.
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import {
+  checkContent,
+  formatProblems,
+  type ContentCheck,
+  type ContentEntry,
+  type Problem,
+  type Schemas,
+} from './check.ts';
+
+export type CollectionName = ContentEntry['collection'];
+
+const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
+
+/**
+ * `renderMarkdown` and the renderer take a `---` block at the start of what they are given for frontmatter: a body
+ * that opens with a thematic break (---) and has another one later would lose the text between them. An empty
+ * frontmatter ahead keeps the body whole.
+ */
+const EMPTY_FRONTMATTER = '---\n---\n';
+
+/** The entries of one collection that the checks let through: a file with an error of its own is left out. */
+export function validEntries(check: ContentCheck, collection: CollectionName): ContentEntry[] {
+  const invalid = new Set(errorsOf(check.problems).map((p) => p.file));
+  return check.entries.filter(
+    (e) => e.collection === collection && e.parsed.data !== undefined && !invalid.has(e.parsed.file),
+  );
+}
+
+/**
+ * Brings a collection's store up to date with one read: stores the valid files (unchanged ones are kept as they are,
+ * unrendered again), and drops entries whose file is gone. An invalid file keeps its last valid entry, so that under
+ * `astro dev` a page does not vanish while its file is being edited.
+ */
+export async function fillStore(context: LoaderContext, check: ContentCheck, collection: CollectionName) {
+  const { store } = context;
+  const root = fileURLToPath(context.config.root);
+  const present = new Set(check.entries.filter((e) => e.collection === collection).map((e) => e.id));
+  for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+  for (const { id, parsed } of validEntries(check, collection)) {
+    const digest = context.generateDigest(parsed.source);
+    if (store.get(id)?.digest === digest) continue;
+    const path = resolve(parsed.file);
+    const rendered = await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, {
+      fileURL: pathToFileURL(path),
+    });
+    store.set({
+      id,
+      data: await context.parseData({ id, data: parsed.data!, filePath: path }),
+      body: parsed.markdown,
+      filePath: relative(root, path).split(sep).join('/'),
+      digest,
+      rendered,
+      ...(rendered.metadata?.imagePaths && { assetImports: rendered.metadata.imagePaths }),
+    });
+  }
+}
+
+/**
+ * Both collections' loaders. They share one read and check of `dir` per sync, and stop the build with every error
+ * in Chinese before anything renders. Under `astro dev`, a change under `dir` reads and checks it again, prints the
+ * errors and stores the valid files.
+ */
+export function contentLoaders(dir: string, schemas: Schemas): Record<CollectionName, Loader> {
+  let running: Promise<ContentCheck> | undefined;
+  // Both collections load at once: the second joins the first's read; the next sync or change starts a new one.
+  const read = (context: LoaderContext, refresh: boolean) =>
+    (running ??= checkContent(dir, schemas)
+      .then((check) => {
+        const errors = errorsOf(check.problems);
+        const warnings = check.problems.filter((p) => p.severity === 'warning');
+        if (refresh && errors.length)
+          context.logger.error(`内容有 ${errors.length} 处错误（发布前必须改正）：\n${formatProblems(errors)}`);
+        if (!refresh && warnings.length)
+          context.logger.warn(`内容有 ${warnings.length} 处提醒：\n${formatProblems(warnings)}`);
+        return check;
+      })
+      .finally(() => (running = undefined)));
+
+  const loader = (collection: CollectionName): Loader => ({
+    name: 'content-loader',
+    async load(context) {
+      if (context.watcher) watch(context, collection);
+      const check = await read(context, false);
+      const errors = errorsOf(check.problems);
+      if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
+      await fillStore(context, check, collection);
+    },
+  });
+
+  const watch = (context: LoaderContext, collection: CollectionName) => {
+    const base = resolve(dir) + sep;
+    let syncing: Promise<void> | undefined;
+    let again = false;
+    // A change that comes while a read is under way may be missed by it: read once more after it.
+    const sync = async () => {
+      do {
+        again = false;
+        await fillStore(context, await read(context, true), collection);
+      } while (again);
+    };
+    context.watcher!.add(resolve(dir));
+    context.watcher!.on('all', (_event, path) => {
+      if (!resolve(path).startsWith(base)) return;
+      if (syncing) again = true;
+      else
+        syncing = sync()
+          .catch((error: unknown) => context.logger.error(String(error)))
+          .finally(() => (syncing = undefined));
+    });
+  };
+
+  return { reports: loader('reports'), remarks: loader('remarks') };
+}

@@ -1,0 +1,123 @@
+// The content loader (src/lib/loader.ts) with a stand-in for Astro's loader context: both collections come from one
+// read of each file, the same read the checks made.
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DataEntry } from 'astro/content/config';
+import type { LoaderContext } from 'astro/loaders';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { contentModel } from '../../src/content.config.ts';
+import { checkContent } from '../../src/lib/check.ts';
+import { contentLoaders, fillStore } from '../../src/lib/loader.ts';
+import { root } from '../support/sites.ts';
+
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  return { ...fs, readFile: vi.fn(fs.readFile) };
+});
+
+/** What the loader is given by Astro, kept in memory; `rendered` records what was rendered. */
+function fakeContext(collection: string) {
+  const entries = new Map<string, DataEntry>();
+  const rendered: string[] = [];
+  const logged: string[] = [];
+  const schema = collection === 'reports' ? contentModel.report : contentModel.remark;
+  const context = {
+    collection,
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: DataEntry) => (entries.set(entry.id, entry), true),
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    },
+    config: { root: pathToFileURL(root) },
+    logger: { warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) },
+    parseData: ({ data }: { data: unknown }) => schema.parseAsync(data),
+    renderMarkdown: (markdown: string) => (rendered.push(markdown), Promise.resolve({ html: markdown })),
+    generateDigest: (text: string) => text,
+  } as unknown as LoaderContext;
+  return { context, entries, rendered, logged };
+}
+
+/** Loads both collections as Astro does: at once. */
+async function loadBoth(dir: string) {
+  const loaders = contentLoaders(dir, contentModel);
+  const reports = fakeContext('reports');
+  const remarks = fakeContext('remarks');
+  const results = await Promise.allSettled([
+    loaders.reports.load(reports.context),
+    loaders.remarks.load(remarks.context),
+  ]);
+  return { reports, remarks, results };
+}
+
+beforeEach(() => {
+  process.chdir(root);
+  vi.mocked(readFile).mockClear();
+});
+
+describe('the content loader', () => {
+  it('reads each content file once for both collections, and stores what that read found', async () => {
+    const { reports, remarks, results } = await loadBoth('content');
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    const reads = vi.mocked(readFile).mock.calls.map(([path]) => relative(root, path as string));
+    const files = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    expect(reads.toSorted()).toEqual(files.map((f) => `content/${f}`).toSorted());
+
+    expect([...reports.entries.keys()]).toEqual(['2015-dangjian-zuotanhui/index']);
+    expect(remarks.entries.size).toBe(16);
+    const entry = remarks.entries.get('2015-dangjian-zuotanhui/remarks/1-1-ye-xianghong')!;
+    const path = 'content/reports/2015-dangjian-zuotanhui/remarks/1-1-ye-xianghong.md';
+    expect(entry.filePath).toBe(path);
+    const source = await vi
+      .importActual<typeof import('node:fs/promises')>('node:fs/promises')
+      .then((fs) => fs.readFile(path, 'utf8'));
+    expect(entry.body).toBe(source.slice(source.indexOf('\n---\n') + 5));
+    expect(entry.data).toMatchObject({ speaker: '叶向红', section: '围绕中心 严字当头', order: 1 });
+    expect(remarks.rendered).toHaveLength(16);
+  });
+
+  it('stops with every error in Chinese, for both collections', async () => {
+    const { results } = await loadBoth('tests/fixtures/content/mdx-refused/content');
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      expect(String((result as PromiseRejectedResult).reason)).toMatch(
+        /^Error: 内容有 1 处错误，网站没有生成：\n {2}错误 {2}tests\/fixtures\/content\/mdx-refused\/.*2-1-li-si\.mdx:1:1 {2}暂不接受 MDX/,
+      );
+    }
+  });
+});
+
+describe('filling a store from a read', () => {
+  it('renders only what changed, drops what is gone, and keeps the last valid entry of a file now invalid', async () => {
+    const { context, entries, rendered } = fakeContext('remarks');
+    const valid = await checkContent('tests/fixtures/content/valid/content', contentModel);
+    await fillStore(context, valid, 'remarks');
+    const ids = [...entries.keys()];
+    expect(ids.length).toBeGreaterThan(1);
+    expect(rendered).toHaveLength(ids.length);
+
+    rendered.length = 0;
+    await fillStore(context, valid, 'remarks');
+    expect(rendered).toEqual([]);
+
+    const [kept, gone] = ids;
+    const broken = {
+      problems: [
+        {
+          file: valid.entries.find((e) => e.id === kept)!.parsed.file,
+          line: 1,
+          column: 1,
+          severity: 'error' as const,
+          message: '',
+        },
+      ],
+      entries: valid.entries.filter((e) => e.id !== gone),
+    };
+    const before = entries.get(kept!);
+    await fillStore(context, broken, 'remarks');
+    expect(entries.has(gone!)).toBe(false);
+    expect(entries.get(kept!)).toBe(before);
+  });
+});
