@@ -29,7 +29,7 @@ function headingLines(page: Page) {
           const rect = [...range.getClientRects()].find((r) => r.width > 0);
           if (rect && (top === undefined || rect.top > top + rect.height / 2)) lines.push('');
           if (rect) top = rect.top;
-          if (lines.length) lines[lines.length - 1] += node.textContent![i];
+          if (lines.length) lines.push(`${lines.pop()}${node.textContent![i]}`);
         }
       }
       return { text, lines, overflows: heading.scrollWidth > heading.clientWidth + 1 };
