@@ -76,7 +76,11 @@ export const t = {
   remarkOf: (speaker: string, section: string) => `（${speaker}，${section}）`,
   inSection: (section: string) => `（${section}）`,
   bySpeaker: (speaker: string) => `（${speaker}的发言）`,
-  footer: '本站内容据报纸原文整理，未作改动。',
+  footer: '本站内容据报纸原文整理，文字未作增删改动；按中文排版把半角标点改为全角，并把因版面断开的段落重新接上。',
+  /** A link to one remark, and the button that copies it (both followed, for screen readers, by `remarkOf`). */
+  remarkLink: '链接',
+  copyLink: '复制链接',
+  copied: '已复制链接',
   date: (d: string) => {
     const [y, m, day] = d.split('-');
     return `${y}年` + (m ? `${Number(m)}月` : '') + (day ? `${Number(day)}日` : '');

@@ -1,0 +1,51 @@
+// Reading a report in Chromium: a visible link to each remark, and a button that copies it.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { readSeed } from '../support/seed.ts';
+import { serve, type Served } from '../support/serve.ts';
+import { sites } from '../support/sites.ts';
+
+const seed = readSeed();
+
+for (const [name, { dir, base }] of Object.entries(sites)) {
+  describeInBrowser(`reading (${name} build, base ${base})`, () => {
+    let browser: Browser;
+    let site: Served;
+
+    beforeAll(async () => {
+      site = await serve(dir, base);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    it('gives each remark a visible link on its speaker line, and a button that copies its address', async () => {
+      const context = await browser.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+      const page = await context.newPage();
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      const links = page.locator('a.remark-link');
+      expect(await links.count()).toBe(seed.remarks.length);
+      const first = seed.remarks.find((r) => r.section === seed.sections[0] && r.order === 1)!;
+      const link = page.getByRole('link', { name: new RegExp(`^链接\\s*（${first.speaker}，${first.section}）$`) });
+      expect(await link.isVisible()).toBe(true);
+      const anchor = first.file.replace(/\.md$/, '');
+      expect(await link.getAttribute('href')).toBe(`${base}reports/${seed.id}/#${anchor}`);
+      // Keyboard: the link, then its button.
+      await link.focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        `复制链接（${first.speaker}，${first.section}）`,
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === '已复制链接');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        `${new URL(site.url).origin}${base}reports/${seed.id}/#${anchor}`,
+      );
+      await context.close();
+    });
+  });
+}
