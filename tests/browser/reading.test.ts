@@ -1,4 +1,5 @@
-// Reading a report in Chromium: a visible link to each remark, and a button that copies it.
+// Reading a report in Chromium: a visible link to each remark and a button that copies it; the table of contents
+// beside the text on a wide screen, marking where the reader is, and at the top on a narrow one.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
@@ -46,6 +47,34 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         `${new URL(site.url).origin}${base}reports/${seed.id}/#${anchor}`,
       );
       await context.close();
+    });
+
+    it('keeps the table of contents in view beside the text on a wide screen, marking where the reader is', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+      const toc = await box('nav.toc');
+      const text = await box('.remark-body');
+      expect(toc.x, 'beside the text').toBeGreaterThan(text.x + text.width);
+      const third = seed.sections[2]!;
+      await page.locator('h2.section-title', { hasText: third }).evaluate((h) => h.scrollIntoView());
+      await page.waitForFunction(
+        (title) => document.querySelector('.toc a[aria-current]')?.textContent?.trim() === title,
+        third,
+      );
+      const after = await box('nav.toc');
+      expect(after.y, 'still in view').toBeGreaterThanOrEqual(0);
+      expect(after.y).toBeLessThan(800);
+      await page.close();
+    });
+
+    it('puts the table of contents before the text on a narrow screen', async () => {
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      const toc = (await page.locator('nav.toc').boundingBox())!;
+      const first = (await page.locator('h2.section-title').first().boundingBox())!;
+      expect(toc.y + toc.height).toBeLessThanOrEqual(first.y);
+      await page.close();
     });
   });
 }

@@ -1,0 +1,55 @@
+// On reading pages: a button that copies each remark's link, where the browser can write to the clipboard (the
+// link itself works without JavaScript), and the table of contents marking where the reader is.
+import { t } from '../i18n/zh-CN.ts';
+
+const links = document.querySelectorAll<HTMLAnchorElement>('a.remark-link');
+if (links.length && 'clipboard' in navigator) {
+  const status = document.createElement('p');
+  status.className = 'sr-only';
+  status.setAttribute('role', 'status');
+  document.body.append(status);
+  for (const link of links) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'remark-copy';
+    const whose = document.createElement('span');
+    whose.className = 'sr-only';
+    whose.textContent = link.dataset.whose ?? '';
+    button.append(t.copyLink, whose);
+    button.addEventListener('click', () => {
+      void navigator.clipboard.writeText(link.href).then(() => {
+        status.textContent = '';
+        status.textContent = t.copied;
+      });
+    });
+    link.after(button);
+  }
+}
+
+// The table of contents marks the heading and the remark being read: the last of them whose top has passed the top
+// quarter of the screen. Only `aria-current` changes, so nothing moves.
+const toc = document.querySelector('.toc');
+if (toc) {
+  const entries = [...toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].flatMap((link) => {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    return target ? [{ link, target }] : [];
+  });
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    const passed = entries.filter(({ target }) => target.getBoundingClientRect().top <= innerHeight / 4);
+    const current = new Set([passed.findLast((e) => e.target.tagName === 'H2'), passed.at(-1)]);
+    for (const entry of entries)
+      if (current.has(entry)) entry.link.setAttribute('aria-current', 'location');
+      else entry.link.removeAttribute('aria-current');
+  };
+  addEventListener(
+    'scroll',
+    () => {
+      if (!queued) requestAnimationFrame(mark);
+      queued = true;
+    },
+    { passive: true },
+  );
+  mark();
+}
