@@ -43,7 +43,9 @@ export interface ParsedText {
 }
 
 const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/u;
-const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）])?\s*[:：]\s*/u;
+// Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
+// of a long run of spaces.
+const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;
@@ -90,7 +92,8 @@ export function quote(text: string, length = 16): string {
 export function parseText(text: string): ParsedText {
   const lines = text
     .split('\n')
-    .map((raw, i) => ({ text: raw.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, ''), line: i + 1 }));
+    // trim() removes the same spaces (\s has U+3000 and U+FEFF) without retrying from every position of the line.
+    .map((raw, i) => ({ text: raw.trim(), line: i + 1 }));
   const filled = lines.filter((l) => l.text);
   if (!filled.length) throw new ImportError('文件里只有空白，没有任何文字。请确认选对了文件。');
 
@@ -100,7 +103,7 @@ export function parseText(text: string): ParsedText {
   const title = cleanLine(first!.text);
   const structural = [first!.text];
   const headings: Heading[] = [];
-  const blocks: Block[] = [];
+  let blocks: Block[] = [];
   const raws = new Map<number, string>();
   let hasNote = false;
 
@@ -143,15 +146,18 @@ export function parseText(text: string): ParsedText {
   }
 
   // A tag alone on its line introduces the paragraph on the next line.
+  const merged: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    merged.push(b);
     if (!(b.tag || b.note) || b.text) continue;
     const next = blocks[i + 1];
     if (!next || next.tag || next.note || next.zone !== b.zone)
-      throw new ImportError(`第 ${b.line} 行「${raws.get(b.id)}」后面没有发言内容。`);
+      throw new ImportError(`第 ${b.line} 行「${quote(raws.get(b.id)!, 40)}」后面没有发言内容。`);
     b.text = next.text;
-    blocks.splice(i + 1, 1);
+    i++;
   }
+  blocks = merged;
 
   if (!headings.length && !blocks.some((b) => b.tag))
     throw new ImportError(
