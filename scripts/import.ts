@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ImportError } from '../src/lib/importer/errors.ts';
+import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
 import { importReport } from '../src/lib/importer/importer.ts';
 import { loadRoles } from '../src/lib/importer/roles.ts';
 import { formatSummary } from '../src/lib/importer/summary.ts';
@@ -77,7 +77,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ImportError) {
     console.error(`导入失败：${error.message}`);
-    for (const problem of error.problems) console.error(`  - ${problem}`);
+    for (const problem of error.problems.slice(0, PROBLEMS_SHOWN)) console.error(`  - ${problem}`);
+    const more = error.problems.length - PROBLEMS_SHOWN;
+    if (more > 0) console.error(`  还有 ${more} 处没有列出：请先改好以上各处，再导入一次。`);
     process.exitCode = 1;
   } else if (error instanceof UsageError) {
     console.error(`${error.message}\n${USAGE}`);

@@ -12,3 +12,16 @@ export class ImportError extends Error {
     this.problems = problems;
   }
 }
+
+/** How many places a message names in one list (candidates for a break, headings…); the rest are counted. */
+export const LISTED = 5;
+
+/** How many problems the command prints under a refusal; the rest are counted, so a text broken everywhere prints a
+ * screenful rather than megabytes. */
+export const PROBLEMS_SHOWN = 20;
+
+/** The first LISTED of `total` items, as given (callers format only those), then "还有 M 处" for the rest. */
+export function listCapped(items: readonly string[], total = items.length): string {
+  const shown = items.slice(0, LISTED).join('、');
+  return total > LISTED ? `${shown}，还有 ${total - LISTED} 处` : shown;
+}

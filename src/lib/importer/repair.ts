@@ -1,5 +1,5 @@
 import { normalizePunctuation, normalizeSpaces } from '../punctuation.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, LISTED, listCapped } from './errors.ts';
 import { endsSentence, headRun, startsMidSentence, tailRun, wordAcross, wordBetween } from './evidence.ts';
 import { quote, type Block } from './parse.ts';
 
@@ -18,15 +18,6 @@ export type Describe = (block: Block) => string;
 
 /** How many pairings of a cut paragraph with a block that may complete it are weighed before the import gives up. */
 export const MAX_PAIRINGS = 1_000_000;
-
-/** How many blocks a message names for one break; the rest are counted ("还有 M 处"). */
-export const LISTED = 5;
-
-/** The first LISTED of `total` items, as given (callers format only those), then how many more there are. */
-export function listCapped(items: readonly string[], total = items.length): string {
-  const shown = items.slice(0, LISTED).join('、');
-  return total > LISTED ? `${shown}，还有 ${total - LISTED} 处` : shown;
-}
 
 /** Each head's displaced blocks that form a word across its cut (in text order), and how many joins were segmented. */
 export interface WordCandidates {
