@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { ImportError } from './errors.ts';
 import type { OutputFile } from './render.ts';
 
+const WRITES_AT_ONCE = 32;
+
 /**
  * Writes the report folder `<contentDir>/reports/<id>/` all at once: the files go into a hidden temporary folder
  * next to it, which is then renamed into place, so a failure leaves either the old folder or the new one, never half.
@@ -30,10 +32,14 @@ export async function writeReport(
     throw await refused(error, contentDir, created, FOLDER);
   }
   try {
-    for (const file of files) {
-      const path = join(temp, file.path);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.text, { flag: 'wx' });
+    for (const dir of new Set(files.map((f) => dirname(join(temp, f.path))))) await mkdir(dir, { recursive: true });
+    // A few writes at a time: one by one, a report of many remarks spends most of its time waiting on the disk. All
+    // of a batch are settled before a failure is thrown, so none is still writing when the folder is removed.
+    for (let i = 0; i < files.length; i += WRITES_AT_ONCE) {
+      const batch = files.slice(i, i + WRITES_AT_ONCE);
+      const results = await Promise.allSettled(batch.map((f) => writeFile(join(temp, f.path), f.text, { flag: 'wx' })));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     if (exists) {
       const old = `${temp}.old`;
