@@ -20,8 +20,8 @@ export const LISTED = 5;
  * screenful rather than megabytes. */
 export const PROBLEMS_SHOWN = 20;
 
-/** The first LISTED of `total` items, as given (callers format only those), then "还有 M 处" for the rest. */
-export function listCapped(items: readonly string[], total = items.length): string {
-  const shown = items.slice(0, LISTED).join('、');
-  return total > LISTED ? `${shown}，还有 ${total - LISTED} 处` : shown;
+/** The first LISTED items, formatted, then "还有 M 处" for the rest (only those shown are formatted). */
+export function listCapped<T>(items: readonly T[], format: (item: T) => string): string {
+  const shown = items.slice(0, LISTED).map(format).join('、');
+  return items.length > LISTED ? `${shown}，还有 ${items.length - LISTED} 处` : shown;
 }

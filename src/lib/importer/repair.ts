@@ -1,5 +1,5 @@
 import { normalizePunctuation, normalizeSpaces } from '../punctuation.ts';
-import { ImportError, LISTED, listCapped } from './errors.ts';
+import { ImportError, listCapped } from './errors.ts';
 import { endsSentence, headRun, startsMidSentence, tailRun, wordAcross, wordBetween } from './evidence.ts';
 import { quote, type Block } from './parse.ts';
 
@@ -73,12 +73,7 @@ export function wordCandidates(heads: Block[], tails: Block[], limit = MAX_PAIRI
 function tooBroken(heads: Block[], tails: number, limit: number): ImportError {
   return new ImportError(
     `原文有 ${heads.length} 段在句中断开（没有句末标点），另有 ${tails} 段可能是被排走的后半段，要核对的接法超过 ${limit} 种，无法逐一核对，没有写入任何文件。请先在原文中把断开的段落接好或补上句末标点，再导入。其中：`,
-    [
-      listCapped(
-        heads.slice(0, LISTED).map((b) => `第 ${b.line} 行“…${endOf(b)}”`),
-        heads.length,
-      ),
-    ],
+    [listCapped(heads, (b) => `第 ${b.line} 行“…${endOf(b)}”`)],
   );
 }
 
@@ -127,10 +122,7 @@ function confirmedHeads(cuts: Block[], joins: readonly string[], describe: Descr
       );
     if (heads.length > 1)
       throw new ImportError(
-        `--join “${join}” 对应 ${heads.length} 段中断的段落：${listCapped(
-          heads.slice(0, LISTED).map((b) => `${describe(b)}（第 ${b.line} 行“…${endOf(b)}”）`),
-          heads.length,
-        )}。请多写几个字，使它只对应其中一段。`,
+        `--join “${join}” 对应 ${heads.length} 段中断的段落：${listCapped(heads, (b) => `${describe(b)}（第 ${b.line} 行“…${endOf(b)}”）`)}。请多写几个字，使它只对应其中一段。`,
       );
     ids.set(heads[0]!.id, join);
   }
@@ -232,10 +224,7 @@ export function repairBreaks(
     else if (found.length > 1)
       problems.push({
         line: head.line,
-        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${listCapped(
-          found.slice(0, LISTED).map((r) => `${place(r.tail)}${r.evidence.kind === 'adjacent' ? '（紧随其后）' : ''}`),
-          found.length,
-        )}。请在原文中把正确的那段接到这一段末尾，写成同一行。`,
+        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${listCapped(found, (r) => `${place(r.tail)}${r.evidence.kind === 'adjacent' ? '（紧随其后）' : ''}`)}。请在原文中把正确的那段接到这一段末尾，写成同一行。`,
       });
     else if (rivals.count)
       problems.push({
@@ -248,10 +237,7 @@ export function repairBreaks(
     const tail = blocks[id]!;
     problems.push({
       line: tail.line,
-      message: `${place(tail)}可以接在 ${found.length} 处中断的段落后面：${listCapped(
-        found.slice(0, LISTED).map((r) => `${describe(r.head)}（第 ${r.head.line} 行 ${cutOff(r.head)}）`),
-        found.length,
-      )}。请在原文中把它移到它所属的那段后面。`,
+      message: `${place(tail)}可以接在 ${found.length} 处中断的段落后面：${listCapped(found, (r) => `${describe(r.head)}（第 ${r.head.line} 行 ${cutOff(r.head)}）`)}。请在原文中把它移到它所属的那段后面。`,
     });
   }
   for (const b of blocks) {
