@@ -37,17 +37,14 @@ export function wordCandidates(heads: Block[], tails: Block[], limit = MAX_PAIRI
     const groups = new Map<string, Block[]>();
     for (const b of list) {
       const key = run(b.text);
-      if (!key) continue;
-      const same = groups.get(key);
-      if (same) same.push(b);
-      else groups.set(key, [b]);
+      if (key) append(groups, key, b);
     }
     return groups;
   };
   const headGroups = group(heads, headRun);
   const tailGroups = group(tails, tailRun);
-  const found = new Map<number, { tail: Block; word: string }[]>();
   if (headGroups.size * tailGroups.size > limit) throw tooBroken(heads, tails.length, limit);
+  const found = new Map<number, { tail: Block; word: string }[]>();
   let comparisons = 0;
   let pairs = 0;
   for (const [left, hs] of headGroups) {
@@ -68,6 +65,13 @@ export function wordCandidates(heads: Block[], tails: Block[], limit = MAX_PAIRI
       );
   }
   return { found, comparisons };
+}
+
+/** Adds to a list in a map: copying the list on each addition would make long lists quadratic. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function tooBroken(heads: Block[], tails: number, limit: number): ImportError {
@@ -145,14 +149,8 @@ export function repairBreaks(
   const candidates = new Map<number, Repair[]>();
   const claims = new Map<number, Repair[]>();
   const add = (repair: Repair) => {
-    for (const [map, id] of [
-      [candidates, repair.head.id],
-      [claims, repair.tail.id],
-    ] as const) {
-      const list = map.get(id);
-      if (list) list.push(repair);
-      else map.set(id, [repair]);
-    }
+    append(candidates, repair.head.id, repair);
+    append(claims, repair.tail.id, repair);
   };
   const displaced = blocks.filter((b, i) => couldBeDisplaced(b, blocks[i - 1]));
   const cuts = blocks.filter((b) => !endsSentence(b.text));
