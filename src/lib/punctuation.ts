@@ -27,7 +27,8 @@ function nearest(chars: string[], step: -1 | 1): string[] {
  * a run between two Latin words or numbers becomes one space.
  */
 export function normalizeSpaces(text: string): string {
-  return text.trim().replace(/[\s\u3000]+/gu, (run, offset: number, all: string) => {
+  // No u flag: in unicode mode a run of millions of spaces overflows the regular expression's backtracking stack.
+  return text.trim().replace(/[\s\u3000]+/g, (run, offset: number, all: string) => {
     const before = all[offset - 1] ?? '';
     const after = all[offset + run.length] ?? '';
     return WIDE.test(before) || WIDE.test(after) ? '' : ' ';

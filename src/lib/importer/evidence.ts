@@ -1,7 +1,8 @@
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** A paragraph is complete when it ends with 。！？… (or ! ?), optionally followed by closing quotes or brackets. */
-const SENTENCE_END = /[。！？!?…][”’"'」』）)》〉】\]]*$/u;
+// No u flag: in unicode mode a long run of closing marks would be backtracked one by one, overflowing the stack.
+const SENTENCE_END = /[。！？!?…][”’"'」』）)》〉】\]]*$/;
 
 /** Marks that cannot start a paragraph: a block starting with one was cut off from the text before it. */
 const CONTINUATION_START = /^[，、；：,;:。！？!?）)】」』》〉”’…]/u;

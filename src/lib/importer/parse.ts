@@ -42,7 +42,11 @@ export interface ParsedText {
   structural: string[];
 }
 
-const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/u;
+/** How far into a line a speaker tag is looked for. */
+const TAG_WINDOW = 200;
+// Without the u flag where a pattern needs none: in unicode mode a run of spaces is backtracked character by
+// character, and millions of them overflow the regular expression's stack.
+const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/;
 // Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
 // of a long run of spaces.
 const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
@@ -53,7 +57,7 @@ const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Collapses runs of spaces (also ideographic ones) to one space, as a title or heading is printed. */
 export function cleanLine(line: string): string {
-  return line.replace(/[\s\u3000]+/gu, ' ').trim();
+  return line.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 /** A heading in this style: one short line without clause marks, two phrases separated by a space. */
@@ -63,7 +67,9 @@ export function isHeading(line: string): boolean {
 
 /** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name. */
 export function matchTag(line: string): { tag: SpeakerTag; rest: string } | undefined {
-  const m = TAG.exec(line);
+  // A tag is short even with spaces around it; on the whole of a line of millions of spaces, backtracking over
+  // them overflows the regular expression's stack.
+  const m = TAG.exec(line.slice(0, TAG_WINDOW));
   if (!m?.groups) return undefined;
   const name = m.groups.name!.replace(/\s/gu, '');
   const length = [...name].length;
