@@ -1,12 +1,12 @@
 // npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--join <断开处的文字>]…
 // Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
 // Exit codes: 0 written; 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ImportError } from '../src/lib/importer/errors.ts';
-import { importReport } from '../src/lib/importer/importer.ts';
+import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
+import { importReport, MAX_INPUT_BYTES, tooLarge } from '../src/lib/importer/importer.ts';
 import { loadRoles } from '../src/lib/importer/roles.ts';
 import { formatSummary } from '../src/lib/importer/summary.ts';
 import { writeReport } from '../src/lib/importer/write.ts';
@@ -49,8 +49,12 @@ async function main(): Promise<void> {
   const source = resolve(cwd, positionals[0]!);
   let bytes: Uint8Array;
   try {
+    // Checked before reading, so that a wrong file of gigabytes is refused at once rather than loaded.
+    const { size } = await stat(source);
+    if (size > MAX_INPUT_BYTES) throw tooLarge(size, source);
     bytes = await readFile(source);
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
@@ -77,7 +81,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ImportError) {
     console.error(`导入失败：${error.message}`);
-    for (const problem of error.problems) console.error(`  - ${problem}`);
+    for (const problem of error.problems.slice(0, PROBLEMS_SHOWN)) console.error(`  - ${problem}`);
+    const more = error.problems.length - PROBLEMS_SHOWN;
+    if (more > 0) console.error(`  还有 ${more} 处没有列出：请先改好以上各处，再导入一次。`);
     process.exitCode = 1;
   } else if (error instanceof UsageError) {
     console.error(`${error.message}\n${USAGE}`);

@@ -7,10 +7,19 @@ const CONTENT = /[\p{L}\p{N}]/u;
 /** CJK punctuation and full-width forms: a space next to one of these is layout noise, not a word separator. */
 const WIDE = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]/u;
 
-/** The nearest content character before or after position i, skipping marks and spaces. */
-function nearest(chars: string[], i: number, step: -1 | 1): string {
-  for (let j = i + step; j >= 0 && j < chars.length; j += step) if (CONTENT.test(chars[j]!)) return chars[j]!;
-  return '';
+/**
+ * For each position, the nearest content character before it (step -1) or after it (step 1), skipping marks and
+ * spaces: found in one pass, since a long run of marks would otherwise be walked once for each of them.
+ */
+function nearest(chars: string[], step: -1 | 1): string[] {
+  const out = new Array<string>(chars.length);
+  let last = '';
+  for (let k = 0; k < chars.length; k++) {
+    const i = step === 1 ? chars.length - 1 - k : k;
+    out[i] = last;
+    if (CONTENT.test(chars[i]!)) last = chars[i]!;
+  }
+  return out;
 }
 
 /**
@@ -18,7 +27,8 @@ function nearest(chars: string[], i: number, step: -1 | 1): string {
  * a run between two Latin words or numbers becomes one space.
  */
 export function normalizeSpaces(text: string): string {
-  return text.trim().replace(/[\s\u3000]+/gu, (run, offset: number, all: string) => {
+  // No u flag: in unicode mode a run of millions of spaces overflows the regular expression's backtracking stack.
+  return text.trim().replace(/[\s\u3000]+/g, (run, offset: number, all: string) => {
     const before = all[offset - 1] ?? '';
     const after = all[offset + run.length] ?? '';
     return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
@@ -34,14 +44,19 @@ export function normalizePunctuation(text: string): { text: string; changed: num
   // Most text has no half-width mark at all; checking every file of a large archive should not cost a character scan.
   if (!/[,;:()!?]/.test(text)) return { text, changed: 0 };
   const chars = [...text];
-  const wide = chars.map((c, i) => c in FULL && (HAN.test(nearest(chars, i, -1)) || HAN.test(nearest(chars, i, 1))));
+  const before = nearest(chars, -1);
+  const after = nearest(chars, 1);
+  const wide = chars.map((c, i) => c in FULL && (HAN.test(before[i]!) || HAN.test(after[i]!)));
+  // Han characters before each position, so that nested brackets do not each rescan what they enclose.
+  const han = [0];
+  for (const c of chars) han.push(han.at(-1)! + (HAN.test(c) ? 1 : 0));
   // Brackets change as a pair, so that 中文(ABC) does not become 中文（ABC).
   const open: number[] = [];
   for (let i = 0; i < chars.length; i++) {
     if (chars[i] === '(') open.push(i);
     else if (chars[i] === ')' && open.length) {
       const o = open.pop()!;
-      const pair = wide[o] || wide[i] || HAN.test(chars.slice(o + 1, i).join(''));
+      const pair = wide[o] || wide[i] || han[i]! > han[o + 1]!;
       wide[o] = wide[i] = pair;
     }
   }

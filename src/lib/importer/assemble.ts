@@ -1,4 +1,4 @@
-import { ImportError } from './errors.ts';
+import { ImportError, listCapped } from './errors.ts';
 import type { Block, ParsedText } from './parse.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { splitTitleOrFail } from './roles.ts';
@@ -72,6 +72,7 @@ export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly 
   const note: string[] = [];
   const remarks: RemarkDraft[] = [];
   const byOwner = new Map<number, RemarkDraft>();
+  const perSection = new Map<number, number>();
   let punctuation = 0;
   const finish = (chain: Block[]) => {
     const { text, changed } = normalizePunctuation(chain.map((b) => b.text).join(''));
@@ -84,7 +85,8 @@ export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly 
     if (head.zone === -1) note.push(text);
     else if (head.tag) {
       const info = speakers.get(head.tag.name)!;
-      const order = remarks.filter((r) => r.section === head.zone).length + 1;
+      const order = (perSection.get(head.zone) ?? 0) + 1;
+      perSection.set(head.zone, order);
       const remark = {
         speaker: info.name,
         school: info.school,
@@ -101,10 +103,10 @@ export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly 
       byOwner.get(head.owner!)!.paragraphs.push(text);
     }
   }
-  const empty = parsed.headings.filter((_, i) => !remarks.some((r) => r.section === i));
+  const empty = parsed.headings.filter((_, i) => !perSection.has(i));
   if (empty.length)
     throw new ImportError(
-      `小标题${empty.map((h) => `「${h.text}」（第 ${h.line} 行）`).join('、')}下面没有任何发言。若它不是小标题而是正文的一部分，请在原文中给它加上标点或并入所属段落；若是小标题，请检查发言人是否写成“姓名:”。`,
+      `小标题${listCapped(empty, (h) => `「${h.text}」（第 ${h.line} 行）`)}下面没有任何发言。若它不是小标题而是正文的一部分，请在原文中给它加上标点或并入所属段落；若是小标题，请检查发言人是否写成“姓名:”。`,
     );
   return { note, remarks, speakers: [...speakers.values()], punctuation };
 }

@@ -12,3 +12,16 @@ export class ImportError extends Error {
     this.problems = problems;
   }
 }
+
+/** How many places a message names in one list (candidates for a break, headings…); the rest are counted. */
+export const LISTED = 5;
+
+/** How many problems the command prints under a refusal; the rest are counted, so a text broken everywhere prints a
+ * screenful rather than megabytes. */
+export const PROBLEMS_SHOWN = 20;
+
+/** The first LISTED items, formatted, then "还有 M 处" for the rest (only those shown are formatted). */
+export function listCapped<T>(items: readonly T[], format: (item: T) => string): string {
+  const shown = items.slice(0, LISTED).map(format).join('、');
+  return items.length > LISTED ? `${shown}，还有 ${items.length - LISTED} 处` : shown;
+}

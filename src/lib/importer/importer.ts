@@ -38,6 +38,20 @@ export interface ImportResult {
   summary: ImportSummary;
 }
 
+/**
+ * The largest text the importer reads. A report's text is tens of kilobytes; this leaves room for a whole
+ * year's supplement pasted at once, and bounds how long a wrong file (a video, a disk image) is read for.
+ */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+/** The refusal of a text over MAX_INPUT_BYTES, naming the file when there is one. */
+export function tooLarge(size: number, file?: string): ImportError {
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return new ImportError(
+    `${file ? `原文文件 ${file} ` : '原文'}有 ${mb(size)}，超过导入程序的上限 ${mb(MAX_INPUT_BYTES)}，没有导入。一份报告的原文通常只有几十 KB：请确认选对了文件；若是多份报告，请分开导入。`,
+  );
+}
+
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
@@ -58,6 +72,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       `日期“${options.date}”的格式不对：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`,
     );
 
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
   const { text, encoding } = decodeText(bytes);
   const parsed = parseText(text);
   const heading = (zone: number) => parsed.headings[zone]?.text ?? '';

@@ -42,8 +42,14 @@ export interface ParsedText {
   structural: string[];
 }
 
-const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/u;
-const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）])?\s*[:：]\s*/u;
+/** How far into a line a speaker tag is looked for. */
+const TAG_WINDOW = 200;
+// Without the u flag where a pattern needs none: in unicode mode a run of spaces is backtracked character by
+// character, and millions of them overflow the regular expression's stack.
+const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/;
+// Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
+// of a long run of spaces.
+const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;
@@ -51,7 +57,7 @@ const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Collapses runs of spaces (also ideographic ones) to one space, as a title or heading is printed. */
 export function cleanLine(line: string): string {
-  return line.replace(/[\s\u3000]+/gu, ' ').trim();
+  return line.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 /** A heading in this style: one short line without clause marks, two phrases separated by a space. */
@@ -61,7 +67,9 @@ export function isHeading(line: string): boolean {
 
 /** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name. */
 export function matchTag(line: string): { tag: SpeakerTag; rest: string } | undefined {
-  const m = TAG.exec(line);
+  // A tag is short even with spaces around it; on the whole of a line of millions of spaces, backtracking over
+  // them overflows the regular expression's stack.
+  const m = TAG.exec(line.slice(0, TAG_WINDOW));
   if (!m?.groups) return undefined;
   const name = m.groups.name!.replace(/\s/gu, '');
   const length = [...name].length;
@@ -90,7 +98,8 @@ export function quote(text: string, length = 16): string {
 export function parseText(text: string): ParsedText {
   const lines = text
     .split('\n')
-    .map((raw, i) => ({ text: raw.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, ''), line: i + 1 }));
+    // trim() removes the same spaces (\s has U+3000 and U+FEFF) without retrying from every position of the line.
+    .map((raw, i) => ({ text: raw.trim(), line: i + 1 }));
   const filled = lines.filter((l) => l.text);
   if (!filled.length) throw new ImportError('文件里只有空白，没有任何文字。请确认选对了文件。');
 
@@ -100,7 +109,7 @@ export function parseText(text: string): ParsedText {
   const title = cleanLine(first!.text);
   const structural = [first!.text];
   const headings: Heading[] = [];
-  const blocks: Block[] = [];
+  let blocks: Block[] = [];
   const raws = new Map<number, string>();
   let hasNote = false;
 
@@ -143,15 +152,18 @@ export function parseText(text: string): ParsedText {
   }
 
   // A tag alone on its line introduces the paragraph on the next line.
+  const merged: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    merged.push(b);
     if (!(b.tag || b.note) || b.text) continue;
     const next = blocks[i + 1];
     if (!next || next.tag || next.note || next.zone !== b.zone)
-      throw new ImportError(`第 ${b.line} 行「${raws.get(b.id)}」后面没有发言内容。`);
+      throw new ImportError(`第 ${b.line} 行「${quote(raws.get(b.id)!, 40)}」后面没有发言内容。`);
     b.text = next.text;
-    blocks.splice(i + 1, 1);
+    i++;
   }
+  blocks = merged;
 
   if (!headings.length && !blocks.some((b) => b.tag))
     throw new ImportError(

@@ -11,8 +11,17 @@ export interface OutputFile {
 /** Words that YAML 1.1 readers take for booleans or null even though YAML 1.2 does not. */
 const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 
+/** Values already written: every remark repeats its speaker's name, school and role and its heading. */
+const scalars = new Map<string, string>();
+
 /** A YAML value as the seed writes it: plain when it reads back as the same string, else double-quoted. */
 export function yamlScalar(value: string): string {
+  let written = scalars.get(value);
+  if (written === undefined) scalars.set(value, (written = writeScalar(value)));
+  return written;
+}
+
+function writeScalar(value: string): string {
   let same: boolean;
   try {
     same = (parse(`v: ${value}`) as { v?: unknown } | null)?.v === value;

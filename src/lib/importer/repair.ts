@@ -1,6 +1,6 @@
 import { normalizePunctuation, normalizeSpaces } from '../punctuation.ts';
-import { ImportError } from './errors.ts';
-import { endsSentence, startsMidSentence, wordAcross } from './evidence.ts';
+import { ImportError, listCapped } from './errors.ts';
+import { endsSentence, headRun, startsMidSentence, tailRun, wordAcross, wordBetween } from './evidence.ts';
 import { quote, type Block } from './parse.ts';
 
 /** Why a block was taken as the continuation of a cut paragraph; `confirmed` when the editor gave `--join`. */
@@ -15,6 +15,71 @@ export interface Repair {
 
 /** Tells which paragraph a block belongs to, for messages ("王甫在「…」下的发言", "编者按"). */
 export type Describe = (block: Block) => string;
+
+/** How many pairings of a cut paragraph with a block that may complete it are weighed before the import gives up. */
+export const MAX_PAIRINGS = 1_000_000;
+
+/** Each head's displaced blocks that form a word across its cut (in text order), and how many joins were segmented. */
+export interface WordCandidates {
+  found: Map<number, { tail: Block; word: string }[]>;
+  comparisons: number;
+}
+
+/**
+ * Finds, for every head, the tails whose join with it forms a word (see wordAcross). Blocks are grouped by the run
+ * of characters at the cut, so a pair of runs is segmented once however often it recurs; only heads ending and tails
+ * starting with a Han character can form one. Throws an ImportError instead of weighing more than `limit` pairs of
+ * runs or producing more than `limit` candidates: such a text is broken everywhere, and no editor could read the
+ * list anyway.
+ */
+export function wordCandidates(heads: Block[], tails: Block[], limit = MAX_PAIRINGS): WordCandidates {
+  const group = (list: Block[], run: (text: string) => string) => {
+    const groups = new Map<string, Block[]>();
+    for (const b of list) {
+      const key = run(b.text);
+      if (key) append(groups, key, b);
+    }
+    return groups;
+  };
+  const headGroups = group(heads, headRun);
+  const tailGroups = group(tails, tailRun);
+  if (headGroups.size * tailGroups.size > limit) throw tooBroken(heads, tails.length, limit);
+  const found = new Map<number, { tail: Block; word: string }[]>();
+  let comparisons = 0;
+  let pairs = 0;
+  for (const [left, hs] of headGroups) {
+    const matches: { tail: Block; word: string }[] = [];
+    for (const [right, ts] of tailGroups) {
+      comparisons++;
+      const word = wordBetween(left, right);
+      if (word) for (const tail of ts) matches.push({ tail, word });
+    }
+    if (!matches.length) continue;
+    pairs += hs.length * matches.length;
+    if (pairs > limit) throw tooBroken(heads, tails.length, limit);
+    matches.sort((a, b) => a.tail.id - b.tail.id);
+    for (const head of hs)
+      found.set(
+        head.id,
+        matches.filter((m) => m.tail !== head),
+      );
+  }
+  return { found, comparisons };
+}
+
+/** Adds to a list in a map: copying the list on each addition would make long lists quadratic. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function tooBroken(heads: Block[], tails: number, limit: number): ImportError {
+  return new ImportError(
+    `原文有 ${heads.length} 段在句中断开（没有句末标点），另有 ${tails} 段可能是被排走的后半段，要核对的接法超过 ${limit} 种，无法逐一核对，没有写入任何文件。请先在原文中把断开的段落接好或补上句末标点，再导入。其中：`,
+    [listCapped(heads, (b) => `第 ${b.line} 行“…${endOf(b)}”`)],
+  );
+}
 
 /** Blocks that could be a displaced tail: untagged, and not the natural continuation of the block before them. */
 function couldBeDisplaced(block: Block, before: Block | undefined): boolean {
@@ -61,7 +126,7 @@ function confirmedHeads(cuts: Block[], joins: readonly string[], describe: Descr
       );
     if (heads.length > 1)
       throw new ImportError(
-        `--join “${join}” 对应 ${heads.length} 段中断的段落：${heads.map((b) => `${describe(b)}（第 ${b.line} 行“…${endOf(b)}”）`).join('、')}。请多写几个字，使它只对应其中一段。`,
+        `--join “${join}” 对应 ${heads.length} 段中断的段落：${listCapped(heads, (b) => `${describe(b)}（第 ${b.line} 行“…${endOf(b)}”）`)}。请多写几个字，使它只对应其中一段。`,
       );
     ids.set(heads[0]!.id, join);
   }
@@ -84,12 +149,16 @@ export function repairBreaks(
   const candidates = new Map<number, Repair[]>();
   const claims = new Map<number, Repair[]>();
   const add = (repair: Repair) => {
-    candidates.set(repair.head.id, [...(candidates.get(repair.head.id) ?? []), repair]);
-    claims.set(repair.tail.id, [...(claims.get(repair.tail.id) ?? []), repair]);
+    append(candidates, repair.head.id, repair);
+    append(claims, repair.tail.id, repair);
   };
   const displaced = blocks.filter((b, i) => couldBeDisplaced(b, blocks[i - 1]));
   const cuts = blocks.filter((b) => !endsSentence(b.text));
   const confirmed = confirmedHeads(cuts, joins, describe);
+  const byWord = wordCandidates(
+    cuts.filter((b) => !confirmed.has(b.id)),
+    displaced,
+  ).found;
   for (const head of cuts) {
     const next = blocks[head.id + 1];
     const adjacent = next && next.zone === head.zone && !next.tag && !next.note ? next : undefined;
@@ -114,19 +183,27 @@ export function repairBreaks(
         tail: adjacent,
         evidence: joined ? { kind: 'adjacent', word: joined } : { kind: 'adjacent' },
       });
-    for (const tail of displaced) {
-      if (tail === head || tail === adjacent) continue;
-      const word = wordAcross(head.text, tail.text);
-      // Even when the next block completes a word too (先 + 锋岗), a block elsewhere that completes another (先 + 要坚持)
-      // is a second explanation: preferring the next block would be silently wrong for 政 + 要 against 政 + 治工作.
-      if (word) found.push({ head, tail, evidence: { kind: 'word', word } });
-    }
+    // Even when the next block completes a word too (先 + 锋岗), a block elsewhere that completes another (先 + 要坚持)
+    // is a second explanation: preferring the next block would be silently wrong for 政 + 要 against 政 + 治工作.
+    for (const { tail, word } of byWord.get(head.id) ?? [])
+      if (tail !== adjacent) found.push({ head, tail, evidence: { kind: 'word', word } });
     found.forEach(add);
   }
 
   const problems: { line: number; message: string }[] = [];
   const cutOff = (b: Block) => `“…${endOf(b)}”`;
   const place = (b: Block) => `第 ${b.line} 行“${quote(b.text, 12)}”`;
+  // Claims are settled by now, so the blocks left over are found once rather than once per cut paragraph.
+  const unclaimed = displaced.filter((b) => !claims.has(b.id));
+  const isUnclaimed = new Set(unclaimed.map((b) => b.id));
+  const rivalsOf = (head: Block, tail: Block) => {
+    const shown: Block[] = [];
+    for (const b of unclaimed) {
+      if (shown.length === 3) break;
+      if (b !== head && b !== tail) shown.push(b);
+    }
+    return { shown, count: unclaimed.length - [head, tail].filter((b) => isUnclaimed.has(b.id)).length };
+  };
   for (const head of cuts) {
     const found = candidates.get(head.id) ?? [];
     const only = found.length === 1 ? found[0]! : undefined;
@@ -135,8 +212,8 @@ export function repairBreaks(
     // blocks claimed by another repair are taken by it if the import goes through, so they are not candidates.
     const rivals =
       only?.evidence.kind === 'adjacent' && !only.evidence.word && !only.evidence.confirmed
-        ? displaced.filter((b) => b !== head && b !== only.tail && !claims.has(b.id))
-        : [];
+        ? rivalsOf(head, only.tail)
+        : { shown: [], count: 0 };
     if (found.length === 0)
       problems.push({
         line: head.line,
@@ -145,12 +222,12 @@ export function repairBreaks(
     else if (found.length > 1)
       problems.push({
         line: head.line,
-        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${found.map((r) => `${place(r.tail)}${r.evidence.kind === 'adjacent' ? '（紧随其后）' : ''}`).join('、')}。请在原文中把正确的那段接到这一段末尾，写成同一行。`,
+        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${listCapped(found, (r) => `${place(r.tail)}${r.evidence.kind === 'adjacent' ? '（紧随其后）' : ''}`)}。请在原文中把正确的那段接到这一段末尾，写成同一行。`,
       });
-    else if (rivals.length)
+    else if (rivals.count)
       problems.push({
         line: head.line,
-        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断。${place(only!.tail)}（紧随其后）可以接上，但接缝处不成词，没有证据；${rivals.slice(0, 3).map(place).join('、')}${rivals.length > 3 ? `等 ${rivals.length} 段` : ''}也没有发言人，同样可能是它的后半部分。若紧随其后的那段就是它的后半部分，请在原文中把两段写成同一行，或在命令后加上 --join "${joinArgument(head)}" 确认；否则请在原文中把正确的那段移到这一段后面。`,
+        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断。${place(only!.tail)}（紧随其后）可以接上，但接缝处不成词，没有证据；${rivals.shown.map(place).join('、')}${rivals.count > 3 ? `等 ${rivals.count} 段` : ''}也没有发言人，同样可能是它的后半部分。若紧随其后的那段就是它的后半部分，请在原文中把两段写成同一行，或在命令后加上 --join "${joinArgument(head)}" 确认；否则请在原文中把正确的那段移到这一段后面。`,
       });
   }
   for (const [id, found] of claims) {
@@ -158,7 +235,7 @@ export function repairBreaks(
     const tail = blocks[id]!;
     problems.push({
       line: tail.line,
-      message: `${place(tail)}可以接在 ${found.length} 处中断的段落后面：${found.map((r) => `${describe(r.head)}（第 ${r.head.line} 行 ${cutOff(r.head)}）`).join('、')}。请在原文中把它移到它所属的那段后面。`,
+      message: `${place(tail)}可以接在 ${found.length} 处中断的段落后面：${listCapped(found, (r) => `${describe(r.head)}（第 ${r.head.line} 行 ${cutOff(r.head)}）`)}。请在原文中把它移到它所属的那段后面。`,
     });
   }
   for (const b of blocks) {

@@ -27,13 +27,21 @@ export function formatSummary(summary: ImportSummary, target: string): string {
   out.push(`已导入：${target}（原文编码 ${summary.encoding}）`);
   out.push(`标题：${summary.title}`);
   out.push(`小标题 ${summary.headings.length} 个：`);
+  const bySection = new Map<number, string[]>();
+  const bySpeaker = new Map<string, number>();
+  for (const r of summary.remarks) {
+    const names = bySection.get(r.section);
+    if (names) names.push(r.speaker);
+    else bySection.set(r.section, [r.speaker]);
+    bySpeaker.set(r.speaker, (bySpeaker.get(r.speaker) ?? 0) + 1);
+  }
   summary.headings.forEach((h, i) => {
-    const names = summary.remarks.filter((r) => r.section === i).map((r) => r.speaker);
+    const names = bySection.get(i) ?? [];
     out.push(`  ${i + 1}. ${h.text}（${names.length} 篇：${names.join('、')}）`);
   });
   out.push(`发言人 ${summary.speakers.length} 位：`);
   for (const s of summary.speakers) {
-    const count = summary.remarks.filter((r) => r.speaker === s.name).length;
+    const count = bySpeaker.get(s.name) ?? 0;
     const early = s.before.length ? `；第 ${s.before.join('、')} 行的发言在职务介绍之前，也已用上` : '';
     out.push(`  ${s.name}：单位 ${s.school}，职务 ${s.role}（第 ${s.introLine} 行“${s.intro}”${early}），${count} 篇`);
   }
