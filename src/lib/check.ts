@@ -114,7 +114,8 @@ async function listFiles(root: string) {
  * A file whose body can only be text to the checks, split without the Markdown parser (most of the check's time in
  * a large archive of plain Chinese prose): frontmatter between two `---` lines, then a body with a letter or digit
  * and none of < [ ` ~ & (HTML, links, images, link definitions, character references and code fences, which can
- * hide text or addresses) nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined and is parsed.
+ * hide text or addresses) nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any
+ * other file returns undefined and is parsed.
  */
 function plainFile(
   source: string,
