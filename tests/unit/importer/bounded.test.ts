@@ -1,6 +1,5 @@
 // The importer's work and output stay bounded on large and hostile texts: the candidate search does not weigh every
 // pair of blocks, lists are capped, oversized texts and unwritable folders are refused in Chinese with nothing written.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,19 +9,10 @@ import { MAX_INPUT_BYTES } from '../../../src/lib/importer/importer.ts';
 import type { Block } from '../../../src/lib/importer/parse.ts';
 import { wordCandidates } from '../../../src/lib/importer/repair.ts';
 import { writeReport } from '../../../src/lib/importer/write.ts';
-import { fixture, fixtures, root, run } from './helpers.ts';
+import { cli, fixture, fixtures, run } from './helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'import-bounded-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: root },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 const blocks = (texts: string[], from = 0): Block[] =>
   texts.map((text, i) => ({ id: from + i, line: from + i, zone: 0, text }));

@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check.ts';
 import { contentModel } from '../../../src/content.config.ts';
-import { fixtures, readTree, root } from './helpers.ts';
+import { cli, fixtures, readTree } from './helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'import-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** Runs `npm run import -- …` the way npm does: node on scripts/import.ts from the project root. */
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: root },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('npm run import', () => {
   it('imports a report, prints a summary, and the result passes the site checks', async () => {

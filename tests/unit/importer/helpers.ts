@@ -1,4 +1,5 @@
 // Shared by the importer tests: fixture paths, reading a written report folder, importing with the real role list.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +40,14 @@ export function run(
 /** The bytes of a fixture file. */
 export function fixture(...parts: string[]): Buffer {
   return readFileSync(join(fixtures, ...parts));
+}
+
+/** Runs `npm run import -- …` the way npm does: node on scripts/import.ts from the project root. */
+export function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: root },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }
