@@ -17,6 +17,7 @@ export const FIELD_LABELS = {
   sectionSlugs: '小标题的网址名',
   source: '来源',
   publication: '刊载',
+  repairs: '校勘记',
   speaker: '发言人姓名',
   school: '单位',
   role: '职务',
@@ -56,6 +57,37 @@ export const reportSchema = z.strictObject({
   sectionSlugs: z.record(z.string(), slug(FIELD_LABELS.sectionSlugs)).optional(),
   source: text(FIELD_LABELS.source).optional(),
   publication: text(FIELD_LABELS.publication).optional(),
+  repairs: z
+    .strictObject(
+      {
+        punctuation: z
+          .number({ error: '校勘记的 punctuation 是改为全角的标点个数，例如 punctuation: 154' })
+          .int({ error: '校勘记的 punctuation 必须是整数' })
+          .nonnegative({ error: '校勘记的 punctuation 不能是负数' })
+          .optional(),
+        joins: z
+          .array(
+            z.strictObject({
+              remark: text('校勘记中接合段落所在的发言（文件名，不含 .md；编者按写 note）'),
+              after: text('校勘记中断开处前半段的结尾'),
+              from: text('校勘记中后半段原来所在的小标题').optional(),
+            }),
+            { error: '校勘记的 joins 必须是列表，每项写 remark、after（和 from）' },
+          )
+          .optional(),
+        intros: z
+          .array(
+            z.strictObject({
+              remark: text('校勘记中早于单位职务介绍的发言（文件名，不含 .md）'),
+              from: text('校勘记中写明单位职务的小标题'),
+            }),
+            { error: '校勘记的 intros 必须是列表，每项写 remark 和 from' },
+          )
+          .optional(),
+      },
+      { error: '校勘记（repairs）只能有 punctuation、joins、intros 三项' },
+    )
+    .optional(),
 });
 
 /** Frontmatter of `content/reports/<id>/remarks/*.md`. */

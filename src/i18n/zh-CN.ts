@@ -78,6 +78,16 @@ export const t = {
   bySpeaker: (speaker: string) => `（${speaker}的发言）`,
   footer: '本站内容据报纸原文整理，文字未作增删改动；按中文排版把半角标点改为全角，并把因版面断开的段落重新接上。',
   /** A link to one remark, and the button that copies it (both followed, for screen readers, by `remarkOf`). */
+  collation: {
+    title: '校勘说明',
+    intro0: '网页上的文字据报纸原文整理，未增删改动一字；与印刷版不同之处如下。',
+    punctuation: (n: number) => `按中文排版，把原文中文里的半角标点改为全角，共 ${n} 处。`,
+    remark: (speaker: string, section: string) => `${speaker}的发言（${section}）`,
+    join: (after: string, from: string | undefined) =>
+      `原文在“${after}”处因版面断开，${from ? `后半段被排在「${from}」下，已移回接上` : '已与下一段接上'}。`,
+    intro: (schoolRole: string, from: string) =>
+      `这篇发言在原文中早于发言人单位职务的介绍，所标单位职务（${schoolRole}）取自「${from}」下的发言。`,
+  },
   remarkLink: '链接',
   copyLink: '复制链接',
   copied: '已复制链接',

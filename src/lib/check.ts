@@ -645,6 +645,41 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
     });
   }
 
+  // The record of repairs (校勘记) speaks of remarks, text and headings of its own report: each must be there.
+  for (const report of reportInputs) {
+    const { joins = [], intros = [] } = report.repairs ?? {};
+    const named = new Map(remarkInputs.filter((r) => r.report === report.id).map((r) => [remarkBaseName(r.file), r]));
+    const problem = (path: string, message: string) =>
+      problems.push({
+        file: report.file,
+        line:
+          files.get(report.file)?.values.find((v) => v.field === 'repairs' && v.path.join('.') === path)?.line ??
+          at(report.file, 'repairs'),
+        column: 1,
+        field: 'repairs',
+        severity: 'error',
+        message,
+      });
+    const unknownRemark = (name: string) =>
+      `校勘记提到的发言「${name}」不在报告 ${report.id} 中：请写 remarks 文件夹里的文件名（不含 .md）${name === 'note' ? '' : '，编者按写 note'}。`;
+    const unknownSection = (section: string) =>
+      `校勘记提到的小标题「${section}」不是报告 ${report.id} 的小标题；请照 sections 中的写法抄写。`;
+    for (const [i, join] of joins.entries()) {
+      const file = join.remark === 'note' ? report.file : named.get(join.remark)?.file;
+      if (!file) problem(`joins.${i}.remark`, unknownRemark(join.remark));
+      else if (!files.get(file)?.markdown.includes(join.after))
+        problem(
+          `joins.${i}.after`,
+          `校勘记说「${join.after}」处的断开已接上，但${join.remark === 'note' ? '编者按' : `发言 ${join.remark}`}里没有这段文字。请照正文抄写断开处前半段的结尾。`,
+        );
+      if (join.from && !report.sections.includes(join.from)) problem(`joins.${i}.from`, unknownSection(join.from));
+    }
+    for (const [i, intro] of intros.entries()) {
+      if (!named.has(intro.remark)) problem(`intros.${i}.remark`, unknownRemark(intro.remark));
+      if (!report.sections.includes(intro.from)) problem(`intros.${i}.from`, unknownSection(intro.from));
+    }
+  }
+
   const groups = <K>(key: (r: RemarkInput) => K) => {
     const map = new Map<K, RemarkInput[]>();
     for (const r of remarkInputs) map.set(key(r), [...(map.get(key(r)) ?? []), r]);

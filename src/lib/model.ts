@@ -10,6 +10,20 @@ export interface ReportInput {
   sectionSlugs?: Record<string, string> | undefined;
   source?: string | undefined;
   publication?: string | undefined;
+  repairs?: Repairs | undefined;
+}
+
+/**
+ * The report's record of how its web text differs from print (校勘记), written by the importer into `index.md`:
+ * punctuation made full-width; paragraphs broken by the page layout joined again (`remark`: a remark's file name
+ * without `.md`, or `note` for the editor's note; `after`: the end of the broken paragraph as published; `from`:
+ * the heading its tail was printed under, when it was printed elsewhere); remarks printed before the text gives
+ * their speaker's school and role (`from`: the heading where it does).
+ */
+export interface Repairs {
+  punctuation?: number | undefined;
+  joins?: { remark: string; after: string; from?: string | undefined }[] | undefined;
+  intros?: { remark: string; from: string }[] | undefined;
 }
 
 /** One remark's frontmatter, as validated by the content schema. */

@@ -1,3 +1,5 @@
+import type { Repairs } from '../model.ts';
+import { normalizePunctuation } from '../punctuation.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 import { assemble, type SpeakerInfo } from './assemble.ts';
 import { checkConservation } from './conserve.ts';
@@ -86,9 +88,6 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   const assembled = assemble(parsed, chains, options.roles);
 
   const sections = parsed.headings.map((h) => h.text);
-  const files: OutputFile[] = [
-    { path: 'index.md', text: renderIndex(parsed.title, options.date, sections, assembled.note) },
-  ];
   const remarks = assembled.remarks.map((r) => ({
     path: remarkPath(r),
     speaker: r.speaker,
@@ -96,9 +95,26 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     order: r.order,
     paragraphs: r.paragraphs.length,
   }));
-  assembled.remarks.forEach((r, i) =>
-    files.push({ path: remarks[i]!.path, text: renderRemark(r, sections[r.section]!) }),
-  );
+  // The record of repairs (校勘记) names remarks by file name, as editors see them.
+  const nameAt = new Map(assembled.remarks.map((r, i) => [r.line, remarks[i]!.path.replace(/^remarks\/|\.md$/g, '')]));
+  const ownerLine = (b: Block) => (b.tag ? b : byId.get(b.owner ?? -1))?.line ?? -1;
+  const zoneAt = new Map(parsed.blocks.map((b) => [b.line, b.zone]));
+  const record: Repairs = {
+    punctuation: assembled.punctuation,
+    joins: repairs.map(({ head, tail }) => ({
+      remark: head.zone === -1 ? 'note' : (nameAt.get(ownerLine(head)) ?? ''),
+      after: [...normalizePunctuation(head.text).text].slice(-12).join(''),
+      from: tail.zone !== head.zone ? heading(tail.zone) : undefined,
+    })),
+    intros: assembled.remarks.flatMap((r) => {
+      const speaker = assembled.speakers.find((s) => s.name === r.speaker && s.before.includes(r.line));
+      return speaker ? [{ remark: nameAt.get(r.line)!, from: heading(zoneAt.get(speaker.introLine) ?? -1) }] : [];
+    }),
+  };
+  const files: OutputFile[] = [
+    { path: 'index.md', text: renderIndex(parsed.title, options.date, sections, assembled.note, record) },
+    ...assembled.remarks.map((r, i) => ({ path: remarks[i]!.path, text: renderRemark(r, sections[r.section]!) })),
+  ];
 
   checkConservation(text, parsed.structural, files, {
     title: parsed.title,

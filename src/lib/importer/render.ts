@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import type { Repairs } from '../model.ts';
 import { slugifyName } from '../slug.ts';
 import type { RemarkDraft } from './assemble.ts';
 
@@ -46,14 +47,28 @@ function body(paragraphs: string[]): string {
   return paragraphs.length ? `\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n` : '';
 }
 
-/** `index.md`: title, date (quoted, as precise as given), headings, and the editor's note as the body. */
-export function renderIndex(title: string, date: string, sections: string[], note: string[]): string {
+/** `index.md`: title, date (quoted, as precise as given), headings, the record of repairs (`Repairs` in
+ * src/lib/model.ts), and the editor's note as the body. */
+export function renderIndex(title: string, date: string, sections: string[], note: string[], repairs: Repairs): string {
+  const { punctuation = 0, joins = [], intros = [] } = repairs;
+  const record = [
+    ...(punctuation ? [`  punctuation: ${punctuation}`] : []),
+    ...(joins.length ? ['  joins:'] : []),
+    ...joins.flatMap((j) => [
+      `    - remark: ${yamlScalar(j.remark)}`,
+      `      after: ${yamlScalar(j.after)}`,
+      ...(j.from ? [`      from: ${yamlScalar(j.from)}`] : []),
+    ]),
+    ...(intros.length ? ['  intros:'] : []),
+    ...intros.flatMap((i) => [`    - remark: ${yamlScalar(i.remark)}`, `      from: ${yamlScalar(i.from)}`]),
+  ];
   const front = [
     '---',
     `title: ${yamlScalar(title)}`,
     `date: ${JSON.stringify(date)}`,
     'sections:',
     ...sections.map((s) => `  - ${yamlScalar(s)}`),
+    ...(record.length ? ['repairs:', ...record] : []),
     '---',
   ];
   return `${front.join('\n')}\n${body(note)}`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check.ts';
 import { contentModel } from '../../../src/content.config.ts';
-import { cli, fixtures, readTree } from './helpers.ts';
+import { cli, fixtures, mended, readTree } from './helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'import-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -28,7 +28,9 @@ describe('npm run import', () => {
     expect(r.out).toContain('发言人 5 位');
     expect(r.out).toContain('发言 9 篇');
     expect(r.out).toMatch(/修复排版断裂 2 处：\n {2}- 孙明远.*组成词“实践”.*\n {2}- 郑海波.*组成词“带头”/);
-    expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
+    expect(mended(readTree(join(content, 'reports/test-report')))).toEqual(
+      mended(readTree(join(fixtures, 'clean/expected'))),
+    );
     expect((await checkContent(content, contentModel)).problems).toEqual([]);
   });
 
@@ -112,7 +114,9 @@ describe('npm run import', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/修复排版断裂 1 处：\n {2}- 吴晓燕.*编辑已用 --join 确认。\n/);
-    expect(readTree(join(content, 'reports/test-report'))).toEqual(readTree(join(fixtures, 'clean/expected')));
+    expect(mended(readTree(join(content, 'reports/test-report')))).toEqual(
+      mended(readTree(join(fixtures, 'clean/expected'))),
+    );
   });
 
   it.each([

@@ -1,8 +1,9 @@
 import iconv from 'iconv-lite';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { describeRepair } from '../../../src/lib/importer/summary.ts';
-import { asTree, fixture, fixtures, readTree, run } from './helpers.ts';
+import { asTree, fixture, fixtures, mended, readTree, run } from './helpers.ts';
 import { join } from 'node:path';
 
 const expected = readTree(join(fixtures, 'clean/expected'));
@@ -58,22 +59,33 @@ describe('paragraphs that look like a tag but are not one', () => {
 describe('layout damage of the clean report is repaired to the clean files', () => {
   it('tails displaced after their remark, under a later heading (at its start, and after another remark)', () => {
     const result = run(fixture('displaced-after/input.txt'));
-    expect(asTree(result)).toEqual(expected);
+    expect(mended(asTree(result))).toEqual(mended(expected));
     expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([
       [11, 25, { kind: 'word', word: '实践' }],
       [21, 29, { kind: 'word', word: '带头' }],
     ]);
+    // The record of repairs in index.md names each join: the remark, the end of its broken paragraph as published
+    // (so the checks can find it), and the heading the tail was printed under.
+    const front = parse(result.files.find((f) => f.path === 'index.md')!.text.split('---\n')[1]!) as {
+      repairs: { joins: { remark: string; after: string; from?: string }[] };
+    };
+    expect(front.repairs.joins).toEqual([
+      { remark: '1-2-sun-mingyuan', after: '学生开展主题班会和社会实', from: '家校共育 携手同行' },
+      { remark: '2-3-zheng-haibo', after: '班教学任务，发挥了模范带', from: '家校共育 携手同行' },
+    ]);
+    for (const join of front.repairs.joins)
+      expect(result.files.find((f) => f.path === `remarks/${join.remark}.md`)!.text).toContain(`${join.after}`);
   });
 
   it('a tail displaced before its remark, under an earlier heading', () => {
     const result = run(fixture('displaced-before/input.txt'));
-    expect(asTree(result)).toEqual(expected);
+    expect(mended(asTree(result))).toEqual(mended(expected));
     expect(result.summary.repairs.map((r) => r.evidence)).toEqual([{ kind: 'word', word: '交流' }]);
   });
 
   it('an adjacent break inside a word, full-width brackets and colons, stray spaces, a tag alone on its line', () => {
     const result = run(fixture('adjacent/input.txt'));
-    expect(asTree(result)).toEqual(expected);
+    expect(mended(asTree(result))).toEqual(mended(expected));
     expect(result.summary.repairs.map((r) => r.evidence)).toEqual([{ kind: 'adjacent', word: '健康' }]);
   });
 
@@ -85,7 +97,7 @@ describe('layout damage of the clean report is repaired to the clean files', () 
     // Copied from the message: with or without its ellipsis, half- or full-width marks, stray spaces.
     for (const join of ['教师开展读书交流活动，', '…员教师开展读书交流活动,', ' 读书 交流活动, ']) {
       const result = run(input, undefined, undefined, [join]);
-      expect(asTree(result)).toEqual(expected);
+      expect(mended(asTree(result))).toEqual(mended(expected));
       expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([
         [19, 21, { kind: 'adjacent', confirmed: true }],
       ]);

@@ -26,6 +26,15 @@ export function asTree(result: ImportResult): Map<string, string> {
   return new Map(result.files.map((f) => [f.path, f.text]));
 }
 
+/**
+ * A report's files without the joins in its record of repairs (index.md's `repairs.joins`): that part says how the
+ * text was mended, so it differs between a damaged text and the clean one it is mended to; everything else must not.
+ */
+export function mended(tree: Map<string, string>): Map<string, string> {
+  const index = tree.get('index.md');
+  return index === undefined ? tree : new Map(tree).set('index.md', index.replace(/^ {2}joins:\n(?: {4}.*\n)*/m, ''));
+}
+
 /** Imports bytes with the committed role list (and the `--join` confirmations given). */
 export function run(
   bytes: Uint8Array | string,

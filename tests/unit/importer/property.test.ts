@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { endsSentence } from '../../../src/lib/importer/evidence.ts';
 import { isHeading, matchTag } from '../../../src/lib/importer/parse.ts';
-import { asTree, fixture, run } from './helpers.ts';
+import { asTree, fixture, mended, run } from './helpers.ts';
 
 const clean = fixture('clean/input.txt').toString('utf8');
 const lines = clean.split('\n').filter((l) => l.trim());
-const baseline = asTree(run(clean));
+const baseline = mended(asTree(run(clean)));
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Lines that are prose (the note and every paragraph), with where their prose starts after tag or label. */
@@ -51,7 +51,7 @@ function damage(damages: Damage[]): string {
 /** Import the damaged text: 'repaired' when the files equal the clean ones, 'refused' on ImportError, else the diff. */
 function outcome(text: string, joins: string[] = []): string {
   try {
-    const tree = asTree(run(text, undefined, undefined, joins));
+    const tree = mended(asTree(run(text, undefined, undefined, joins)));
     if (JSON.stringify([...tree]) === JSON.stringify([...baseline])) return 'repaired';
     return `silently wrong:\n${text}`;
   } catch (error) {
