@@ -1,10 +1,12 @@
 // `npm run check [-- --fix]`: type-checks the project, then checks every content file and explains each problem
-// in Chinese (file:line:column, field, fix). `--fix` makes half-width punctuation in Chinese prose full-width.
+// in Chinese (file:line:column, field, fix). `--fix` makes half-width punctuation in Chinese prose full-width and removes
+// invisible characters (src/lib/invisible.ts).
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { contentDir, contentModel } from '../src/content.config.ts';
 import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../src/lib/check.ts';
+import { findInvisible, removeInvisible } from '../src/lib/invisible.ts';
 
 const { values } = parseArgs({
   options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } },
@@ -14,9 +16,12 @@ if (values.fix) {
   const { files } = await readContent(contentDir, contentModel);
   for (const parsed of files.values()) {
     const marks = halfWidthMarks(parsed);
-    if (!marks.length) continue;
-    await writeFile(parsed.file, applyMarkFixes(parsed.source, marks));
-    console.log(`已改正 ${parsed.file}：${marks.length} 个半角标点改为全角`);
+    const hidden = findInvisible(parsed.source).length;
+    if (!marks.length && !hidden) continue;
+    // Marks first: their offsets are in the file as read.
+    await writeFile(parsed.file, removeInvisible(applyMarkFixes(parsed.source, marks)));
+    const done = [marks.length && `${marks.length} 个半角标点改为全角`, hidden && `删除 ${hidden} 个看不见的字符`];
+    console.log(`已改正 ${parsed.file}：${done.filter(Boolean).join('，')}`);
   }
 }
 

@@ -1,16 +1,20 @@
+import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import type { RootContent } from 'mdast';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type ErrorCode } from 'yaml';
+import type { Definition, RootContent } from 'mdast';
 import type { z } from 'astro/zod';
-import { buildArchive, type RemarkInput, type ReportInput } from './model.ts';
+import { buildArchive, remarkBaseName, type RemarkInput, type ReportInput } from './model.ts';
+import { findInvisible, INVISIBLE, invisibleName } from './invisible.ts';
+import { remarkStem } from './new-remark.ts';
 import { normalizePunctuation } from './punctuation.ts';
-import { SLUG_PATTERN } from './slug.ts';
+import { imageProblem, linkProblem } from './safe-url.ts';
+import { SLUG_PATTERN, slugify } from './slug.ts';
 
 /** One problem in one file, located as precisely as the parser allows, worded for an editor. */
 export interface Problem {
@@ -39,12 +43,47 @@ export interface ParsedFile {
   data?: Record<string, unknown>;
   /** Line of each top-level frontmatter key in the file, for messages. */
   keyLines: Map<string, number>;
+  /** Every text value in the frontmatter (list items and nested keys too), where it is in the file. */
+  values: FieldValue[];
   frontmatterLine: number;
   body: RootContent[];
   bodyLine: number;
   /** The Markdown after the frontmatter, exactly as in the file: what the site renders. */
   markdown: string;
 }
+
+/** One text value in the frontmatter: its top-level field, its path under it (a list index, a key), where it is. */
+export interface FieldValue {
+  field: string;
+  path: (string | number)[];
+  line: number;
+  column: number;
+  value: string;
+}
+
+/** What each YAML error means, for an editor; the parser's own sentence is English and about YAML. */
+const YAML_ERRORS: Partial<Record<ErrorCode, string>> = {
+  DUPLICATE_KEY: '同一个字段写了两次',
+  BAD_INDENT: '缩进不对：列表的每一项以两个空格、减号和一个空格开头，字段名前不要有空格',
+  TAB_AS_INDENT: '用了 Tab 缩进：请改用空格',
+  MISSING_CHAR: '引号或括号不成对',
+  BAD_DQ_ESCAPE: '双引号里的反斜杠 \\ 写法不对：要写反斜杠本身请写两个 \\\\，或改用单引号',
+  BLOCK_AS_IMPLICIT_KEY: '字段名后面缺少英文冒号，或上一行没有写完',
+  MULTILINE_IMPLICIT_KEY: '字段名后面缺少英文冒号，或上一行没有写完',
+  BLOCK_IN_FLOW: '方括号或花括号里的内容没有写完',
+  MULTIPLE_DOCS: 'frontmatter 中间多了一行 --- 或 ...',
+  BAD_SCALAR_START: '值以 @ 或 ` 开头',
+  ALIAS_PROPS: '值以 &、* 或 ! 开头，被当成了特殊写法',
+  BAD_ALIAS: '值以 * 开头，被当成了特殊写法',
+  MULTIPLE_ANCHORS: '值以 & 开头，被当成了特殊写法',
+  MULTIPLE_TAGS: '值以 ! 开头，被当成了特殊写法',
+  BAD_PROP_ORDER: '值以 & 或 ! 开头，被当成了特殊写法',
+  TAG_RESOLVE_FAILED: '值以 ! 开头，被当成了特殊写法',
+  BAD_DIRECTIVE: '以 % 开头的行不能放在这里',
+  KEY_OVER_1024_CHARS: '字段名太长，可能是少了冒号后的空格',
+  NON_STRING_KEY: '字段名必须是文字',
+  UNEXPECTED_TOKEN: '这一行有多余的符号，或符号的位置不对',
+};
 
 /** Lists the content folder and says which files are reports, remarks, or outside the content model. */
 async function listFiles(root: string) {
@@ -74,8 +113,9 @@ async function listFiles(root: string) {
 /**
  * A file whose body can only be text to the checks, split without the Markdown parser (most of the check's time in
  * a large archive of plain Chinese prose): frontmatter between two `---` lines, then a body with a letter or digit
- * and none of < [ ` ~ (HTML, link definitions and code fences, which can hide text) nor a half-width mark
- * (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined and is parsed.
+ * and none of < [ ` ~ & (HTML, links, images, link definitions, character references and code fences, which can
+ * hide text or addresses) nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any
+ * other file returns undefined and is parsed.
  */
 function plainFile(
   source: string,
@@ -83,7 +123,7 @@ function plainFile(
   const fence = /^---\n([^]*?)\n---(?:\n|$)/.exec(source);
   if (!fence) return undefined;
   const body = source.slice(fence[0].length);
-  if (/[<[`~,;:()!?]/.test(body) || !/[\p{L}\p{N}]/u.test(body)) return undefined;
+  if (/[<[`~,;:()!?&]/.test(body) || !/[\p{L}\p{N}]/u.test(body)) return undefined;
   const closeLine = fence[0].split('\n').length - (fence[0].endsWith('\n') ? 1 : 0);
   // The checks only ask whether the body has text, has HTML or has half-width marks: one paragraph answers.
   return {
@@ -109,6 +149,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     file,
     source,
     keyLines: new Map(),
+    values: [],
     frontmatterLine: 1,
     body: quick?.body ?? tree!.children,
     bodyLine: 1,
@@ -142,23 +183,64 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       // An unclosed [ or { is only noticed on a later line; point at the line that opened it.
       if (/flow (sequence|mapping|collection)/i.test(error.message))
         while (line > 1 && !/[[{]/.test(yamlLines[line - 1]!)) line--;
+      // So is an unclosed quote.
+      if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message))
+        while (line > 1 && !/["']/.test(yamlLines[line - 1]!)) line--;
       problems.push({
         file,
         line: offset + line,
         column: line === pos.line ? pos.col : 1,
         severity: 'error',
-        message: `frontmatter 的写法有误（${error.code === 'DUPLICATE_KEY' ? '同一个字段写了两次' : error.message.split('\n')[0]}）。请检查这一行：字段名后面是英文冒号加一个空格；值里有冒号或以引号开头时，把整个值放进英文双引号。`,
+        message: `frontmatter 的写法有误（${YAML_ERRORS[error.code] ?? '这一行读不懂'}）。请检查这一行：字段名后面是英文冒号加一个空格；值里有冒号或以引号开头时，把整个值放进英文双引号。`,
       });
     }
     return parsed;
   }
   if (isMap(doc.contents)) {
+    const walk = (node: unknown, field: string, path: (string | number)[]) => {
+      if (isScalar(node)) {
+        if (typeof node.value === 'string' && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          parsed.values.push({ field, path, line: offset + pos.line, column: pos.col, value: node.value });
+        }
+      } else if (isMap(node))
+        for (const pair of node.items) {
+          walk(pair.key, field, path);
+          walk(pair.value, field, [...path, isScalar(pair.key) ? String(pair.key.value) : '']);
+        }
+      else if (isSeq(node)) node.items.forEach((item, i) => walk(item, field, [...path, i]));
+      else if (isPair(node)) walk(node.value, field, path);
+    };
     for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range)
-        parsed.keyLines.set(String(item.key.value), offset + lineCounter.linePos(item.key.range[0]).line);
+      if (isScalar(item.key) && item.key.range) {
+        const field = String(item.key.value);
+        parsed.keyLines.set(field, offset + lineCounter.linePos(item.key.range[0]).line);
+        walk(item.value, field, []);
+      }
     }
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch {
+    // An alias (*name) with no anchor, or too many of them, is only found when the values are read.
+    let line = 1;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) line = lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    problems.push({
+      file,
+      line: offset + line,
+      column: 1,
+      severity: 'error',
+      message:
+        'frontmatter 的写法有误（值以 * 开头，被当成了特殊写法）。请检查以 * 或 & 开头的值：把整个值放进英文双引号。',
+    });
+    return parsed;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({
       file,
@@ -195,8 +277,14 @@ function checkSchema(
         message = `未知字段 ${field}。${distance(field, guess) <= 3 ? `您是否想写 ${guess}？` : ''}这里可用的字段：${Object.keys((schema as unknown as { shape: object }).shape).join('、')}。`;
       } else if (!(field in parsed.data)) {
         message = `缺少字段 ${field}（${label}）。请在 frontmatter 中加一行：${field}: ……`;
-      } else {
+      } else if (parsed.data[field] === null && issue.path.length === 1) {
+        // `speaker:` with nothing after it, e.g. once --fix has removed an invisible name.
+        message = `${label}是空的，请填写（字段 ${field}）。`;
+      } else if (/\p{Script=Han}/u.test(issue.message)) {
         message = `${issue.message}（字段 ${field}，${label}）。`;
+      } else {
+        // Zod's own messages are English; the schemas word the common mistakes, this the rest.
+        message = `字段 ${field}（${label}）的写法不对。请对照 docs/editing.md 里的样例改正。`;
       }
       problems.push({ file: parsed.file, line, column: 1, field, severity: 'error', message });
     }
@@ -252,9 +340,111 @@ export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
   return out;
 }
 
-/** Raw HTML is not allowed in content: it could break the page or run scripts. */
-function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean) {
+/**
+ * Whether `url`, an image's address in `file` (a path under `root`), is a file in the content folder: resolved from
+ * the file's folder, without the query or fragment, percent-escapes decoded, and not outside `root`.
+ */
+function contentFileExists(root: string, file: string, url: string): boolean {
+  let path = url.replace(/[?#].*$/s, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  const base = resolve(root);
+  const target = resolve(base, dirname(file), path);
+  if (!target.startsWith(base + sep)) return false;
+  try {
+    return statSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A character in a field that shows nothing but changes the text (src/lib/invisible.ts): one message per field,
+ * at the value's line.
+ */
+function checkFieldCharacters(parsed: ParsedFile, labels: Record<string, string>, problems: Problem[]) {
+  const seen = new Set<string>();
+  for (const { field, line, column, value } of parsed.values) {
+    const char = INVISIBLE.exec(value)?.[0];
+    if (char === undefined || seen.has(field)) continue;
+    seen.add(field);
+    problems.push({
+      file: parsed.file,
+      line,
+      column,
+      field,
+      severity: 'error',
+      message: `字段 ${field}（${labels[field] ?? field}）里有看不见的字符：${invisibleName(char)}。它会让看起来一样的名字变得不同，或打乱文字和网址。${
+        // Written as a YAML escape (\u200B), the character is not in the file for --fix to remove.
+        parsed.source.split('\n')[line - 1]?.includes(char)
+          ? '运行 npm run check -- --fix 可自动删除。'
+          : `这一行用转义写了它（\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}），请删去这段转义。`
+      }`,
+    });
+  }
+}
+
+/**
+ * Raw HTML is not allowed in content: it could break the page or run scripts; nor are links a browser would run
+ * (javascript: and the like) or images from other hosts (src/lib/safe-url.ts); nor invisible characters.
+ * `exists` says whether an image's address is a file beside the content.
+ */
+function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean, exists: (url: string) => boolean) {
+  const at = (node: RootContent, message: string) =>
+    problems.push({
+      file: parsed.file,
+      line: node.position?.start.line ?? parsed.bodyLine,
+      column: node.position?.start.column ?? 1,
+      severity: 'error',
+      message,
+    });
+  const definitions = new Map<string, Definition>();
+  const imageRefs: RootContent[] = [];
+  const collect = (node: RootContent) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier.toLowerCase()))
+      definitions.set(node.identifier.toLowerCase(), node);
+    if ('children' in node) (node.children as RootContent[]).forEach(collect);
+  };
+  parsed.body.forEach(collect);
+  // A definition that an image uses is checked as the image's address, once.
+  const imageDefinitions = new Set<Definition>();
   const visit = (node: RootContent) => {
+    if (node.type === 'link') {
+      const problem = linkProblem(node.url);
+      if (problem) at(node, problem);
+    } else if (node.type === 'image') {
+      const problem = imageProblem(node.url, exists);
+      if (problem) at(node, problem);
+    } else if (node.type === 'imageReference') imageRefs.push(node);
+    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  for (const node of imageRefs) {
+    const definition = node.type === 'imageReference' && definitions.get(node.identifier.toLowerCase());
+    if (!definition) continue;
+    imageDefinitions.add(definition);
+    const problem = imageProblem(definition.url, exists);
+    if (problem) at(definition, problem);
+  }
+  for (const definition of definitions.values()) {
+    const problem = imageDefinitions.has(definition) ? undefined : linkProblem(definition.url);
+    if (problem) at(definition, problem);
+  }
+  const hidden = findInvisible(parsed.markdown, parsed.bodyLine);
+  if (hidden.length) {
+    const first = hidden[0]!;
+    problems.push({
+      file: parsed.file,
+      line: first.line,
+      column: first.column,
+      severity: 'error',
+      message: `正文里有 ${hidden.length} 个看不见的字符（如第 ${first.line} 行的${first.name}），它们会打乱文字的显示或搜索。运行 npm run check -- --fix 可自动删除。`,
+    });
+  }
+  const visitHtml = (node: RootContent) => {
     if (node.type === 'html') {
       const snippet = node.value.split('\n')[0]!.slice(0, 40);
       problems.push({
@@ -265,9 +455,9 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
         message: `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`,
       });
     }
-    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+    if ('children' in node) (node.children as RootContent[]).forEach(visitHtml);
   };
-  parsed.body.forEach(visit);
+  parsed.body.forEach(visitHtml);
   const marks = halfWidthMarks(parsed);
   if (marks.length) {
     const first = marks[0]!;
@@ -288,6 +478,28 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
       severity: 'error',
       message: '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。',
     });
+}
+
+/**
+ * A remark's file name is its anchor on the report page (`#1-1-ye-xianghong`) unless `slug:` gives one: it must be
+ * a slug too, or the anchor has spaces or characters a link cannot hold. The suggestion follows `npm run new`.
+ */
+function checkFileName(parsed: ParsedFile, problems: Problem[]) {
+  const stem = remarkBaseName(parsed.file);
+  if (SLUG_PATTERN.test(stem) || parsed.data?.slug !== undefined) return;
+  const speaker = typeof parsed.data?.speaker === 'string' ? parsed.data.speaker : '';
+  const numbered = /^(\d+)\D+(\d+)(?:\D|$)/.exec(stem);
+  const suggestion =
+    (numbered && SLUG_PATTERN.test(remarkStem(Number(numbered[1]), Number(numbered[2]), speaker))
+      ? remarkStem(Number(numbered[1]), Number(numbered[2]), speaker)
+      : slugify(stem)) || 'fayan';
+  problems.push({
+    file: parsed.file,
+    line: 0,
+    column: 0,
+    severity: 'error',
+    message: `文件名「${stem}」会成为这篇发言在报告页上的锚点（网址 # 后面的部分），只能用小写英文字母、数字和连字符。请把文件改名为 ${suggestion}.md（或在 frontmatter 中加一行 slug: ${suggestion}）。`,
+  });
 }
 
 /** The content folder read and validated file by file: the valid reports and remarks, and the problems found. */
@@ -367,7 +579,8 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
         message: `报告文件夹名 ${id} 会成为网址的一部分，只能用小写英文字母、数字和连字符（例如 2015-dangjian）。请改文件夹名。`,
       });
     const data = checkSchema(parsed, schemas.report, schemas.labels, problems);
-    checkBody(parsed, problems, false);
+    checkFieldCharacters(parsed, schemas.labels, problems);
+    checkBody(parsed, problems, false, (url) => contentFileExists(root, file, url));
     files.set(parsed.file, parsed);
     entries.push({ collection: 'reports', id: entryId(file), parsed });
     if (data) reportInputs.push({ ...(data as Omit<ReportInput, 'id' | 'file'>), id, file: parsed.file });
@@ -378,7 +591,9 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   for (const { report, file } of markdown) {
     const parsed = parseFile(display(file), texts.get(file)!, problems);
     const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
-    checkBody(parsed, problems, true);
+    checkFieldCharacters(parsed, schemas.labels, problems);
+    checkFileName(parsed, problems);
+    checkBody(parsed, problems, true, (url) => contentFileExists(root, file, url));
     files.set(parsed.file, parsed);
     entries.push({ collection: 'remarks', id: entryId(file), parsed });
     if (data)
@@ -413,6 +628,8 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
     entries,
   } = await readContent(root, schemas);
   const at = (file: string, field: string) => files.get(file)?.keyLines.get(field) ?? 0;
+  const itemLine = (file: string, field: string, item: number) =>
+    files.get(file)?.values.find((v) => v.field === field && v.path.length === 1 && v.path[0] === item)?.line;
   const reportsById = new Map(reportInputs.map((r) => [r.id, r]));
   for (const remark of remarkInputs) {
     const report = reportsById.get(remark.report);
@@ -489,7 +706,7 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
     for (const file of p.files)
       problems.push({
         file,
-        line: p.field ? at(file, p.field) : 0,
+        line: (p.item !== undefined && itemLine(file, p.field!, p.item)) || (p.field ? at(file, p.field) : 0),
         column: p.field ? 1 : 0,
         field: p.field,
         severity: 'error',

@@ -87,7 +87,12 @@ export function contentLoaders(dir: string, schemas: Schemas): Record<Collection
       if (context.watcher) watch(context, collection);
       const check = await read(context, false);
       const errors = errorsOf(check.problems);
-      if (errors.length) throw new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
+      if (errors.length) {
+        const error = new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
+        // The mistakes are the editor's, not the code's: Astro prints a stack trace only for an error that has one.
+        error.stack = '';
+        throw error;
+      }
       await fillStore(context, check, collection);
     },
   });

@@ -1,4 +1,4 @@
-import { slugify, slugifyName } from './slug.ts';
+import { SLUG_PATTERN, slugify, slugifyName } from './slug.ts';
 
 /** A report's frontmatter and editor's note, as validated by the content schema. */
 export interface ReportInput {
@@ -78,6 +78,8 @@ export interface Archive {
 export interface ModelProblem {
   files: string[];
   field?: string | undefined;
+  /** The item of a list field (a heading in `sections`) the problem is about. */
+  item?: number | undefined;
   message: string;
 }
 
@@ -192,7 +194,9 @@ export function buildArchive(
     speakers: speakerList,
     orgs: orgList,
   };
-  problems.push(...findClashes(archive));
+  const unnamed = findEmptySlugs(archive);
+  problems.push(...unnamed);
+  if (!unnamed.length) problems.push(...findClashes(archive));
   return { archive, problems };
 }
 
@@ -204,6 +208,38 @@ export function rolesOf(speaker: Speaker): string {
 /** Newest report first; reports of the same date by id, so the order never depends on the file system. */
 function compareReports(a: Report, b: Report): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+}
+
+/**
+ * A name whose pinyin has no letter or digit (only marks, such as ！！ or ..) gives an empty URL segment: the page
+ * could not be built. The editor names the URL with a `…Slug` field instead.
+ */
+function findEmptySlugs(archive: Archive): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const fix = '（小写英文字母、数字和连字符）';
+  for (const r of archive.reports)
+    for (const s of r.sectionList.filter((s) => !SLUG_PATTERN.test(s.slug)))
+      problems.push({
+        files: [r.file],
+        field: 'sections',
+        item: s.index,
+        message: `小标题「${s.title}」里没有可以转成拼音网址的字，网站无法为它生成网址。请在 index.md 的 frontmatter 中加一行 sectionSlugs，为它指定网址名${fix}，例如 sectionSlugs: { ${JSON.stringify(s.title)}: xiaobiaoti-${s.index + 1} }。`,
+      });
+  for (const s of archive.speakers.filter((s) => !SLUG_PATTERN.test(s.slug)))
+    for (const file of new Set(s.remarks.map((m) => m.file)))
+      problems.push({
+        files: [file],
+        field: 'speaker',
+        message: `发言人姓名「${s.name}」里没有可以转成拼音网址的字，网站无法为其生成页面。请在 frontmatter 中加一行 speakerSlug，指定网址名${fix}，例如 speakerSlug: zhang-san。`,
+      });
+  for (const o of archive.orgs.filter((o) => !SLUG_PATTERN.test(o.slug)))
+    for (const file of new Set(o.remarks.map((m) => m.file)))
+      problems.push({
+        files: [file],
+        field: 'school',
+        message: `单位「${o.name}」里没有可以转成拼音网址的字，网站无法为它生成页面。请在 frontmatter 中加一行 schoolSlug，指定网址名${fix}，例如 schoolSlug: shiyan-zhongxue。`,
+      });
+  return problems;
 }
 
 /** Two pages with one URL, or two elements with one anchor on a report page, fail the build. */

@@ -11,6 +11,11 @@ interface NewRemark {
   role?: string | undefined;
 }
 
+/** The name (without `.md`) a remark's file gets: heading number, order under it, the speaker's pinyin. */
+export function remarkStem(section: number, order: number, speaker: string): string {
+  return `${section}-${order}-${slugifyName(speaker)}`;
+}
+
 /**
  * The file name and frontmatter of a new remark, last under its heading; the speaker's school and role come
  * from their other remarks (the newest report first) unless given, and an unknown or ambiguous speaker is an error.
@@ -39,8 +44,8 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
   const taken = new Set(
     remarks.filter((r) => r.report === report.id).map((r) => r.file.replace(/^.*\//, '').replace(/\.mdx?$/, '')),
   );
-  let base = `${index + 1}-${order}-${slugifyName(speaker)}`;
-  for (let n = 2; taken.has(base); n++) base = `${index + 1}-${order}-${slugifyName(speaker)}-${n}`;
+  let base = remarkStem(index + 1, order, speaker);
+  for (let n = 2; taken.has(base); n++) base = `${remarkStem(index + 1, order, speaker)}-${n}`;
   const yaml = (v: string) => (/^[\s"'[{>|*&!%@`#-]|: | #|[:]$/.test(v) ? JSON.stringify(v) : v);
   const text = `---\nspeaker: ${yaml(speaker)}\nschool: ${yaml(school)}\nrole: ${yaml(role)}\nsection: ${yaml(section)}\norder: ${order}\n---\n\n`;
   return { name: `${base}.md`, text };

@@ -37,7 +37,11 @@ export function slugify(text: string): string {
     }
   }
   flush();
-  return words.join('-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  // pinyin-pro passes through what it cannot read (symbols, invisible characters): a slug keeps only a-z, 0-9, -.
+  return words
+    .join('-')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** A slug for a person's name: surname, hyphen, given name (叶向红 → ye-xianghong), surnames read as surnames. */
@@ -47,5 +51,8 @@ export function slugifyName(name: string): string {
   const parts = pinyin(name.trim(), { toneType: 'none', type: 'array', surname: 'head', v: true });
   // Two-character surnames (欧阳, 司马) are rare; a four-character name is taken as two plus two.
   const surnameLength = chars.length >= 4 ? 2 : 1;
-  return [parts.slice(0, surnameLength).join(''), parts.slice(surnameLength).join('')].join('-').toLowerCase();
+  return [parts.slice(0, surnameLength).join(''), parts.slice(surnameLength).join('')]
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '');
 }

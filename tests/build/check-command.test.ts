@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../support/sites.ts';
+
+const fixtures = `${root}tests/fixtures/content/`;
+const scenarios = readdirSync(fixtures).filter((d) => existsSync(`${fixtures}${d}/expected.json`));
 
 const run = (args: string[], contentDir: string) =>
   spawnSync('node', ['scripts/check.ts', '--content-only', ...args], {
@@ -40,5 +43,25 @@ describe('npm run check', () => {
       '开展活动，凝聚人心；',
     );
     expect(run([], dir).stdout).toContain('没有问题');
+  });
+
+  it('removes invisible characters with --fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
+    cpSync(`${root}tests/fixtures/content/invisible-name/content`, dir, { recursive: true });
+    expect(run([], dir).status).toBe(1);
+    expect(run(['--fix'], dir).stdout).toContain('删除 1 个看不见的字符');
+    expect(readFileSync(join(dir, 'reports/test-report/remarks/2-1-li-si.md'), 'utf8')).toContain('speaker: \n');
+    // What is left is the name the character made look filled: now plainly empty.
+    expect(run([], dir).stdout).toContain('发言人姓名是空的，请填写');
+  });
+
+  it.each(scenarios)('explains %s in one Chinese line per problem, with no stack trace', (scenario) => {
+    const { message } = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as { message: string };
+    const result = run([], `tests/fixtures/content/${scenario}/content`);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(message);
+    expect(result.stdout + result.stderr).not.toMatch(/^\s+at |Error:/m);
+    const lines = result.stdout.split('\n').filter((l) => l.trim() !== '');
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}(错误|提醒) {2}\S/);
   });
 });

@@ -1,0 +1,164 @@
+// Content is data, never code: what the checks refuse in links, images, names and file names, and where they say so.
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentModel } from '../../src/content.config.ts';
+import { checkContent, formatProblems } from '../../src/lib/check.ts';
+import { findInvisible, removeInvisible } from '../../src/lib/invisible.ts';
+import { root } from '../support/sites.ts';
+
+const REMARK = 'reports/test-report/remarks/2-1-li-si.md';
+const INDEX = 'reports/test-report/index.md';
+
+/** The valid fixture in a temporary folder, with `edit` applied to the files it names. */
+function content(edit: Record<string, (text: string) => string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'check-safety-'));
+  cpSync(`${root}tests/fixtures/content/valid/content`, dir, { recursive: true });
+  for (const [file, change] of Object.entries(edit))
+    writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+const withBody = (body: string) => ({ [REMARK]: (t: string) => t.replace('开展活动，凝聚人心。', body) });
+const errors = async (dir: string) =>
+  (await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'error');
+
+describe('links and images', () => {
+  it('accept web, mail and site addresses, and an image beside the file', async () => {
+    const dir = content(
+      withBody(
+        '见[官网](https://example.org)、[信](mailto:a@example.org)、[本站](/reports/)、[上](../)、[锚](#x)、[页](a/b)、<https://example.org>。\n\n![照片](./photo.jpg) ![照片][p]\n\n[p]: photo.jpg',
+      ),
+    );
+    writeFileSync(join(dir, 'reports/test-report/remarks/photo.jpg'), '');
+    expect(formatProblems(await errors(dir))).toBe('');
+  });
+
+  it('refuse each hostile address once, at its line, links and definitions alike', async () => {
+    const dir = content(
+      withBody(
+        '一[a](JAVASCRIPT:x)二<vbscript:x>\n三[b][d]四![c][e]\n\n[d]: data:text/html,x\n[e]: https://evil.example/e.png',
+      ),
+    );
+    const found = await errors(dir);
+    expect(
+      found.map((p) => [p.line, p.message]),
+      formatProblems(found),
+    ).toEqual([
+      [9, expect.stringContaining('以 javascript: 开头')],
+      [9, expect.stringContaining('以 vbscript: 开头')],
+      [12, expect.stringContaining('以 data: 开头')],
+      [13, expect.stringContaining('不是本站的文件')],
+    ]);
+  });
+
+  it('refuse an image outside the content folder or missing, and one in index.md', async () => {
+    const dir = content({
+      ...withBody('![a](../../../../../../etc/passwd) ![b](./nope.png)'),
+      [INDEX]: (t) => `${t}\n![c](https://evil.example/c.png)\n`,
+    });
+    const messages = (await errors(dir)).map((p) => `${p.file.endsWith('index.md') ? 'index' : 'remark'} ${p.message}`);
+    expect(messages.filter((m) => m.includes('找不到图片文件'))).toHaveLength(2);
+    expect(messages.filter((m) => m.startsWith('index') && m.includes('不是本站的文件'))).toHaveLength(1);
+  });
+
+  it('parse a body whose only markup is a character reference or an image', async () => {
+    // Both would otherwise read as plain prose: no [ or < in the first, and ! alone in the second.
+    expect((await errors(content(withBody('文字&#x200B;文字')))).length).toBe(1);
+    expect((await errors(content(withBody('图![照片](https://evil.example/a.png)')))).length).toBe(1);
+  });
+});
+
+describe('invisible characters', () => {
+  it('are refused in any field, at the line of the value, list items included', async () => {
+    const dir = content({
+      [INDEX]: (t) => t.replace('  - 第二部分 服务', '  - 第二部分\u2066 服务'),
+      [REMARK]: (t) =>
+        t.replace('section: 第二部分 服务', 'section: 第二部分\u2066 服务').replace('role: 党', 'role: \u00ad党'),
+    });
+    const found = await errors(dir);
+    expect(
+      found.map((p) => [p.file.replace(/^.*\/(?=[^/]+$)/, ''), p.line, p.field]),
+      formatProblems(found),
+    ).toEqual([
+      ['index.md', 6, 'sections'],
+      ['2-1-li-si.md', 4, 'role'],
+      ['2-1-li-si.md', 5, 'section'],
+    ]);
+    expect(found[1]!.message).toContain('软连字符（U+00AD）');
+    expect(found[1]!.message).toContain('npm run check -- --fix');
+  });
+
+  it('are refused in the body once per file, written as themselves or as references, and removed by the fix', () => {
+    const text = '甲\u200b乙\n丙&#x202E;丁&zwj;戊&#8203;己&amp;庚&#x4E00;\ufeff';
+    expect(findInvisible(text, 9).map((h) => [h.line, h.column])).toEqual([
+      [9, 2],
+      [10, 2],
+      [10, 11],
+      [10, 17],
+      [10, 39],
+    ]);
+    expect(removeInvisible(text)).toBe('甲乙\n丙丁戊己&amp;庚&#x4E00;');
+  });
+
+  it('in the body give one error at the first', async () => {
+    const found = await errors(content(withBody('开展\u202e活动。\n\n凝聚\u200b人心。')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 9, column: 3 });
+    expect(found[0]!.message).toContain('2 个看不见的字符（如第 9 行的从右到左强制符（U+202E））');
+  });
+});
+
+describe('file names that become anchors', () => {
+  const renamed = async (name: string, edit: (t: string) => string = (t) => t) => {
+    const dir = content({ [REMARK]: edit });
+    renameSync(join(dir, REMARK), join(dir, 'reports/test-report/remarks', name));
+    return errors(dir);
+  };
+
+  it('suggest the name `npm run new` gives, keeping the numbers the file has', async () => {
+    expect((await renamed('2-1 Li Si.md'))[0]!.message).toContain('请把文件改名为 2-1-li-si.md');
+    expect((await renamed('2_1_李四.md'))[0]!.message).toContain('请把文件改名为 2-1-li-si.md');
+    expect((await renamed('李四的发言.md'))[0]!.message).toContain('请把文件改名为 liside-fayan.md');
+  });
+
+  it('are free when slug: names the anchor', async () => {
+    expect(await renamed('2-1 Li Si.md', (t) => t.replace('order: 1', 'order: 1\nslug: li-si'))).toEqual([]);
+  });
+});
+
+describe('names whose URL would be empty', () => {
+  it('ask for speakerSlug at the speaker line, and are mended by it', async () => {
+    const bang = (t: string) => t.replace('speaker: 李四', 'speaker: ！？');
+    const found = await errors(content({ [REMARK]: bang }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 2, field: 'speaker' });
+    expect(found[0]!.message).toContain('speakerSlug: zhang-san');
+    expect(
+      await errors(content({ [REMARK]: (t) => bang(t).replace('order: 1', 'order: 1\nspeakerSlug: li-si') })),
+    ).toEqual([]);
+  });
+});
+
+describe('frontmatter mistakes', () => {
+  it.each([
+    ['speaker: "李四', '引号或括号不成对', 2],
+    ['speaker: 李四: 书记', 'frontmatter 的写法有误', 2],
+    ['speaker: @李四', '值以 @ 或 ` 开头', 2],
+    ['speaker: *李四', '被当成了特殊写法', 2],
+    ['speaker: 李四\nspeaker: 李四', '同一个字段写了两次', 3],
+  ])('%j is explained in Chinese, without the parser’s English', async (line, expected, at) => {
+    const found = await errors(content({ [REMARK]: (t) => t.replace('speaker: 李四', line) }));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.message).toContain(expected);
+    expect(found[0]!.line).toBe(at);
+    for (const p of found) expect(p.message).not.toMatch(/[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/);
+  });
+
+  it('a value of the wrong kind Zod has no Chinese words for is explained in Chinese', async () => {
+    const found = await errors(content({ [INDEX]: (t) => t.replace('sections:', 'sectionSlugs: 5\nsections:') }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 4, field: 'sectionSlugs' });
+    expect(found[0]!.message).toMatch(/^字段 sectionSlugs（小标题的网址名）的写法不对/);
+  });
+});
