@@ -17,6 +17,8 @@ export interface ImportOptions {
   roles: readonly string[];
   /** `--join`: ends of cut paragraphs whose join with the next paragraph the editor confirms (see repair.ts). */
   joins?: readonly string[] | undefined;
+  /** `--strict`: refuse a join without evidence while another block could be the tail (see repair.ts). */
+  strict?: boolean | undefined;
 }
 
 /** What the import found and did, for the summary an editor reads. */
@@ -29,6 +31,8 @@ export interface ImportSummary {
   repairs: Repair[];
   /** Who a block belongs to, for describing repairs. */
   describe: (block: Block) => string;
+  /** The written file (path inside the report folder) that a block's paragraph went to. */
+  fileOf: (block: Block) => string;
   punctuation: number;
 }
 
@@ -82,7 +86,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     const owner = b.tag ? b : b.owner !== undefined ? byId.get(b.owner) : undefined;
     return owner?.tag ? `${owner.tag.name}在「${heading(b.zone)}」下的发言` : `「${heading(b.zone)}」开头的段落`;
   };
-  const { chains, repairs } = repairBreaks(parsed.blocks, describe, options.joins);
+  const { chains, repairs } = repairBreaks(parsed.blocks, describe, { joins: options.joins, strict: options.strict });
   const assembled = assemble(parsed, chains, options.roles);
 
   const sections = parsed.headings.map((h) => h.text);
@@ -99,6 +103,15 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   assembled.remarks.forEach((r, i) =>
     files.push({ path: remarks[i]!.path, text: renderRemark(r, sections[r.section]!) }),
   );
+  // A remark starts at its tag, and an untagged paragraph joins its owner's remark (see assemble).
+  const pathByTagLine = new Map(assembled.remarks.map((r, i) => [r.line, remarks[i]!.path]));
+  const fileById = new Map<number, string>();
+  for (const chain of chains) {
+    const start = chain[0]!;
+    const tagged = start.tag ? start : start.owner !== undefined ? byId.get(start.owner) : undefined;
+    const path = start.zone === -1 ? 'index.md' : ((tagged && pathByTagLine.get(tagged.line)) ?? '');
+    for (const b of chain) fileById.set(b.id, path);
+  }
 
   checkConservation(text, parsed.structural, files, {
     title: parsed.title,
@@ -116,6 +129,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       remarks,
       repairs,
       describe,
+      fileOf: (b) => fileById.get(b.id) ?? '',
       punctuation: assembled.punctuation,
     },
   };

@@ -25,15 +25,16 @@ export function asTree(result: ImportResult): Map<string, string> {
   return new Map(result.files.map((f) => [f.path, f.text]));
 }
 
-/** Imports bytes with the committed role list (and the `--join` confirmations given). */
+/** Imports bytes with the committed role list (and the `--join` confirmations given, and `--strict` if asked). */
 export function run(
   bytes: Uint8Array | string,
   date = '2016-05',
   reportId = 'test-report',
   joins: string[] = [],
+  strict = false,
 ): ImportResult {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  return importReport(data, { reportId, date, roles, joins });
+  return importReport(data, { reportId, date, roles, joins, strict });
 }
 
 /** The bytes of a fixture file. */
