@@ -1,6 +1,6 @@
-// npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--join <断开处的文字>]…
+// npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--strict] [--join <断开处的文字>]…
 // Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
-// Exit codes: 0 written; 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
+// Exit codes: 0 written (joins without evidence are listed under 请核对 in the summary); 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { formatSummary } from '../src/lib/importer/summary.ts';
 import { writeReport } from '../src/lib/importer/write.ts';
 
 const USAGE =
-  '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--join <断开处的文字>]…';
+  '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--strict] [--join <断开处的文字>]…';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // npm runs scripts from the project root; paths the editor typed are relative to where they typed them.
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
         date: { type: 'string' },
         content: { type: 'string' },
         force: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         join: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     date: values.date,
     roles: loadRoles(),
     joins: values.join,
+    strict: values.strict,
   });
   const contentDir = values.content ? resolve(cwd, values.content) : resolve(projectRoot, 'content');
   const target = await writeReport(contentDir, values.report, files, values.force);

@@ -19,6 +19,8 @@ export interface ImportOptions {
   roles: readonly string[];
   /** `--join`: ends of cut paragraphs whose join with the next paragraph the editor confirms (see repair.ts). */
   joins?: readonly string[] | undefined;
+  /** `--strict`: refuse a join without evidence while another block could be the tail (see repair.ts). */
+  strict?: boolean | undefined;
 }
 
 /** What the import found and did, for the summary an editor reads. */
@@ -31,6 +33,8 @@ export interface ImportSummary {
   repairs: Repair[];
   /** Who a block belongs to, for describing repairs. */
   describe: (block: Block) => string;
+  /** The written file (path inside the report folder) that a block's paragraph went to. */
+  fileOf: (block: Block) => string;
   punctuation: number;
 }
 
@@ -84,7 +88,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     const owner = b.tag ? b : b.owner !== undefined ? byId.get(b.owner) : undefined;
     return owner?.tag ? `${owner.tag.name}在「${heading(b.zone)}」下的发言` : `「${heading(b.zone)}」开头的段落`;
   };
-  const { chains, repairs } = repairBreaks(parsed.blocks, describe, options.joins);
+  const { chains, repairs } = repairBreaks(parsed.blocks, describe, { joins: options.joins, strict: options.strict });
   const assembled = assemble(parsed, chains, options.roles);
 
   const sections = parsed.headings.map((h) => h.text);
@@ -95,20 +99,28 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     order: r.order,
     paragraphs: r.paragraphs.length,
   }));
-  // The record of repairs (校勘记) names remarks by file name, as editors see them.
-  const nameAt = new Map(assembled.remarks.map((r, i) => [r.line, remarks[i]!.path.replace(/^remarks\/|\.md$/g, '')]));
-  const ownerLine = (b: Block) => (b.tag ? b : byId.get(b.owner ?? -1))?.line ?? -1;
+  // A remark starts at its tag, and an untagged paragraph joins its owner's remark (see assemble).
+  const pathByTagLine = new Map(assembled.remarks.map((r, i) => [r.line, remarks[i]!.path]));
+  const fileById = new Map<number, string>();
+  for (const chain of chains) {
+    const start = chain[0]!;
+    const tagged = start.tag ? start : start.owner !== undefined ? byId.get(start.owner) : undefined;
+    const path = start.zone === -1 ? 'index.md' : ((tagged && pathByTagLine.get(tagged.line)) ?? '');
+    for (const b of chain) fileById.set(b.id, path);
+  }
+  // The record of repairs (校勘记) names remarks by file name, as editors see them, and the editor's note `note`.
+  const named = (path: string) => (path === 'index.md' ? 'note' : path.replace(/^remarks\/|\.md$/g, ''));
   const zoneAt = new Map(parsed.blocks.map((b) => [b.line, b.zone]));
   const record: Repairs = {
     punctuation: assembled.punctuation,
     joins: repairs.map(({ head, tail }) => ({
-      remark: head.zone === -1 ? 'note' : (nameAt.get(ownerLine(head)) ?? ''),
+      remark: named(fileById.get(head.id) ?? ''),
       after: [...normalizePunctuation(head.text).text].slice(-12).join(''),
       from: tail.zone !== head.zone ? heading(tail.zone) : undefined,
     })),
-    intros: assembled.remarks.flatMap((r) => {
+    intros: assembled.remarks.flatMap((r, i) => {
       const speaker = assembled.speakers.find((s) => s.name === r.speaker && s.before.includes(r.line));
-      return speaker ? [{ remark: nameAt.get(r.line)!, from: heading(zoneAt.get(speaker.introLine) ?? -1) }] : [];
+      return speaker ? [{ remark: named(remarks[i]!.path), from: heading(zoneAt.get(speaker.introLine) ?? -1) }] : [];
     }),
   };
   const files: OutputFile[] = [
@@ -132,6 +144,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       remarks,
       repairs,
       describe,
+      fileOf: (b) => fileById.get(b.id) ?? '',
       punctuation: assembled.punctuation,
     },
   };

@@ -1,16 +1,35 @@
 import { normalizePunctuation, normalizeSpaces } from '../punctuation.ts';
-import { ImportError, listCapped } from './errors.ts';
+import { ImportError, LISTED, listCapped } from './errors.ts';
 import { endsSentence, headRun, startsMidSentence, tailRun, wordAcross, wordBetween } from './evidence.ts';
 import { quote, type Block } from './parse.ts';
 
 /** Why a block was taken as the continuation of a cut paragraph; `confirmed` when the editor gave `--join`. */
 export type Evidence = { kind: 'adjacent'; word?: string; confirmed?: boolean } | { kind: 'word'; word: string };
 
+/**
+ * A join taken without evidence and not confirmed, which the editor is to check: the other blocks without a speaker
+ * that could have been the tail (the first few, and how many in all).
+ */
+export interface Review {
+  others: Block[];
+  count: number;
+}
+
 /** One repaired layout break: `head` stopped mid-sentence and `tail` completes it. */
 export interface Repair {
   head: Block;
   tail: Block;
   evidence: Evidence;
+  /** Present when the join rests on adjacency alone: the summary lists it under 请核对. */
+  review?: Review;
+}
+
+/** How the editor asked for breaks to be treated: `--join` confirmations, and `--strict`. */
+export interface RepairOptions {
+  /** The texts that cut paragraphs end with, whose join with the next block the editor confirms. */
+  joins?: readonly string[] | undefined;
+  /** Refuse a join without evidence while another block could be the tail, instead of taking it for review. */
+  strict?: boolean | undefined;
 }
 
 /** Tells which paragraph a block belongs to, for messages ("王甫在「…」下的发言", "编者按"). */
@@ -102,7 +121,7 @@ function endOf(b: Block): string {
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** What a message tells the editor to give `--join`: the quoted end from its first whole word, marks as printed. */
-function joinArgument(b: Block): string {
+export function joinArgument(b: Block): string {
   const from = b.text.length - endOf(b).length;
   const start = [...words.segment(b.text)].find((s) => s.index >= from && s.isWordLike)?.index ?? from;
   return normalizePunctuation(b.text.slice(start)).text;
@@ -137,14 +156,15 @@ function confirmedHeads(cuts: Block[], joins: readonly string[], describe: Descr
  * Finds every paragraph cut mid-sentence and the one block that completes it: the next block when it is untagged
  * and under the same heading, or a displaced block elsewhere when the join forms a word across the cut.
  * Zero or several candidates, or a block nobody claims that cannot stand alone, stop the import with a message
- * per problem; nothing is guessed. A next block that forms no word across the cut is taken only when no unclaimed
- * displaced block could be the tail instead, or when the editor confirms it (`joins`, the texts the cut paragraphs
- * end with). Returns, for each paragraph, the blocks it is made of, and the repairs.
+ * per problem. A next block that forms no word across the cut, when no block has evidence for being the tail, is
+ * taken and marked for review (with the unclaimed displaced blocks that could be the tail instead), unless the editor
+ * confirmed it (`joins`). With `strict` such a join is refused while any such block is left, for the editor to
+ * decide with `joins`. Returns, for each paragraph, the blocks it is made of, and the repairs.
  */
 export function repairBreaks(
   blocks: Block[],
   describe: Describe,
-  joins: readonly string[] = [],
+  { joins = [], strict = false }: RepairOptions = {},
 ): { chains: Block[][]; repairs: Repair[] } {
   const candidates = new Map<number, Repair[]>();
   const claims = new Map<number, Repair[]>();
@@ -196,24 +216,25 @@ export function repairBreaks(
   // Claims are settled by now, so the blocks left over are found once rather than once per cut paragraph.
   const unclaimed = displaced.filter((b) => !claims.has(b.id));
   const isUnclaimed = new Set(unclaimed.map((b) => b.id));
-  const rivalsOf = (head: Block, tail: Block) => {
-    const shown: Block[] = [];
+  const rivalsOf = (head: Block, tail: Block): Review => {
+    const others: Block[] = [];
     for (const b of unclaimed) {
-      if (shown.length === 3) break;
-      if (b !== head && b !== tail) shown.push(b);
+      if (others.length === LISTED) break;
+      if (b !== head && b !== tail) others.push(b);
     }
-    return { shown, count: unclaimed.length - [head, tail].filter((b) => isUnclaimed.has(b.id)).length };
+    return { others, count: unclaimed.length - [head, tail].filter((b) => isUnclaimed.has(b.id)).length };
   };
   for (const head of cuts) {
     const found = candidates.get(head.id) ?? [];
     const only = found.length === 1 ? found[0]! : undefined;
     // A cut between two words leaves no trace in the text: a tail moved after some other complete paragraph looks
-    // just like that speaker's next paragraph. Taking the next block is safe only when no such block is left over;
+    // just like that speaker's next paragraph. Taking the next block is a guess while such a block is left over;
     // blocks claimed by another repair are taken by it if the import goes through, so they are not candidates.
-    const rivals =
-      only?.evidence.kind === 'adjacent' && !only.evidence.word && !only.evidence.confirmed
-        ? rivalsOf(head, only.tail)
-        : { shown: [], count: 0 };
+    const unproven = only?.evidence.kind === 'adjacent' && !only.evidence.word && !only.evidence.confirmed;
+    const rivals = unproven ? rivalsOf(head, only.tail) : { others: [], count: 0 };
+    // Nothing in the text supports such a join, with or without rivals: if it goes through (always, unless strict
+    // and a rival is left), the editor is to check it in the preview against the blocks it was weighed against.
+    if (unproven) only.review = rivals;
     if (found.length === 0)
       problems.push({
         line: head.line,
@@ -224,10 +245,10 @@ export function repairBreaks(
         line: head.line,
         message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，有 ${found.length} 段都可能接上：${listCapped(found, (r) => `${place(r.tail)}${r.evidence.kind === 'adjacent' ? '（紧随其后）' : ''}`)}。请在原文中把正确的那段接到这一段末尾，写成同一行。`,
       });
-    else if (rivals.count)
+    else if (strict && rivals.count)
       problems.push({
         line: head.line,
-        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断。${place(only!.tail)}（紧随其后）可以接上，但接缝处不成词，没有证据；${rivals.shown.map(place).join('、')}${rivals.count > 3 ? `等 ${rivals.count} 段` : ''}也没有发言人，同样可能是它的后半部分。若紧随其后的那段就是它的后半部分，请在原文中把两段写成同一行，或在命令后加上 --join "${joinArgument(head)}" 确认；否则请在原文中把正确的那段移到这一段后面。`,
+        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断。${place(only!.tail)}（紧随其后）可以接上，但接缝处不成词，没有证据；${rivals.others.slice(0, 3).map(place).join('、')}${rivals.count > 3 ? `等 ${rivals.count} 段` : ''}也没有发言人，同样可能是它的后半部分。若紧随其后的那段就是它的后半部分，请在原文中把两段写成同一行，或在命令后加上 --join "${joinArgument(head)}" 确认；否则请在原文中把正确的那段移到这一段后面。`,
       });
   }
   for (const [id, found] of claims) {

@@ -1,6 +1,6 @@
-import { quote } from './parse.ts';
+import { quote, type Block } from './parse.ts';
 import type { ImportSummary } from './importer.ts';
-import type { Repair } from './repair.ts';
+import { joinArgument, type Repair } from './repair.ts';
 
 function tailOf(text: string): string {
   const chars = [...text];
@@ -16,9 +16,25 @@ export function describeRepair(repair: Repair, summary: ImportSummary): string {
       : `第 ${tail.line} 行“${quote(tail.text, 12)}”（原在${tail.zone === head.zone ? '同一小标题下' : `「${summary.headings[tail.zone]?.text ?? ''}」下`}${tail.owner === undefined ? '开头' : ''}）`;
   const why =
     evidence.kind === 'adjacent'
-      ? `原段未完句，下一段紧接在后且没有发言人${evidence.word ? `，接缝处组成词“${evidence.word}”` : ''}${evidence.confirmed ? '，编辑已用 --join 确认' : ''}`
+      ? `原段未完句，下一段紧接在后且没有发言人${evidence.word ? `，接缝处组成词“${evidence.word}”` : ''}${evidence.confirmed ? '，编辑已用 --join 确认' : ''}${repair.review ? '；接缝处不成词，没有别的证据' : ''}`
       : `原段未完句，接缝处组成词“${evidence.word}”，且只有这一种接法`;
   return `${summary.describe(head)}：第 ${head.line} 行“${tailOf(head.text)}”接上${where}。依据：${why}。`;
+}
+
+const place = (b: Block) => `第 ${b.line} 行“${quote(b.text, 12)}”`;
+
+/**
+ * One line per join taken without evidence: whose paragraph, in which file, what was joined to what, the other
+ * blocks that could have been the tail (capped like every list), and the --join that would confirm it.
+ */
+export function describeReview(repair: Repair, summary: ImportSummary): string {
+  const { head, tail, review } = repair;
+  const others = review?.others ?? [];
+  const count = review?.count ?? 0;
+  const rivals = others.length
+    ? `也可能是它后半部分的段落：${others.map(place).join('、')}${count > others.length ? `，还有 ${count - others.length} 处` : ''}。`
+    : '别处没有其他可能是它后半部分的段落。';
+  return `${summary.describe(head)}（${summary.fileOf(head)}）：第 ${head.line} 行“${tailOf(head.text)}”接上紧随其后的${place(tail)}。${rivals}核对无误的，以后再导入时加上 --join "${joinArgument(head)}" 就不再列出。`;
 }
 
 /** The summary printed after an import: headings, speakers, remarks, repairs. */
@@ -46,10 +62,26 @@ export function formatSummary(summary: ImportSummary, target: string): string {
     out.push(`  ${s.name}：单位 ${s.school}，职务 ${s.role}（第 ${s.introLine} 行“${s.intro}”${early}），${count} 篇`);
   }
   out.push(`发言 ${summary.remarks.length} 篇，写入 ${summary.remarks.length + 1} 个文件。`);
-  if (summary.repairs.length) {
-    out.push(`修复排版断裂 ${summary.repairs.length} 处：`);
-    for (const r of summary.repairs) out.push(`  - ${describeRepair(r, summary)}`);
-  } else out.push('没有发现排版断裂。');
+  const reviews = summary.repairs.filter((r) => r.review);
+  const proven = summary.repairs.filter((r) => !r.review);
+  if (!summary.repairs.length) out.push('没有发现排版断裂。');
+  else if (!reviews.length) out.push(`修复排版断裂 ${summary.repairs.length} 处：`);
+  else if (!proven.length) out.push(`修复排版断裂 ${summary.repairs.length} 处，都没有证据，列在最后的“请核对”下。`);
+  else
+    out.push(
+      `修复排版断裂 ${summary.repairs.length} 处：${proven.length} 处有证据，列在下面；${reviews.length} 处没有证据，列在最后的“请核对”下。`,
+    );
+  for (const r of proven) out.push(`  - ${describeRepair(r, summary)}`);
   out.push(`半角标点改为全角 ${summary.punctuation} 处。`);
+  // Last, so that it is what the editor reads when the command returns.
+  if (reviews.length) {
+    out.push(
+      `请核对 ${reviews.length} 处：下面的段落在句中断开，接缝处不成词，原文本身无法证明紧随其后的一段就是它的后半部分，导入程序按这样接上了。请在预览中对照原稿逐一核对：`,
+    );
+    for (const r of reviews) out.push(`  - ${describeReview(r, summary)}`);
+    out.push(
+      '  接错的，请在原文中把正确的那段移到断开的那段后面（写成同一行），加上 --force 再导入一次；也可以直接修改上面括号里的文件。',
+    );
+  }
   return out.join('\n');
 }

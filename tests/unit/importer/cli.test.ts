@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check.ts';
 import { contentModel } from '../../../src/content.config.ts';
-import { cli, fixtures, mended, readTree } from './helpers.ts';
+import { cli, fixtures, mended, readTree, root } from './helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'import-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -94,9 +94,39 @@ describe('npm run import', () => {
     expect(existsSync(content)).toBe(false);
   });
 
-  it('imports a break between words once --join confirms it, saying so in the summary', () => {
+  it('imports the seed report with no flag, exit 0, listing its two joins without evidence under 请核对', () => {
+    const content = join(temp, 'seed');
+    const r = cli(
+      join(fixtures, 'seed/report.txt'),
+      '--report',
+      '2015-dangjian-zuotanhui',
+      '--date',
+      '2015',
+      '--content',
+      content,
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /\n请核对 2 处：[^\n]*\n {2}- 编者按（index\.md）：第 5 行[^\n]*第 15 行[^\n]*\n {2}- 王鑫[^\n]*（remarks\/1-2-wang-xin\.md）：第 20 行[^\n]*\n {2}接错的[^\n]*\n$/,
+    );
+    expect(readTree(join(content, 'reports/2015-dangjian-zuotanhui'))).toEqual(
+      readTree(join(root, 'content/reports/2015-dangjian-zuotanhui')),
+    );
+  });
+
+  it('imports a break between words with --strict once --join confirms it, saying so in the summary', () => {
     const input = join(fixtures, 'adjacent-confirmed/input.txt');
-    const refused = cli(input, '--report', 'test-report', '--date', '2016-05', '--content', join(temp, 'unconfirmed'));
+    const refused = cli(
+      input,
+      '--strict',
+      '--report',
+      'test-report',
+      '--date',
+      '2016-05',
+      '--content',
+      join(temp, 'unconfirmed'),
+    );
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('--join "教师开展读书交流活动，" 确认');
     expect(existsSync(join(temp, 'unconfirmed'))).toBe(false);
@@ -111,6 +141,7 @@ describe('npm run import', () => {
       content,
       '--join',
       '教师开展读书交流活动，',
+      '--strict',
     );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/修复排版断裂 1 处：\n {2}- 吴晓燕.*编辑已用 --join 确认。\n/);

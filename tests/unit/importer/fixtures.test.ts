@@ -2,7 +2,8 @@ import iconv from 'iconv-lite';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
-import { describeRepair } from '../../../src/lib/importer/summary.ts';
+import { LISTED } from '../../../src/lib/importer/errors.ts';
+import { describeRepair, describeReview, formatSummary } from '../../../src/lib/importer/summary.ts';
 import { asTree, fixture, fixtures, mended, readTree, run } from './helpers.ts';
 import { join } from 'node:path';
 
@@ -10,9 +11,9 @@ const expected = readTree(join(fixtures, 'clean/expected'));
 const clean = fixture('clean/input.txt').toString('utf8');
 
 /** The ImportError an import throws, so its message and problems can be checked. */
-function failure(input: Uint8Array | string, joins: string[] = []): ImportError {
+function failure(input: Uint8Array | string, joins: string[] = [], strict = false): ImportError {
   try {
-    run(input, undefined, undefined, joins);
+    run(input, undefined, undefined, joins, strict);
   } catch (error) {
     if (error instanceof ImportError) return error;
     throw error;
@@ -89,9 +90,20 @@ describe('layout damage of the clean report is repaired to the clean files', () 
     expect(result.summary.repairs.map((r) => r.evidence)).toEqual([{ kind: 'adjacent', word: '健康' }]);
   });
 
+  it('an adjacent break between words, joined for review while a paragraph elsewhere could be the tail', () => {
+    const result = run(fixture('adjacent-confirmed/input.txt'));
+    expect(mended(asTree(result))).toEqual(mended(expected));
+    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence, r.review?.count])).toEqual([
+      [19, 21, { kind: 'adjacent' }, 1],
+    ]);
+    expect(describeReview(result.summary.repairs[0]!, result.summary)).toBe(
+      '吴晓燕在「队伍建设 凝心聚力」下的发言（remarks/2-2-wu-xiaoyan.md）：第 19 行“…员教师开展读书交流活动,”接上紧随其后的第 21 行“每月推荐一本好书,撰写读…”。也可能是它后半部分的段落：第 9 行“要坚持问题导向,认真查找…”。核对无误的，以后再导入时加上 --join "教师开展读书交流活动，" 就不再列出。',
+    );
+  });
+
   it('an adjacent break between words that the editor confirms with --join', () => {
     const input = fixture('adjacent-confirmed/input.txt');
-    expect(failure(input).problems[0]).toMatch(
+    expect(failure(input, [], true).problems[0]).toMatch(
       /吴晓燕.*第 19 行的 “…员教师开展读书交流活动,” 处中断。第 21 行“每月推荐一本好书.*（紧随其后）可以接上.*第 9 行“要坚持问题导向.*--join "教师开展读书交流活动，"/,
     );
     // Copied from the message: with or without its ellipsis, half- or full-width marks, stray spaces.
@@ -108,6 +120,53 @@ describe('layout damage of the clean report is repaired to the clean files', () 
   });
 });
 
+describe('joins without evidence, taken for the editor to check', () => {
+  it("a cut between words followed by the same speaker's next paragraph: joined, wrongly here, and listed under 请核对 with the real tail", () => {
+    const result = run(fixture('adjacent-no-evidence/input.txt'));
+    // 健康成长的引路人 stays 孙明远's second paragraph: the files differ from the clean ones, and the summary says where.
+    expect(asTree(result)).not.toEqual(expected);
+    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.review?.others.map((b) => b.line)])).toEqual([
+      [7, 9, [13]],
+    ]);
+    const summary = formatSummary(result.summary, 'content/reports/test-report');
+    const review = summary.slice(summary.indexOf('\n请核对 1 处：'));
+    expect(review).toContain(
+      '\n  - 周丽华在「立德树人 育人为本」下的发言（remarks/1-1-zhou-lihua.md）：第 7 行“…师风建设,引导教师做学生”接上紧随其后的第 9 行“要坚持问题导向,认真查找…”。也可能是它后半部分的段落：第 13 行“健康成长的引路人。”。',
+    );
+    expect(summary).toContain('修复排版断裂 1 处，都没有证据，列在最后的“请核对”下。\n半角标点');
+  });
+
+  it('a join without evidence and without rivals is listed too, saying that nothing else could be the tail', () => {
+    // The only paragraph without a speaker is the one cut: no other can be its tail.
+    const input = clean.replace('薄弱环节,', '薄弱环节,\n\n');
+    const result = run(input);
+    expect(mended(asTree(result))).toEqual(mended(expected));
+    expect(result.summary.repairs.map((r) => r.review)).toEqual([{ others: [], count: 0 }]);
+    expect(describeReview(result.summary.repairs[0]!, result.summary)).toContain(
+      '别处没有其他可能是它后半部分的段落。',
+    );
+    // --strict has nothing to refuse here: the join is taken, as before, and still listed.
+    expect(run(input, undefined, undefined, [], true).summary.repairs[0]?.review).toEqual({ others: [], count: 0 });
+  });
+
+  it('a confirmed join, or one with a word across the seam, is not listed', () => {
+    const confirmed = run(fixture('adjacent-confirmed/input.txt'), undefined, undefined, ['教师开展读书交流活动，']);
+    const byWord = run(fixture('adjacent/input.txt'));
+    for (const result of [confirmed, byWord]) {
+      expect(result.summary.repairs).toHaveLength(1);
+      expect(result.summary.repairs[0]!.review).toBeUndefined();
+      expect(formatSummary(result.summary, 'x')).not.toContain('请核对');
+    }
+  });
+
+  it('a word across the seam elsewhere is evidence against the next paragraph: refused as two candidates, not listed', () => {
+    const input = clean
+      .replace('引导教师做学生健康成长的引路人。', '引导教师做学生健康成长的引路人。要加强管')
+      .replace('培养幼儿良好的行为习惯。\n', '培养幼儿良好的行为习惯。\n\n理,形成合力。\n');
+    expect(failure(input).problems[0]).toMatch(/有 2 段都可能接上/);
+  });
+});
+
 describe('what the importer refuses, with a message that says what to fix', () => {
   it('a cut with no evidence for any continuation: names the speaker, quotes the cut-off text and the orphan', () => {
     const e = failure(fixture('unresolvable/input.txt'));
@@ -119,22 +178,30 @@ describe('what the importer refuses, with a message that says what to fix', () =
     expect(e.problems[1]).toMatch(/第 25 行“发挥了模范带头作用。”.*接不上/);
   });
 
-  it("a cut between words followed by the same speaker's next paragraph, while an untagged paragraph elsewhere could be its tail", () => {
+  it("with --strict, a cut between words followed by the same speaker's next paragraph, while an untagged paragraph elsewhere could be its tail", () => {
     // Without the rule the next paragraph would be joined and 健康成长的引路人 left as 孙明远's second paragraph.
-    const e = failure(fixture('adjacent-no-evidence/input.txt'));
+    const e = failure(fixture('adjacent-no-evidence/input.txt'), [], true);
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]).toBe(
       '周丽华在「立德树人 育人为本」下的发言在第 7 行的 “…师风建设,引导教师做学生” 处中断。第 9 行“要坚持问题导向,认真查找…”（紧随其后）可以接上，但接缝处不成词，没有证据；第 13 行“健康成长的引路人。”也没有发言人，同样可能是它的后半部分。若紧随其后的那段就是它的后半部分，请在原文中把两段写成同一行，或在命令后加上 --join "师风建设，引导教师做学生" 确认；否则请在原文中把正确的那段移到这一段后面。',
     );
   });
 
-  it('many possible tails are listed a few at a time', () => {
+  it('many possible tails are listed a few at a time, under --strict and under 请核对', () => {
     const input = fixture('adjacent-no-evidence/input.txt')
       .toString('utf8')
       .replace(/。\n\n(孙明远|陈建国|吴晓燕|郑海波)/gu, '。\n\n另起一段。\n\n$1');
-    expect(failure(input).problems[0]).toMatch(
+    expect(failure(input, [], true).problems[0]).toMatch(
       /没有证据；第 \d+ 行“另起一段。”、第 \d+ 行“[^”]+”、第 \d+ 行“[^”]+”等 \d+ 段也没有发言人/,
     );
+    const result = run(input);
+    const [repair] = result.summary.repairs.filter((r) => r.review);
+    expect(repair?.review?.others).toHaveLength(LISTED);
+    const more = repair!.review!.count - LISTED;
+    expect(more).toBeGreaterThan(0);
+    const line = describeReview(repair!, result.summary);
+    expect(line.match(/第 \d+ 行“/g)).toHaveLength(2 + LISTED);
+    expect(line).toContain(`，还有 ${more} 处。`);
   });
 
   it('a --join that ends no cut paragraph, or several, or one not followed by a paragraph it could join', () => {
@@ -170,8 +237,12 @@ describe('what the importer refuses, with a message that says what to fix', () =
         '队伍建设 凝心聚力\n',
         '队伍建设 凝心聚力\n\n入保教工作,通过绘本阅读、传统节日活动等形式,培养幼儿良好的行为习惯。\n\n成长的引路人。\n',
       );
-    expect(failure(input).problems[0]).toMatch(/周丽华.*“成长的引路人。”也没有发言人/);
-    expect(failure(input, ['做学生健康']).problems).toEqual([
+    expect(failure(input, [], true).problems[0]).toMatch(/周丽华.*“成长的引路人。”也没有发言人/);
+    // Taking the next paragraph for review leaves the orphan just as confirming it does.
+    expect(failure(input).problems).toEqual([
+      expect.stringMatching(/^第 19 行“成长的引路人。”位于小标题下却没有发言人/),
+    ]);
+    expect(failure(input, ['做学生健康'], true).problems).toEqual([
       expect.stringMatching(/^第 19 行“成长的引路人。”位于小标题下却没有发言人/),
     ]);
   });

@@ -35,15 +35,16 @@ export function mended(tree: Map<string, string>): Map<string, string> {
   return index === undefined ? tree : new Map(tree).set('index.md', index.replace(/^ {2}joins:\n(?: {4}.*\n)*/m, ''));
 }
 
-/** Imports bytes with the committed role list (and the `--join` confirmations given). */
+/** Imports bytes with the committed role list (and the `--join` confirmations given, and `--strict` if asked). */
 export function run(
   bytes: Uint8Array | string,
   date = '2016-05',
   reportId = 'test-report',
   joins: string[] = [],
+  strict = false,
 ): ImportResult {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  return importReport(data, { reportId, date, roles, joins });
+  return importReport(data, { reportId, date, roles, joins, strict });
 }
 
 /** The bytes of a fixture file. */

@@ -12,17 +12,18 @@ import { asTree, fixture, readTree, root, run } from './helpers.ts';
 const id = '2015-dangjian-zuotanhui';
 const committed = join(root, 'content/reports', id);
 const temp = mkdtempSync(join(tmpdir(), 'import-seed-'));
-/** The two breaks between words that the editor confirms, as the refusal quotes them (docs/importer.md has the command). */
+/** The two breaks between words, as the --strict refusal quotes them for --join. */
 const joins = ['切实按照中央要求，加强', '联系实际、体会深刻，'];
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('importing the source of the seed report', () => {
-  const result = run(fixture('seed/report.txt'), '2015', id, joins);
+  // No flag: the command docs/importer.md gives.
+  const result = run(fixture('seed/report.txt'), '2015', id);
 
-  it('stops at the two breaks between words until they are confirmed, suggesting the --join to give', () => {
+  it('with --strict, stops at the two breaks between words until they are confirmed, suggesting the --join to give', () => {
     let problems: string[] = [];
     try {
-      run(fixture('seed/report.txt'), '2015', id);
+      run(fixture('seed/report.txt'), '2015', id, [], true);
     } catch (error) {
       if (error instanceof ImportError) problems = error.problems;
     }
@@ -49,12 +50,29 @@ describe('importing the source of the seed report', () => {
     expect((await checkContent(dir, contentModel)).problems).toEqual([]);
   });
 
-  it('finds the four known breaks, two by evidence and two as confirmed, not more', () => {
-    const repairs = result.summary.repairs.map(
-      (r) =>
-        `${r.head.line}→${r.tail.line} ${r.evidence.kind === 'word' ? r.evidence.word : r.evidence.confirmed ? 'confirmed' : 'adjacent'}`,
-    );
-    expect(repairs).toEqual(['5→7 confirmed', '20→22 confirmed', '60→46 管理', '64→52 了解']);
+  it('finds the four known breaks, two by evidence and two for review against the same two paragraphs, not more', () => {
+    const describe = (repairs: typeof result.summary.repairs) =>
+      repairs.map(
+        (r) =>
+          `${r.head.line}→${r.tail.line} ${r.evidence.kind === 'word' ? r.evidence.word : r.evidence.confirmed ? 'confirmed' : `review ${r.review?.others.map((b) => b.line).join(',')}`}`,
+      );
+    expect(describe(result.summary.repairs)).toEqual([
+      '5→7 review 15,18',
+      '20→22 review 15,18',
+      '60→46 管理',
+      '64→52 了解',
+    ]);
+    // Confirmed, with or without --strict, the same joins are no longer for review, and the files are the same.
+    for (const strict of [false, true]) {
+      const confirmed = run(fixture('seed/report.txt'), '2015', id, joins, strict);
+      expect(describe(confirmed.summary.repairs)).toEqual([
+        '5→7 confirmed',
+        '20→22 confirmed',
+        '60→46 管理',
+        '64→52 了解',
+      ]);
+      expect(asTree(confirmed)).toEqual(asTree(result));
+    }
   });
 
   it('says in its summary what it joined and why', () => {
@@ -62,9 +80,19 @@ describe('importing the source of the seed report', () => {
     expect(summary).toContain('小标题 5 个');
     expect(summary).toContain('发言人 9 位');
     expect(summary).toContain('发言 16 篇');
-    expect(summary).toContain(
-      '王鑫在「围绕中心 严字当头」下的发言：第 20 行“…出、联系实际、体会深刻,”接上紧随其后的第 22 行“很有借鉴和启发。各单位要…”。依据：原段未完句，下一段紧接在后且没有发言人，编辑已用 --join 确认。',
+    expect(summary).toContain('\n修复排版断裂 4 处：2 处有证据，列在下面；2 处没有证据，列在最后的“请核对”下。\n');
+    // The joins without evidence come last, each once, naming the file to look at and the other possible tails.
+    expect(summary.slice(summary.indexOf('\n请核对'))).toBe(
+      [
+        '',
+        '请核对 2 处：下面的段落在句中断开，接缝处不成词，原文本身无法证明紧随其后的一段就是它的后半部分，导入程序按这样接上了。请在预览中对照原稿逐一核对：',
+        '  - 编者按（index.md）：第 5 行“…求切实按照中央要求,加强”接上紧随其后的第 7 行“基层服务型党组织建设,紧…”。也可能是它后半部分的段落：第 15 行“当前,区教育系统的党建既…”、第 18 行“今年,全区高考本科率比去…”。核对无误的，以后再导入时加上 --join "切实按照中央要求，加强" 就不再列出。',
+        '  - 王鑫在「围绕中心 严字当头」下的发言（remarks/1-2-wang-xin.md）：第 20 行“…出、联系实际、体会深刻,”接上紧随其后的第 22 行“很有借鉴和启发。各单位要…”。也可能是它后半部分的段落：第 15 行“当前,区教育系统的党建既…”、第 18 行“今年,全区高考本科率比去…”。核对无误的，以后再导入时加上 --join "联系实际、体会深刻，" 就不再列出。',
+        '  接错的，请在原文中把正确的那段移到断开的那段后面（写成同一行），加上 --force 再导入一次；也可以直接修改上面括号里的文件。',
+      ].join('\n'),
     );
+    expect(summary.match(/第 20 行“…出/g)).toHaveLength(1);
+    expect(result.files.map((f) => f.path)).toContain('remarks/1-2-wang-xin.md');
     expect(summary).toMatch(
       /王甫在「发挥龙头作用 党建统领」下的发言：第 60 行“…工作目标,用科学规范的管”接上第 46 行“理,强化服务意识,促进服…”（原在「立足实际 打造服务特色」下）。依据：.*“管理”/,
     );
