@@ -84,7 +84,7 @@ export const t = {
     punctuation: (n: number) => `按中文排版，把原文中文里的半角标点改为全角，共 ${n} 处。`,
     remark: (speaker: string, section: string) => `${speaker}的发言（${section}）`,
     join: (after: string, from: string | undefined) =>
-      `原文在“${after}”处因版面断开，${from ? `后半段被排在「${from}」下，已移回接上` : '已与下一段接上'}。`,
+      `原文在“…${after}”处因版面断开，${from ? `后半段被排在「${from}」下，已移回接上` : '已与下一段接上'}。`,
     intro: (schoolRole: string, from: string) =>
       `这篇发言在原文中早于发言人单位职务的介绍，所标单位职务（${schoolRole}）取自「${from}」下的发言。`,
   },

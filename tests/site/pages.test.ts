@@ -58,6 +58,32 @@ describe('the whole report page', () => {
   });
 });
 
+describe('the record of repairs on the whole report page', () => {
+  const full = page(reportUrl);
+
+  it('ends the report with 校勘说明: every repair in the record, in plain Chinese, linked to what it concerns', () => {
+    const section = full.doc.querySelector('article.report > section.collation')!;
+    expect(full.doc.querySelector('article.report')!.lastElementChild).toBe(section);
+    expect(textOf(section.querySelector('h2')!)).toBe('校勘说明');
+    const items = section.querySelectorAll('li');
+    const { punctuation, joins = [], intros = [] } = seed.repairs;
+    expect(items).toHaveLength((punctuation ? 1 : 0) + joins.length + intros.length);
+    expect(textOf(items[0]!)).toContain(`共 ${punctuation} 处`);
+    const anchor = (name: string) => (name === 'note' ? `#note-${seed.id}` : `#${name}`);
+    joins.forEach((join, i) => {
+      const item = items[1 + i]!;
+      expect(textOf(item)).toContain(`${join.after}”`);
+      if (join.from) expect(textOf(item)).toContain(`「${join.from}」`);
+      expect(item.querySelector('a')!.getAttribute('href')).toBe(anchor(join.remark));
+    });
+    intros.forEach((intro, i) => {
+      const item = items[1 + joins.length + i]!;
+      expect(textOf(item)).toContain(`「${intro.from}」`);
+      expect(item.querySelector('a')!.getAttribute('href')).toBe(anchor(intro.remark));
+    });
+  });
+});
+
 describe('heading, speaker and organisation pages', () => {
   const sectionPages = pages.filter((p) => p.url.startsWith(reportUrl) && p.url !== reportUrl);
   const speakerPages = pages.filter((p) => /^\/speakers\/[^/]+\/$/.test(p.url) && !p.url.includes('/page/'));

@@ -1,3 +1,4 @@
+import type { Repairs } from '../../src/lib/model.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { root } from './sites.ts';
@@ -45,6 +46,7 @@ export function readSeed(id = '2015-dangjian-zuotanhui') {
     title: index.data.title as string,
     sections: index.data.sections as string[],
     note: index.paragraphs.join('\n'),
+    repairs: index.data.repairs as Repairs,
     remarks,
   };
 }

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
 import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../../src/lib/check.ts';
@@ -59,6 +61,29 @@ describe('content checks', () => {
       problems: [problem],
     } = await checkContent('tests/fixtures/content/unknown-section/content', contentModel);
     expect(problem!.message).toContain('1.「第一部分 学习」 2.「第二部分 服务」');
+  });
+});
+
+describe('the record of repairs (校勘记)', () => {
+  it('names only remarks and headings of its own report, each at its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repairs-'));
+    try {
+      cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+      const index = `${dir}/reports/test-report/index.md`;
+      writeFileSync(
+        index,
+        readFileSync(index, 'utf8')
+          .replace('remark: 1-1-zhang-san', 'remark: 9-9-nobody')
+          .replace('from: 第一部分 学习', 'from: 第三部分 不存在'),
+      );
+      const { problems } = await checkContent(dir, contentModel);
+      expect(problems.map((p) => [p.line, p.field, p.message.split('」')[0]])).toEqual([
+        [10, 'repairs', '校勘记提到的发言「9-9-nobody'],
+        [16, 'repairs', '校勘记提到的小标题「第三部分 不存在'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
