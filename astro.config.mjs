@@ -10,10 +10,11 @@ export default defineConfig({
   // Canonical and Open Graph tags and sitemap.xml need absolute URLs: they appear once `site` is set,
   // here or with `npm run build -- --site https://example.org`. The base path is set with `--base /sub/path/`.
   trailingSlash: 'always',
-  // Eight pages rendered at a time instead of one: each page's file is written while the next ones render. At 8,000
-  // remarks (5,024 pages) rendering took 9.6–10.6 s instead of 13.9–15.7 s (BENCHMARKS.md). The pages share only
-  // promise-memoized reads of the content (src/lib/archive.ts), which is safe to render concurrently.
-  build: { format: 'directory', concurrency: 8 },
+  // Four pages rendered at a time instead of one: each page's file is written while the next ones render, which
+  // shortens the build; more at a time held more memory at the build's peak, the narrower of its budgets at 8,000
+  // remarks (BENCHMARKS.md). The pages share only promise-memoized reads of the content (src/lib/archive.ts), which
+  // is safe to render concurrently.
+  build: { format: 'directory', concurrency: 4 },
   // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed. No syntax
   // highlighting: the reports have no code, and Shiki's inline styles would need 'unsafe-inline' under the CSP below.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
