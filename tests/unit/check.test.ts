@@ -65,25 +65,44 @@ describe('content checks', () => {
 });
 
 describe('the record of repairs (校勘记)', () => {
-  it('names only remarks and headings of its own report, each at its line', async () => {
+  const RECORD = `repairs:
+  punctuation: 2
+  joins:
+    - remark: 1-1-zhang-san
+      after: 认真学习，
+    - remark: note
+      after: 这是编者按
+  intros:
+    - remark: 2-1-li-si
+      from: 第一部分 学习
+---`;
+  /** The valid fixture with a record of repairs, changed by `edit`: its problems. */
+  async function withRecord(edit: (record: string) => string) {
     const dir = mkdtempSync(join(tmpdir(), 'repairs-'));
     try {
       cpSync(`${fixtures}valid/content`, dir, { recursive: true });
       const index = `${dir}/reports/test-report/index.md`;
-      writeFileSync(
-        index,
-        readFileSync(index, 'utf8')
-          .replace('remark: 1-1-zhang-san', 'remark: 9-9-nobody')
-          .replace('from: 第一部分 学习', 'from: 第三部分 不存在'),
-      );
-      const { problems } = await checkContent(dir, contentModel);
-      expect(problems.map((p) => [p.line, p.field, p.message.split('」')[0]])).toEqual([
-        [10, 'repairs', '校勘记提到的发言「9-9-nobody'],
-        [16, 'repairs', '校勘记提到的小标题「第三部分 不存在'],
-      ]);
+      const text = readFileSync(index, 'utf8');
+      const close = text.indexOf('\n---\n', 4);
+      writeFileSync(index, text.slice(0, close + 1) + edit(RECORD) + text.slice(close + 4));
+      return (await checkContent(dir, contentModel)).problems;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('accepts a record whose remarks, quoted ends and headings are all there', async () => {
+    expect(formatProblems(await withRecord((r) => r))).toBe('');
+  });
+
+  it('names only remarks and headings of its own report, each at its line', async () => {
+    const problems = await withRecord((r) =>
+      r.replace('remark: 1-1-zhang-san', 'remark: 9-9-nobody').replace('from: 第一部分 学习', 'from: 第三部分 不存在'),
+    );
+    expect(problems.map((p) => [p.line, p.field, p.message.split('」')[0]])).toEqual([
+      [10, 'repairs', '校勘记提到的发言「9-9-nobody'],
+      [16, 'repairs', '校勘记提到的小标题「第三部分 不存在'],
+    ]);
   });
 });
 
