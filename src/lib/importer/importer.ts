@@ -1,4 +1,4 @@
-import type { Repairs } from '../model.ts';
+import { remarkBaseName, type Repairs } from '../model.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 import { assemble, type SpeakerInfo } from './assemble.ts';
@@ -109,7 +109,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     for (const b of chain) fileById.set(b.id, path);
   }
   // The record of repairs (校勘记) names remarks by file name, as editors see them, and the editor's note `note`.
-  const named = (path: string) => (path === 'index.md' ? 'note' : path.replace(/^remarks\/|\.md$/g, ''));
+  const named = (path: string) => (path === 'index.md' ? 'note' : remarkBaseName(path));
   const zoneAt = new Map(parsed.blocks.map((b) => [b.line, b.zone]));
   const record: Repairs = {
     punctuation: assembled.punctuation,
