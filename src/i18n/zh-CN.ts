@@ -1,6 +1,7 @@
 /** The search box and the search page; exported on its own so the search page's script bundles only this part. */
 export const search = {
   title: '搜索',
+  description: '搜索全部报告中的发言、发言人和单位。',
   label: '搜索发言',
   placeholder: '搜索发言、发言人、单位',
   /** Shown next to the box, for those who use the keyboard. */

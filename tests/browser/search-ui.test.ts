@@ -381,6 +381,21 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       }
     });
 
+    it('moves nothing when the results of the query in the URL appear, on a phone', async () => {
+      await page.setViewportSize({ width: 375, height: 667 });
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifts: number };
+        w.shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!entry.hadRecentInput) w.shifts += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await open('?q=敬老');
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+    });
+
     it('asks nothing of any other host, and loads Pagefind from under the base', () => {
       expect(requested.length).toBeGreaterThan(0);
       // The test servers (this one and the strict-CSP ones) all listen on 127.0.0.1.
