@@ -59,6 +59,12 @@ export const t = {
   latestReports: '最新报告',
   moreReports: '查看全部报告',
   speakerIndex: '发言人',
+  /** Each index page's description (meta), for search engines and link previews. */
+  indexDescription: {
+    reports: '全部报告，从新到旧，附日期和发言篇数。',
+    speakers: '全部发言人，按姓名拼音排列，附单位和发言篇数。',
+    orgs: '全部单位，按名称拼音排列，附发言人数和发言篇数。',
+  },
   orgIndex: '单位',
   pageOf,
   /** A paginated page's title: the name alone on its first page, with the page number after that. */

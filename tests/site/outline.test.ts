@@ -7,6 +7,13 @@ const ORIGIN = 'http://site.test';
 describe.each(Object.entries(sites))('the outline of every page of the %s build', (_name, { dir, base }) => {
   const pages = readPages(dir, base);
 
+  it('has a description for search engines and link previews', () => {
+    const missing = pages
+      .filter((page) => !page.doc.querySelector('meta[name="description"]')?.getAttribute('content')?.trim())
+      .map((page) => page.url);
+    expect(missing).toEqual([]);
+  });
+
   it('has one h1 and heading levels without gaps', () => {
     const failures: string[] = [];
     for (const page of pages) {
