@@ -77,7 +77,7 @@ async function sizes(dir: string) {
     const { size } = await stat(path);
     total += size;
     if (f.name.endsWith('.html')) html.push(size);
-    if (path.startsWith(join(dir, 'pagefind'))) index += size;
+    if (/[\\/]search-index[\\/][^\\/]+[\\/]pagefind[\\/]/.test(path)) index += size;
   }
   html.sort((a, b) => a - b);
   return {

@@ -43,7 +43,7 @@ export interface FirstSearch {
 
 const PAGEFIND_LIBRARY = /\/pagefind\/(pagefind\.js|wasm\.[^/]+\.pagefind|pagefind-entry\.json)(\?|$)/;
 /** The files of every record, which the search page loads after its first results (`SearchEngine.loadAll`). */
-const ALL_RECORDS = /\/search-index\/records-\d+\.json(\?|$)/;
+const ALL_RECORDS = /\/search-index\/[^/]+\/records-\d+\.json(\?|$)/;
 
 /** Waits until the search page has rendered the results of `q`. */
 async function rendered(page: Page, q: string): Promise<void> {
@@ -264,8 +264,11 @@ export async function measureSearch(
   }
 }
 
-/** How many record files a built site has. */
-const recordCount = (dir: string) => readdirSync(join(dir, 'search-index', 'records')).length;
+/** How many record files a built site has (one folder of search files, `search-index/<version>/`). */
+const recordCount = (dir: string) => {
+  const [version] = readdirSync(join(dir, 'search-index'));
+  return readdirSync(join(dir, 'search-index', version!, 'records')).length;
+};
 
 const median = (list: number[]) => {
   const s = [...list].sort((a, b) => a - b);

@@ -43,7 +43,7 @@ const containing = (q: string) => records.filter((r) => fold(r.text).includes(fo
 async function searchPage(browser: Browser, url: string, inMemory: boolean): Promise<Page> {
   // No service worker: its background downloads have nothing to do with relevance.
   const context = await browser.newContext({ serviceWorkers: 'block' });
-  if (!inMemory) await context.route('**/search-index/records-*.json*', (route) => route.abort());
+  if (!inMemory) await context.route('**/search-index/*/records-*.json', (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${url}search/`);
   await runQuery(page, '党建');

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readSeed } from '../support/seed.ts';
+import { searchFolder } from '../support/dist.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { sites } from '../support/sites.ts';
 import { openFilters, rendered, runQuery, shownResults } from './search-helpers.ts';
@@ -326,19 +327,20 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
     it('loads every record after the first results, and not when the reader asks the browser to save data', async () => {
       const records = () => page.evaluate(() => document.querySelector<HTMLElement>('search-page')!.dataset.records);
       const allRecords = (urls: string[]) =>
-        urls.filter((u) => new URL(u).pathname.startsWith(`${base}search-index/records-`));
+        urls.filter((u) => /\/search-index\/[^/]+\/records-/.test(new URL(u).pathname));
       let before = requested.length;
       await open('?q=敬老');
       await page.waitForFunction(
         () => document.querySelector<HTMLElement>('search-page')!.dataset.records === 'loaded',
       );
-      const files = readdirSync(`${dir}search-index`).filter((f) => f.startsWith('records-'));
+      const { path, version } = searchFolder(dir);
+      const files = readdirSync(path).filter((f) => f.startsWith('records-'));
       expect(files.length).toBeGreaterThan(0);
       expect(
         allRecords(requested.slice(before))
           .map((u) => new URL(u).pathname)
           .sort(),
-      ).toEqual(files.map((f) => `${base}search-index/${f}`).sort());
+      ).toEqual(files.map((f) => `${base}search-index/${version}/${f}`).sort());
 
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setDataSaverOverride' as never, { dataSaverEnabled: true } as never);
@@ -354,15 +356,16 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       // What Pagefind 1.6's browser API does that the search relies on (src/scripts/search/tokens.ts, engine.ts); an
       // upgrade that changes any of it fails here, saying which.
       await open('');
-      const records = readdirSync(`${dir}search-index`)
+      const { path, version } = searchFolder(dir);
+      const records = readdirSync(path)
         .filter((f) => /^records-\d+\.json$/.test(f))
         .sort((a, b) => parseInt(a.slice(8)) - parseInt(b.slice(8)))
-        .flatMap((f) => JSON.parse(readFileSync(`${dir}search-index/${f}`, 'utf8')) as SearchRecord[]);
+        .flatMap((f) => JSON.parse(readFileSync(`${path}${f}`, 'utf8')) as SearchRecord[]);
       const words = records.flatMap((r) => recordWords(searchChars(r.text)));
       const asked = [...needleWords('的'), ...needleWords('家长'), ...needleWords('党建'), 'zzzz'];
       // As a string: Vitest would rewrite an import() written in a function here.
       const found = await page.evaluate<number[][][]>(`(async () => {
-        const pagefind = await import(${JSON.stringify(`${base}pagefind/pagefind.js`)});
+        const pagefind = await import(${JSON.stringify(`${base}search-index/${version}/pagefind/pagefind.js`)});
         await pagefind.options({ baseUrl: '/', noWorker: true });
         const asked = ${JSON.stringify(asked)};
         return Promise.all(asked.map(async (w) => (await pagefind.search(w)).results.map((r) => r.words)));
@@ -396,13 +399,14 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
     });
 
-    it('asks nothing of any other host, and loads Pagefind from under the base', () => {
+    it("asks nothing of any other host, and loads Pagefind from the build's search folder", () => {
       expect(requested.length).toBeGreaterThan(0);
       // The test servers (this one and the strict-CSP ones) all listen on 127.0.0.1.
       expect(requested.filter((u) => new URL(u).hostname !== '127.0.0.1')).toEqual([]);
       const pagefind = requested.filter((u) => u.includes('/pagefind/'));
       expect(pagefind.length).toBeGreaterThan(0);
-      expect(pagefind.filter((u) => !new URL(u).pathname.startsWith(`${base}pagefind/`))).toEqual([]);
+      const folder = `${base}search-index/${searchFolder(dir).version}/pagefind/`;
+      expect(pagefind.filter((u) => !new URL(u).pathname.startsWith(folder))).toEqual([]);
       // Pagefind's search runs on the main thread: no worker script is fetched.
       expect(pagefind.filter((u) => u.includes('pagefind-worker'))).toEqual([]);
     });

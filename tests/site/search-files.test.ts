@@ -1,9 +1,10 @@
 // What the build writes for search, read from the test builds: the Pagefind bundle, the service worker and its
 // list, the search box on every page, and scripts only as files (a strict Content-Security-Policy will follow).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesTag } from '../../src/integrations/search/files.ts';
-import { readPages } from '../support/dist.ts';
+import { readPages, searchFolder } from '../support/dist.ts';
 import type { SearchRecord } from '../../src/scripts/search/record.ts';
 import { searchChars } from '../../src/scripts/search/text.ts';
 import { recordWords } from '../../src/scripts/search/tokens.ts';
@@ -15,31 +16,33 @@ const seed = readSeed();
 describe.each(Object.entries(sites))('search in the %s build', (name, { dir, base }) => {
   const pages = readPages(dir, base);
 
+  const { path: folder, version } = searchFolder(dir);
+
   it('has a Pagefind index of one page, the length of each record in it, and every record a thousand to a file (five in the root build) and alone', () => {
-    const entry = JSON.parse(readFileSync(`${dir}pagefind/pagefind-entry.json`, 'utf8')) as {
+    expect(readdirSync(`${dir}search-index`), 'one build, one folder of search files').toEqual([version]);
+    const entry = JSON.parse(readFileSync(`${folder}pagefind/pagefind-entry.json`, 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     expect(Object.keys(entry.languages)).toEqual(['und']);
     expect(entry.languages.und?.page_count).toBe(1);
     // The report's title and editor's note, then every remark in reading order.
-    const record = (n: number) =>
-      JSON.parse(readFileSync(`${dir}search-index/records/${n}.json`, 'utf8')) as SearchRecord;
-    const count = readdirSync(`${dir}search-index/records`).length;
+    const record = (n: number) => JSON.parse(readFileSync(`${folder}records/${n}.json`, 'utf8')) as SearchRecord;
+    const count = readdirSync(`${folder}records`).length;
     expect(count).toBe(seed.remarks.length + 1);
     const perFile = name === 'root' ? 5 : 1000;
     const files = Math.ceil(count / perFile);
-    expect(readdirSync(`${dir}search-index`).filter((f) => /^records-/.test(f))).toEqual(
+    expect(readdirSync(folder).filter((f) => /^records-/.test(f))).toEqual(
       expect.arrayContaining(Array.from({ length: files }, (_, k) => `records-${k}.json`)),
     );
-    expect(readdirSync(`${dir}search-index`).filter((f) => /^records-/.test(f))).toHaveLength(files);
+    expect(readdirSync(folder).filter((f) => /^records-/.test(f))).toHaveLength(files);
     const together = Array.from(
       { length: files },
-      (_, k) => JSON.parse(readFileSync(`${dir}search-index/records-${k}.json`, 'utf8')) as SearchRecord[],
+      (_, k) => JSON.parse(readFileSync(`${folder}records-${k}.json`, 'utf8')) as SearchRecord[],
     );
     expect(together.flat()).toEqual(Array.from({ length: count }, (_, n) => record(n)));
     expect(together.slice(0, -1).every((file) => file.length === perFile)).toBe(true);
     // How many index words each record has, so that a position in the one Pagefind page says which record it is in.
-    expect(JSON.parse(readFileSync(`${dir}search-index/lengths.json`, 'utf8'))).toEqual(
+    expect(JSON.parse(readFileSync(`${folder}lengths.json`, 'utf8'))).toEqual(
       Array.from({ length: count }, (_, n) => recordWords(searchChars(record(n).text)).length),
     );
     const search = pages.find((p) => p.url === `${base}search/`)!;
@@ -61,29 +64,29 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     // words up across many chunks, as in a large archive.
     if (name === 'root')
       expect(
-        readdirSync(`${dir}pagefind/index`).length,
+        readdirSync(`${folder}pagefind/index`).length,
         'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE no longer splits the test index: find another way to test many chunks',
       ).toBeGreaterThan(20);
     // Pagefind's page text is not published: the record files carry it. Nor are its UI bundles.
-    expect(existsSync(`${dir}pagefind/fragment`)).toBe(false);
+    expect(existsSync(`${folder}pagefind/fragment`)).toBe(false);
     expect(
-      readdirSync(`${dir}pagefind`).filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f)),
+      readdirSync(`${folder}pagefind`).filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f)),
     ).toEqual([]);
-    expect(existsSync(`${dir}pagefind/pagefind.js`)).toBe(true);
+    expect(existsSync(`${folder}pagefind/pagefind.js`)).toBe(true);
   });
 
-  it('gives the search page the version of exactly these search files', () => {
-    // Every file under pagefind/ and search-index/, path and content: a change to the text, the index or the files'
-    // format changes the URLs the page asks for.
-    const files = ['pagefind', 'search-index'].flatMap((folder) =>
-      readdirSync(`${dir}${folder}`, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => `${e.parentPath}/${e.name}`.slice(dir.length).replace(/\\/g, '/')),
-    );
-    const tag = filesTag(new Map(files.map((path) => [path, readFileSync(`${dir}${path}`)])));
-    expect(tag).toMatch(/^[0-9a-f]{12}$/);
+  it('names the folder of search files by a hash of exactly these files, and points the search page to it', () => {
+    // Every file, path and content: a change to the text, the index or the files' format moves them to a new folder,
+    // so that no cache, and no page of another build, can mix two builds' files.
+    const hash = createHash('sha256');
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(folder, join(e.parentPath, e.name)).split(sep).join('/'))
+      .sort();
+    for (const path of files) hash.update(`${path}\n`).update(readFileSync(`${folder}${path}`));
+    expect(version).toBe(hash.digest('hex').slice(0, 12));
     const search = pages.find((p) => p.url === `${base}search/`)!;
-    expect(search.doc.querySelector('search-page')?.getAttribute('data-cache-tag')).toBe(tag);
+    expect(search.doc.querySelector('search-page')?.getAttribute('data-files')).toBe(`${base}search-index/${version}/`);
   });
 
   it('writes a service worker that caches every page and the search runtime, under the base', () => {
@@ -95,18 +98,15 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
       const file = page.file === 'index.html' ? '' : page.file.replace(/index\.html$/, '');
       expect(manifest.files, page.url).toContain(file);
     }
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) expect(manifest.files).toContain(file);
-    expect(manifest.files.some((f) => /^pagefind\/wasm\.[^/]+\.pagefind$/.test(f))).toBe(true);
-    expect(manifest.files.some((f) => f.startsWith('pagefind/index/'))).toBe(true);
+    const pagefind = `search-index/${version}/pagefind/`;
+    for (const file of ['pagefind.js', 'pagefind-entry.json']) expect(manifest.files).toContain(pagefind + file);
+    expect(manifest.files.some((f) => f.startsWith(`${pagefind}wasm.`) && f.endsWith('.pagefind'))).toBe(true);
+    expect(manifest.files.some((f) => f.startsWith(`${pagefind}index/`))).toBe(true);
     // Pagefind's own UI bundles and worker are not used, so not cached.
     expect(manifest.files.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
-    // Every entry is a built file; the search files are asked for with the version the search page uses.
-    const tag = /data-cache-tag="([^"]+)"/.exec(readFileSync(`${dir}search/index.html`, 'utf8'))![1];
-    for (const entry of manifest.files) {
-      const [file, query] = entry.split('?') as [string, string | undefined];
-      expect(existsSync(`${dir}${file === '' || file.endsWith('/') ? `${file}index.html` : file}`), entry).toBe(true);
-      expect(query, entry).toBe(file.startsWith('search-index/') ? `v=${tag}` : undefined);
-    }
+    // Every entry is a built file.
+    for (const file of manifest.files)
+      expect(existsSync(`${dir}${file === '' || file.endsWith('/') ? `${file}index.html` : file}`), file).toBe(true);
   });
 
   it('has a search form to the search page on every page but the search page itself', () => {

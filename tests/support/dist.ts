@@ -27,3 +27,11 @@ export function readPages(dir: string, base: string): BuiltPage[] {
 export function textOf(el: HTMLElement): string {
   return el.textContent.replace(/\s+/g, ' ').trim();
 }
+
+/** The built search page's folder of search files (`search-index/<version>/`): its path under `dir` and version. */
+export function searchFolder(dir: string): { path: string; version: string } {
+  const html = readFileSync(join(dir, 'search', 'index.html'), 'utf8');
+  const version = /data-version="([^"]+)"/.exec(html)?.[1];
+  if (!version) throw new Error(`${dir}: the search page has no data-version`);
+  return { path: join(dir, 'search-index', version, '/'), version };
+}

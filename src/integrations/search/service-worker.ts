@@ -15,15 +15,13 @@ export interface Manifest {
 
 /**
  * Lists the files of a built site to cache, with a version that changes whenever any of them does. Left out: the
- * one-record files, which `records-<k>.json` hold a thousand to a file (the search page reads those offline). The
- * search files are listed with the version the search page asks for them with (`?v=<searchTag>`): hosts may cache
- * them a year (README), and a CDN keeps a copy per address.
+ * one-record files, which `records-<k>.json` hold a thousand to a file (the search page reads those offline).
  */
-export async function offlineManifest(dir: string, base: string, searchTag: string): Promise<Manifest> {
+export async function offlineManifest(dir: string, base: string): Promise<Manifest> {
   const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((path) => !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$|^search-index\/records\//.test(path))
+    .filter((path) => !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$|^search-index\/[^/]+\/records\//.test(path))
     .sort();
   const hash = createHash('sha256');
   // Read synchronously: each asynchronous read costs four trips through libuv's thread pool.
@@ -34,15 +32,14 @@ export async function offlineManifest(dir: string, base: string, searchTag: stri
         .digest('hex')}\n`,
     );
   // A host serves `a/index.html` at `a/`.
-  const url = (path: string) =>
-    path.replace(/(^|\/)index\.html$/, '$1') + (path.startsWith('search-index/') ? `?v=${searchTag}` : '');
+  const url = (path: string) => path.replace(/(^|\/)index\.html$/, '$1');
   return { version: hash.digest('hex').slice(0, 16), base, files: paths.map(url) };
 }
 
 /** Writes `sw.js` into a built site from the template, with the site's manifest. Returns the manifest. */
-export async function writeServiceWorker(dirUrl: URL, base: string, template: URL, tag: string): Promise<Manifest> {
+export async function writeServiceWorker(dirUrl: URL, base: string, template: URL): Promise<Manifest> {
   const dir = fileURLToPath(dirUrl);
-  const manifest = await offlineManifest(dir, base, tag);
+  const manifest = await offlineManifest(dir, base);
   const source = await readFile(template, 'utf8');
   const line = /^const MANIFEST = .*;$/m;
   if (!line.test(source)) throw new Error(`${fileURLToPath(template)}: no "const MANIFEST = …;" line to fill in`);

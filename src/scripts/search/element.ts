@@ -40,12 +40,7 @@ class SearchPage extends HTMLElement {
 
   connectedCallback() {
     const part = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
-    this.#engine = new SearchEngine(
-      this.dataset.bundle!,
-      this.dataset.files!,
-      this.dataset.cacheTag ?? '',
-      Number(this.dataset.recordFiles),
-    );
+    this.#engine = new SearchEngine(this.dataset.files!, this.dataset.version!, Number(this.dataset.recordFiles));
     this.#input = part('input[name=q]');
     this.#status = part('.search-status');
     this.#panel = part('.search-filters-panel');

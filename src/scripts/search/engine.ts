@@ -1,13 +1,11 @@
 // Answers a query in one of two ways (docs/search.md), both ranked by the rules in match.ts:
 //   - before the records are in memory: Pagefind says where each index word of the query stands (tokens.ts), which
 //     gives how often each needle occurs in each record; only the results on screen are fetched, a file each;
-//   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory,
-//     with no request at all. A request costs the browser milliseconds however small the file, and Pagefind's
-//     lookup of a common word more, so only this way meets the warm query's budget at 8,000 remarks.
+//   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory.
 import { byRank, classify, matchText, rankChars, type Match, type Rank } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
 import { leadOf, type RecordMeta, type SearchRecord } from './record.ts';
-import { project, searchChars, type Projection } from './text.ts';
+import { project, searchChars } from './text.ts';
 import { needleWords } from './tokens.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
@@ -21,33 +19,13 @@ export interface Hit extends Rank {
   n: number;
 }
 
-/** A record as the result list shows it. */
-export interface SearchDoc {
-  url: string;
-  meta: RecordMeta;
-  /** The whole text (lead, then body); match ranges are offsets into it. */
-  text: string;
-  /** Where each lead field (speaker and school, or title) starts in `text`, and where the body starts. */
+/** A result on screen: the record, its text projected for matching, and where the query is in it. */
+export interface Shown {
+  record: SearchRecord;
+  /** Where each lead field (speaker and school, or title) starts in the text; the body starts after the last. */
   lead: { text: string; start: number }[];
   bodyStart: number;
-  projection: Projection;
-}
-
-/** A result on screen: the record, and where the query is in its text. */
-export interface Shown {
-  doc: SearchDoc;
   match: Match | undefined;
-}
-
-function toDoc({ url, meta, text }: SearchRecord): SearchDoc {
-  const lead: SearchDoc['lead'] = [];
-  let at = 0;
-  for (const field of leadOf(meta)) {
-    if (!text.startsWith(field, at)) continue;
-    lead.push({ text: field, start: at });
-    at += field.length + 1;
-  }
-  return { url, meta, text, lead, bodyStart: Math.min(at, text.length), projection: project(text) };
 }
 
 /** Lets the page handle input between slices of a long job. A message, not a timer: timers in a background tab
@@ -59,19 +37,17 @@ const yieldToPage = () =>
     channel.port2.postMessage(null);
   });
 
-/** Search over the site's Pagefind bundle and record files, each loaded when first needed. */
+/** Search over one build's search files (`search-index/<version>/`), each loaded when first needed. */
 export class SearchEngine {
   #memo = new Map<string, Promise<unknown>>();
   #records: SearchRecord[] | undefined;
   #chars: string[] | undefined;
 
-  /** `bundle`: pagefind.js; `files`: the folder of the record files; `tag`: the build's; `fileCount`: how many
-   * `records-<k>.json` there are. */
+  /** `files`: the folder of the build's search files; `bulkFiles`: how many `records-<k>.json` it has. */
   constructor(
-    readonly bundle: string,
     readonly files: string,
-    readonly tag: string,
-    readonly fileCount: number,
+    readonly version: string,
+    readonly bulkFiles: number,
   ) {}
 
   /** Remembers a promise under a key, and forgets it if it fails, so that the next call tries again. */
@@ -84,9 +60,8 @@ export class SearchEngine {
     return value;
   }
 
-  /** Fetches a record file; the build's tag keeps a cached copy from answering for another build. */
   async #fetch<T>(path: string): Promise<T> {
-    const response = await fetch(`${this.files}${path}?v=${this.tag}`);
+    const response = await fetch(this.files + path);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return (await response.json()) as T;
   }
@@ -94,7 +69,7 @@ export class SearchEngine {
   /** Loads every record and folds its text a slice at a time, so that the page keeps answering meanwhile. */
   loadAll(): Promise<void> {
     return this.#once('all', async () => {
-      const files = Array.from({ length: this.fileCount }, (_, k) => this.#fetch<SearchRecord[]>(`records-${k}.json`));
+      const files = Array.from({ length: this.bulkFiles }, (_, k) => this.#fetch<SearchRecord[]>(`records-${k}.json`));
       const records = (await Promise.all(files)).flat();
       const chars: string[] = [];
       let slice = performance.now();
@@ -120,10 +95,10 @@ export class SearchEngine {
   #wordPositions(word: string): Promise<number[]> {
     return this.#once(`word:${word}`, async () => {
       const pagefind = await this.#once('pagefind', async () => {
-        const module = (await import(/* @vite-ignore */ this.bundle)) as Pagefind;
+        const module = (await import(/* @vite-ignore */ `${this.files}pagefind/pagefind.js`)) as Pagefind;
         // The main thread is enough for this index and spares a 40 KB worker script; a fixed metaCacheTag lets
         // pagefind-entry.json be cached (by default every load asks for it anew).
-        await module.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.tag });
+        await module.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.version });
         return module;
       });
       // Not an exact ("…") search: that reports only the first occurrence in each page.
@@ -132,12 +107,20 @@ export class SearchEngine {
     });
   }
 
-  /** Every record matching a query, best first. Where Pagefind cannot be had (under `astro dev`, which builds no
-   * index), from the records in memory. */
+  /** Every record matching a query, best first. Where Pagefind cannot be had (a blocked WebAssembly), from the
+   * records in memory. */
   async search(query: Query): Promise<Hit[]> {
     if (!this.#chars) {
       try {
-        return await this.#fromIndex(query);
+        const needles = needlesOf(query);
+        const [starts, positions] = await Promise.all([
+          this.#once('starts', async () => {
+            let at = 0;
+            return (await this.#fetch<number[]>('lengths.json')).map((length) => ((at += length), at - length));
+          }),
+          Promise.all(needles.map((needle) => Promise.all(needleWords(needle).map((w) => this.#wordPositions(w))))),
+        ]);
+        return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));
       } catch (error) {
         await this.loadAll().catch(() => {
           throw error;
@@ -147,43 +130,35 @@ export class SearchEngine {
     return scan(this.#chars!, query);
   }
 
-  async #fromIndex(query: Query): Promise<Hit[]> {
-    const needles = needlesOf(query);
-    const [starts, positions] = await Promise.all([
-      this.#once('starts', async () => {
-        let at = 0;
-        return (await this.#fetch<number[]>('lengths.json')).map((length) => ((at += length), at - length));
-      }),
-      Promise.all(needles.map((needle) => Promise.all(needleWords(needle).map((w) => this.#wordPositions(w))))),
-    ]);
-    return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));
-  }
-
-  /** A record as the result list shows it: from memory, or its own file; offline, where the service worker keeps
-   * only the `records-<k>.json`, from those. */
-  doc(n: number): Promise<SearchDoc> {
-    return this.#once(`doc:${n}`, async () => {
-      if (!this.#records) {
+  /** A record: from memory, or its own file; offline, where the service worker keeps only the `records-<k>.json`,
+   * from those. */
+  #record(n: number): Promise<SearchRecord> {
+    return this.#once(`record:${n}`, async () => {
+      if (!this.#records)
         try {
-          return toDoc(await this.#fetch<SearchRecord>(`records/${n}.json`));
+          return await this.#fetch<SearchRecord>(`records/${n}.json`);
         } catch (error) {
           await this.loadAll().catch(() => {
             throw error;
           });
         }
-      }
-      const record = this.#records?.[n];
-      if (!record) throw new Error(`no record ${n}`);
-      return toDoc(record);
+      return this.#records![n]!;
     });
   }
 
-  /** Results ready to show: each record's text and where the query is in it. */
+  /** Results ready to show: each record and where the query is in its text. */
   shown(hits: Hit[], query: Query): Promise<Shown[]> {
     return Promise.all(
-      hits.map(async (hit) => {
-        const doc = await this.doc(hit.n);
-        return { doc, match: matchText(doc.projection, query) };
+      hits.map(async ({ n }) => {
+        const record = await this.#record(n);
+        // The text is the lead's fields, then the body, one space apart (src/lib/search/records.ts).
+        let at = 0;
+        const lead = leadOf(record.meta).map((text) => {
+          const start = at;
+          at += text.length + 1;
+          return { text, start };
+        });
+        return { record, lead, bodyStart: at, match: matchText(project(record.text), query) };
       }),
     );
   }
@@ -201,26 +176,13 @@ export function scan(chars: string[], query: Query): Hit[] {
 
 /** Every record matching a query, best first, from how often each needle (`needlesOf`) occurs in each record. */
 export function rankCounts(query: Query, counts: Map<string, Map<number, number>>): Hit[] {
-  const candidates = new Set<number>();
-  for (const found of counts.values()) for (const n of found.keys()) candidates.add(n);
+  const candidates = new Set([...counts.values()].flatMap((found) => [...found.keys()]));
   const hits: Hit[] = [];
   for (const n of candidates) {
     const rank = classify(query, (needle) => counts.get(needle)?.get(n) ?? 0);
     if (rank) hits.push({ n, tier: rank.tier, hits: rank.hits });
   }
   return hits.sort(byRank);
-}
-
-/** The last record starting at or before a position. */
-function recordAt(starts: number[], position: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= position) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**
@@ -233,8 +195,14 @@ export function countsAt([first = [], ...rest]: number[][], starts: number[]): M
   const counts = new Map<number, number>();
   for (const p of first) {
     if (!sets.every((set, k) => set.has(p + k + 1))) continue;
-    const n = recordAt(starts, p);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
+    // The last record starting at or before p.
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    counts.set(lo, (counts.get(lo) ?? 0) + 1);
   }
   return counts;
 }

@@ -1,6 +1,6 @@
 // The search record: one per remark and one per report (its title and editor's note), in archive order (newest
-// report first; each report's title and editor's note, then its remarks in reading order). The pages write them
-// (src/pages/search-index/), the integration indexes them (src/integrations/search/), the search page reads them.
+// report first; each report's title and editor's note, then its remarks in reading order). The build makes them and
+// their search files (src/lib/search/), the search page reads them.
 
 /** The facets a reader can filter by, in the order the search page shows them. */
 export const FACETS = ['heading', 'school', 'role', 'report'] as const;
@@ -32,6 +32,3 @@ export const leadOf = (meta: RecordMeta) => (meta.kind === 'remark' ? [meta.spea
 /** The facet values of a record: a report's title and editor's note has only its report. */
 export const facetsOf = (meta: RecordMeta): Partial<Record<Facet, string>> =>
   meta.kind === 'remark' ? meta : { report: meta.report };
-
-/** What the search page carries as the search files' version until the build writes their hash in its place. */
-export const CACHE_TAG_SLOT = 'search-files-version';

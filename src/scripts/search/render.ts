@@ -24,30 +24,26 @@ function within(ranges: readonly Range[], start: number, length: number): Range[
 }
 
 /** One result: a link to the remark (speaker and heading) or to the editor's note, the school and role, an excerpt. */
-export function resultItem({ doc, match }: Shown): HTMLElement {
+export function resultItem({ record, lead, bodyStart, match }: Shown): HTMLElement {
   const ranges = match?.ranges ?? [];
   const field = (i: number) => {
-    const f = doc.lead[i];
+    const f = lead[i];
     return f ? pieces(highlight(f.text, within(ranges, f.start, f.text.length))) : [];
   };
-  const body = doc.text.slice(doc.bodyStart);
-  const bodyRanges = within(ranges, doc.bodyStart, body.length);
-  const remark = doc.meta.kind === 'remark';
+  const body = record.text.slice(bodyStart);
+  const meta = record.meta;
+  const remark = meta.kind === 'remark';
   const title = remark
-    ? [
-        h('span', { class: 'search-speaker' }, ...field(0)),
-        ' ',
-        h('span', { class: 'search-heading' }, doc.meta.heading),
-      ]
+    ? [h('span', { class: 'search-speaker' }, ...field(0)), ' ', h('span', { class: 'search-heading' }, meta.heading)]
     : [h('span', { class: 'search-heading' }, ...field(0))];
   // In an archive the report tells results of different years apart.
-  const meta = remark ? [...field(1), ` · ${doc.meta.role} · ${doc.meta.report}`] : [s.editorsNote];
+  const about = remark ? [...field(1), ` · ${meta.role} · ${meta.report}`] : [s.editorsNote];
   return h(
     'li',
     { class: 'search-result' },
-    h('h2', {}, h('a', { href: doc.url }, ...title)),
-    h('p', { class: 'search-meta' }, ...meta),
-    h('p', { class: 'search-excerpt' }, ...pieces(excerpt(body, bodyRanges))),
+    h('h2', {}, h('a', { href: record.url }, ...title)),
+    h('p', { class: 'search-meta' }, ...about),
+    h('p', { class: 'search-excerpt' }, ...pieces(excerpt(body, within(ranges, bodyStart, body.length)))),
   );
 }
 
