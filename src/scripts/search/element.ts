@@ -13,6 +13,8 @@ const PAGE = 10;
 /** How long a typed query must stay before the next one gets its own history entry (instead of replacing it). */
 const SETTLE_MS = 1000;
 
+type HistoryMode = 'push' | 'replace' | 'none';
+
 class SearchPage extends HTMLElement {
   #engine!: SearchEngine;
   #input!: HTMLInputElement;
@@ -29,8 +31,6 @@ class SearchPage extends HTMLElement {
   /** Every record's metadata, once the filters have needed it. */
   #metas: RecordMeta[] | undefined;
   #asked = false;
-  /** Filters whose every value is shown (the reader asked for all). */
-  #expanded = new Set<Facet>();
   #run = 0;
   #drawing = 0;
   /** Whether the current history entry is still being typed into: typing then replaces it rather than pushing. */
@@ -59,56 +59,31 @@ class SearchPage extends HTMLElement {
       }, DEBOUNCE_MS);
     };
     // While a Chinese input method composes, the box holds pinyin: search when the characters are chosen.
-    this.#input.addEventListener('input', (event) => {
-      if (!event.isComposing) schedule();
-    });
+    this.#input.addEventListener('input', (event) => !event.isComposing && schedule());
     this.#input.addEventListener('compositionend', schedule);
     this.#input.addEventListener('keydown', (event) => {
       // Down arrow from the box to the first result; Tab works too.
-      if (event.key === 'ArrowDown' && !this.#list.hidden) {
-        event.preventDefault();
-        this.#list.querySelector('a')?.focus();
-      }
+      if (event.key !== 'ArrowDown' || this.#list.hidden) return;
+      event.preventDefault();
+      this.#list.querySelector('a')?.focus();
     });
     part('form').addEventListener('submit', (event) => {
       event.preventDefault();
       clearTimeout(this.#timer);
-      this.#typing = false;
       void this.#search(this.#input.value, 'push');
     });
     this.#filters.addEventListener('change', (event) => {
-      const box = event.target as HTMLInputElement;
-      const facet = box.name as Facet;
-      const chosen = this.#selection[facet].filter((v) => v !== box.value);
-      this.#selection = { ...this.#selection, [facet]: box.checked ? [...chosen, box.value] : chosen };
-      this.#typing = false;
-      this.#limit = PAGE;
-      this.#commit('push');
-      void this.#render();
+      const { name, value, checked } = event.target as HTMLInputElement;
+      const chosen = this.#selection[name as Facet].filter((v) => v !== value);
+      this.#select({ ...this.#selection, [name]: checked ? [...chosen, value] : chosen });
     });
     this.#filters.addEventListener('click', (event) => {
-      const target = event.target as Element;
-      const all = target.closest<HTMLElement>('.search-all-values');
-      if (all) {
-        const facet = all.dataset.facet as Facet;
-        this.#expanded.add(facet);
-        void this.#render().then(() =>
-          this.#filters.querySelector<HTMLInputElement>(`input[name="${facet}"]`)?.focus(),
-        );
-        return;
-      }
-      if (!target.closest('.search-clear')) return;
-      this.#selection = noSelection();
-      this.#typing = false;
-      this.#limit = PAGE;
-      this.#commit('push');
-      void this.#render();
+      if (!(event.target as Element).closest('.search-clear')) return;
+      this.#select(noSelection());
       this.#input.focus();
     });
     // The filters count over every record's metadata: the records are loaded when the reader first opens them.
-    this.#panel.addEventListener('toggle', () => {
-      if (this.#panel.open) void this.#render();
-    });
+    this.#panel.addEventListener('toggle', () => this.#panel.open && void this.#render());
     this.#more.addEventListener('click', (event) => {
       if (!(event.target as Element).closest('.search-more')) return;
       const first = this.#limit;
@@ -126,45 +101,46 @@ class SearchPage extends HTMLElement {
     this.#selection = noSelection();
     for (const facet of FACETS) this.#selection[facet] = params.getAll(facet);
     this.#input.value = params.get('q') ?? '';
-    this.#typing = false;
     void this.#search(this.#input.value, 'none');
   }
 
   /** Writes the query and the filters into the address bar. */
-  #commit(mode: 'push' | 'replace' | 'none') {
+  #commit(mode: HistoryMode) {
+    if (mode !== 'replace') this.#typing = false;
     if (mode === 'none') return;
     const params = new URLSearchParams();
     if (this.#query) params.set('q', this.#query);
     for (const facet of FACETS) for (const v of this.#selection[facet]) params.append(facet, v);
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
-    if (url === `${location.pathname}${location.search}`) return;
-    history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    if (url !== `${location.pathname}${location.search}`) history[`${mode}State`](null, '', url);
   }
 
-  async #search(raw: string, mode: 'push' | 'replace' | 'none') {
+  /** A new choice of filters, from the first result. */
+  #select(selection: Selection) {
+    this.#selection = selection;
+    this.#limit = PAGE;
+    this.#commit('push');
+    void this.#render();
+  }
+
+  async #search(raw: string, mode: HistoryMode) {
     const run = ++this.#run;
-    const text = raw.trim();
     // Filters stay when the query changes; a filter that no longer matches shows a count of 0 and can be cleared.
-    this.#query = text;
+    this.#query = raw.trim();
     this.#commit(mode);
     this.#limit = PAGE;
-    const query = parseQuery(text);
-    if (!query) {
-      this.#hits = [];
-      await this.#render();
-      return;
-    }
-    if (!this.#asked) this.#setStatus(s.loading, 'loading');
-    this.#asked = true;
+    const query = parseQuery(this.#query);
+    // The first query loads the search code and the index.
+    if (query && !this.#asked) this.#setStatus(s.loading, 'loading');
+    this.#asked ||= Boolean(query);
     try {
-      const hits = await this.#engine.search(query);
+      const hits = query ? await this.#engine.search(query) : [];
       if (run !== this.#run) return;
       this.#hits = hits;
       await this.#render();
-      this.#loadAll();
+      if (query) this.#loadAll();
     } catch (error) {
-      if (run !== this.#run) return;
-      this.#fail(error);
+      if (run === this.#run) this.#fail(error);
     }
   }
 
@@ -192,11 +168,8 @@ class SearchPage extends HTMLElement {
   #fail(error: unknown) {
     console.error(error);
     this.#hits = [];
-    this.#list.replaceChildren();
-    this.#list.hidden = true;
+    for (const part of [this.#list, this.#panel, this.#empty]) part.hidden = true;
     this.#more.replaceChildren();
-    this.#panel.hidden = true;
-    this.#empty.hidden = true;
     this.#setStatus(s.error, 'error');
     this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
   }
@@ -219,37 +192,32 @@ class SearchPage extends HTMLElement {
       }
       const shown = applySelection(this.#hits, this.#selection, this.#metas);
       const items = query ? await this.#engine.shown(shown.slice(0, this.#limit), query) : [];
-      if (draw !== this.#drawing) return;
-      this.#paint(shown.length, items.map(resultItem));
+      if (draw === this.#drawing) this.#paint(shown.length, items.map(resultItem));
     } catch (error) {
       if (draw === this.#drawing) this.#fail(error);
     }
   }
 
   #paint(shownCount: number, items: HTMLElement[]) {
-    const focused =
-      document.activeElement instanceof HTMLInputElement && this.#filters.contains(document.activeElement)
-        ? document.activeElement
-        : undefined;
+    const focused = this.#filters.contains(document.activeElement)
+      ? (document.activeElement as HTMLInputElement)
+      : null;
     const filtered = hasSelection(this.#selection);
     this.#list.replaceChildren(...items);
     this.#list.hidden = !items.length;
     this.#more.replaceChildren(...(shownCount > items.length ? [moreButton(shownCount - items.length)] : []));
     this.#panel.hidden = !this.#hits.length && !filtered;
     if (this.#metas) {
-      const groups = this.#hits.length
-        ? filterGroups(facetValues(this.#hits, this.#selection, this.#metas), this.#expanded)
-        : [];
+      const groups = this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection, this.#metas)) : [];
       this.#filters.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
     }
-    if (focused)
+    // Redrawing the filters keeps the focus on the same checkbox.
+    if (focused?.name)
       this.#filters
-        .querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)
+        .querySelector<HTMLElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)
         ?.focus();
     const none = Boolean(this.#query) && !shownCount;
-    this.#empty.replaceChildren(
-      ...(none ? (this.#hits.length ? emptyState(this.#query, true).slice(1) : emptyState(this.#query, false)) : []),
-    );
+    this.#empty.replaceChildren(...(none ? emptyState(this.#query, this.#hits.length > 0) : []));
     this.#empty.hidden = !none;
     if (!parseQuery(this.#query)) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
     else this.#setStatus(filtered ? s.countFiltered(shownCount, this.#hits.length) : s.count(shownCount), 'done');

@@ -107,43 +107,44 @@ export class SearchEngine {
     });
   }
 
-  /** Every record matching a query, best first. Where Pagefind cannot be had (a blocked WebAssembly), from the
-   * records in memory. */
-  async search(query: Query): Promise<Hit[]> {
-    if (!this.#chars) {
+  /** Until every record is in memory, `first`; if that fails (a blocked WebAssembly, or offline, where the service
+   * worker may keep only the `records-<k>.json`), or once they are, `then` from memory. */
+  async #orMemory<T>(first: () => Promise<T>, then: () => T): Promise<T> {
+    if (!this.#records)
       try {
-        const needles = needlesOf(query);
-        const [starts, positions] = await Promise.all([
-          this.#once('starts', async () => {
-            let at = 0;
-            return (await this.#fetch<number[]>('lengths.json')).map((length) => ((at += length), at - length));
-          }),
-          Promise.all(needles.map((needle) => Promise.all(needleWords(needle).map((w) => this.#wordPositions(w))))),
-        ]);
-        return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));
+        return await first();
       } catch (error) {
         await this.loadAll().catch(() => {
           throw error;
         });
       }
-    }
-    return scan(this.#chars!, query);
+    return then();
   }
 
-  /** A record: from memory, or its own file; offline, where the service worker keeps only the `records-<k>.json`,
-   * from those. */
+  /** Every record matching a query, best first. */
+  search(query: Query): Promise<Hit[]> {
+    const needles = needlesOf(query);
+    const fromIndex = async () => {
+      const [starts, positions] = await Promise.all([
+        this.#once('starts', async () => {
+          let at = 0;
+          return (await this.#fetch<number[]>('lengths.json')).map((length) => ((at += length), at - length));
+        }),
+        Promise.all(needles.map((needle) => Promise.all(needleWords(needle).map((w) => this.#wordPositions(w))))),
+      ]);
+      return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));
+    };
+    return this.#orMemory(fromIndex, () => scan(this.#chars!, query));
+  }
+
+  /** A record: from its own file, or from memory. */
   #record(n: number): Promise<SearchRecord> {
-    return this.#once(`record:${n}`, async () => {
-      if (!this.#records)
-        try {
-          return await this.#fetch<SearchRecord>(`records/${n}.json`);
-        } catch (error) {
-          await this.loadAll().catch(() => {
-            throw error;
-          });
-        }
-      return this.#records![n]!;
-    });
+    return this.#once(`record:${n}`, () =>
+      this.#orMemory(
+        () => this.#fetch<SearchRecord>(`records/${n}.json`),
+        () => this.#records![n]!,
+      ),
+    );
   }
 
   /** Results ready to show: each record and where the query is in its text. */

@@ -47,34 +47,21 @@ export function resultItem({ record, lead, bodyStart, match }: Shown): HTMLEleme
   );
 }
 
-/** Values a filter shows before “show all”: an archive has hundreds of reports and schools. */
-const FIRST_VALUES = 10;
-
-/**
- * The filters: one group of checkboxes per facet with more than one value (or a value chosen); a long group shows
- * its first values (and every chosen one) and a button for the rest, unless it is in `expanded`.
- */
-export function filterGroups(values: Record<Facet, FacetValue[]>, expanded: ReadonlySet<Facet>): HTMLElement[] {
-  return FACETS.filter((f) => values[f].length > 1 || values[f].some((v) => v.selected)).map((facet) => {
-    const all = values[facet];
-    const shown =
-      expanded.has(facet) || all.length <= FIRST_VALUES + 1
-        ? all
-        : all.filter((v, i) => i < FIRST_VALUES || v.selected);
-    return h(
+/** The filters: one group of checkboxes per facet with more than one value (or a value chosen). A long group scrolls
+ * (an archive has hundreds of schools); values come by count, so the likeliest are first. */
+export function filterGroups(values: Record<Facet, FacetValue[]>): HTMLElement[] {
+  return FACETS.filter((f) => values[f].length > 1 || values[f].some((v) => v.selected)).map((facet) =>
+    h(
       'fieldset',
       { class: 'search-facet' },
       h('legend', {}, s.facets[facet] ?? facet),
-      ...shown.map(({ value, count, selected }) => {
+      ...values[facet].map(({ value, count, selected }) => {
         const box = h('input', { type: 'checkbox', name: facet, value }) as HTMLInputElement;
         box.checked = selected;
         return h('label', {}, box, ` ${value} `, h('span', { class: 'search-count' }, `(${count})`));
       }),
-      ...(shown.length < all.length
-        ? [h('button', { type: 'button', class: 'search-all-values', 'data-facet': facet }, s.allValues(all.length))]
-        : []),
-    );
-  });
+    ),
+  );
 }
 
 /** The button that shows the next results. */
@@ -83,7 +70,8 @@ export const moreButton = (left: number) => h('button', { type: 'button', class:
 /** The “clear filters” button. */
 export const clearButton = () => h('button', { type: 'button', class: 'search-clear' }, s.clearFilters);
 
-/** The “no results” message. */
-export function emptyState(query: string, filtered: boolean): HTMLElement[] {
-  return [h('p', { class: 'search-empty-title' }, s.none(query)), h('p', {}, filtered ? s.noneFiltered : s.noneHint)];
-}
+/** The “no results” message: for the query, or for the filters when the query has results without them. */
+export const emptyState = (query: string, filtered: boolean): HTMLElement[] =>
+  filtered
+    ? [h('p', {}, s.noneFiltered)]
+    : [h('p', { class: 'search-empty-title' }, s.none(query)), h('p', {}, s.noneHint)];
