@@ -14,6 +14,8 @@ export const search = {
   prompt: '输入词语、人名或单位名称，查找发言。',
   count: (n: number) => `找到 ${n} 条结果`,
   countFiltered: (n: number, all: number) => `找到 ${all} 条结果，筛选后显示 ${n} 条`,
+  /** After the count, when a query in traditional characters was searched in simplified ones. */
+  asSimplified: (q: string) => `（按简体“${q}”查找）`,
   none: (q: string) => `没有找到包含“${q}”的内容。`,
   noneHint: '请检查用字，或换一个较短的词语。',
   noneFiltered: '当前筛选条件下没有结果，可以取消部分筛选。',

@@ -17,6 +17,8 @@ interface Case {
   mustNot?: string[];
   only?: boolean;
   first?: string[];
+  /** A query in traditional characters: exactly the results of this simplified one. */
+  same?: string;
   why?: string;
 }
 const { queries } = JSON.parse(readFileSync(`${root}tests/browser/relevance.json`, 'utf8')) as { queries: Case[] };
@@ -80,6 +82,7 @@ describeInBrowser('search relevance in Chromium', () => {
       'nothing matches',
       'layout break',
       'phrase before words',
+      'traditional',
     ])
       expect(kinds, kind).toContain(kind);
     const ids = new Set(records.map((r) => r.id));
@@ -125,8 +128,9 @@ describeInBrowser('search relevance in Chromium', () => {
       for (const id of c.mustNot ?? []) expect(ids, `must not return ${id}`).not.toContain(id);
       if (c.only) expect([...ids].sort()).toEqual([...c.must].sort());
       if (c.first) expect([...ids.slice(0, c.first.length)].sort()).toEqual([...c.first].sort());
+      if (c.same) expect(ids).toEqual((await runQuery(page, c.same)).map((r) => r.id));
       // Every record with the query in it, and those ahead of every record without.
-      const literal = containing(c.q);
+      const literal = containing(c.same ?? c.q);
       expect(ids).toEqual(expect.arrayContaining(literal));
       expect([...ids.slice(0, literal.length)].sort()).toEqual([...literal].sort());
     });

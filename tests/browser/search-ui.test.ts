@@ -202,6 +202,21 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect((await shownResults(page)).length).toBe(remarksWith('管理').length);
     });
 
+    it('searches a query in traditional characters in its simplified form, loading the tables only for it', async () => {
+      await open('?q=党建');
+      const before = requested.length;
+      const simplified = await runQuery(page, '三严三实');
+      const scripts = () => requested.slice(before).filter((u) => new URL(u).pathname.endsWith('.js'));
+      expect(scripts(), 'a simplified query loads no conversion table').toEqual([]);
+      const traditional = await runQuery(page, '三嚴三實');
+      expect(scripts().length, 'the conversion table, loaded for the traditional query').toBeGreaterThan(0);
+      // The same records in the same order, with the (simplified) text marked where the query matched.
+      expect(traditional).toEqual(simplified);
+      expect(traditional.map((r) => r.marks).flat()).toContain('三严三实');
+      expect(await page.textContent('.search-status')).toBe(`找到 ${simplified.length} 条结果（按简体“三严三实”查找）`);
+      expect(await runQuery(page, '葉向紅 家長')).toEqual(await runQuery(page, '叶向红 家长'));
+    });
+
     it('waits for a Chinese input method to finish composing before it searches', async () => {
       await open();
       await page.focus('#search-q');

@@ -3,7 +3,7 @@
 import { search as s } from '../../i18n/zh-CN.ts';
 import { SearchEngine, type Hit } from './engine.ts';
 import { applySelection, facetValues, hasSelection, noSelection, type Selection } from './facets.ts';
-import { parseQuery } from './query.ts';
+import { parseQuery, simplify, type Query } from './query.ts';
 import { FACETS, type Facet, type RecordMeta } from './record.ts';
 import { clearButton, emptyState, filterGroups, moreButton, resultItem } from './render.ts';
 
@@ -25,7 +25,10 @@ class SearchPage extends HTMLElement {
   #more!: HTMLElement;
   #empty!: HTMLElement;
   #selection: Selection = noSelection();
+  /** The query as typed, and as searched: parsed from its simplified form (set when that differs). */
   #query = '';
+  #parsed: Query | undefined;
+  #simplified: string | undefined;
   #hits: Hit[] = [];
   #limit = PAGE;
   /** Every record's metadata, once the filters have needed it. */
@@ -129,14 +132,15 @@ class SearchPage extends HTMLElement {
     this.#query = raw.trim();
     this.#commit(mode);
     this.#limit = PAGE;
-    const query = parseQuery(this.#query);
     // The first query loads the search code and the index.
-    if (query && !this.#asked) this.#setStatus(s.loading, 'loading');
-    this.#asked ||= Boolean(query);
+    if (this.#query && !this.#asked) this.#setStatus(s.loading, 'loading');
+    this.#asked ||= Boolean(this.#query);
     try {
+      const simple = await simplify(this.#query);
+      const query = parseQuery(simple);
       const hits = query ? await this.#engine.search(query) : [];
       if (run !== this.#run) return;
-      this.#hits = hits;
+      [this.#parsed, this.#simplified, this.#hits] = [query, simple === this.#query ? undefined : simple, hits];
       await this.#render();
       if (query) this.#loadAll();
     } catch (error) {
@@ -182,7 +186,7 @@ class SearchPage extends HTMLElement {
   /** Draws the filters and the results for the current hits and selection (fetching what it needs first). */
   async #render() {
     const draw = ++this.#drawing;
-    const query = parseQuery(this.#query);
+    const query = this.#parsed;
     const filtered = hasSelection(this.#selection);
     if (filtered) this.#panel.open = true;
     try {
@@ -219,8 +223,9 @@ class SearchPage extends HTMLElement {
     const none = Boolean(this.#query) && !shownCount;
     this.#empty.replaceChildren(...(none ? emptyState(this.#query, this.#hits.length > 0) : []));
     this.#empty.hidden = !none;
-    if (!parseQuery(this.#query)) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
-    else this.#setStatus(filtered ? s.countFiltered(shownCount, this.#hits.length) : s.count(shownCount), 'done');
+    const count = filtered ? s.countFiltered(shownCount, this.#hits.length) : s.count(shownCount);
+    if (!this.#parsed) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
+    else this.#setStatus(count + (this.#simplified ? s.asSimplified(this.#simplified) : ''), 'done');
     this.dataset.query = this.#query;
     this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
   }

@@ -41,6 +41,35 @@ export function wordsOf(text: string): string[] {
   return [...new Set(words)];
 }
 
+let simplified: Set<string> | undefined;
+const HAN = /\p{Script=Han}/u;
+
+/** Whether a text may hold traditional characters: a Han character outside GB2312, the simplified standard, whose
+ * characters the platform's decoder gives without any table to download. */
+export function mayBeTraditional(text: string): boolean {
+  if (!simplified) {
+    // Every two-byte code of GB2312's Han characters: rows 0xB0–0xF7, columns 0xA1–0xFE.
+    const bytes: number[] = [];
+    for (let row = 0xb0; row <= 0xf7; row++) for (let col = 0xa1; col <= 0xfe; col++) bytes.push(row, col);
+    simplified = new Set(new TextDecoder('gb2312').decode(new Uint8Array(bytes)));
+  }
+  return [...text].some((ch) => HAN.test(ch) && !simplified!.has(ch));
+}
+
+let converter: Promise<(text: string) => string> | undefined;
+
+/** A query in simplified characters, as the archive is written: traditional ones converted with OpenCC's tables,
+ * which are loaded only for a query that may need them. */
+export async function simplify(text: string): Promise<string> {
+  if (!mayBeTraditional(text)) return text;
+  converter ??= Promise.all([import('opencc-js/core'), import('opencc-js/to/cn')]).then(([core, cn]) =>
+    core.ConverterFactory(cn.default),
+  );
+  // Offline, the tables may not be saved: try again next time.
+  converter.catch(() => (converter = undefined));
+  return (await converter)(text);
+}
+
 /** Parses a query; undefined when it has no letters or digits. */
 export function parseQuery(raw: string): Query | undefined {
   const terms = raw
