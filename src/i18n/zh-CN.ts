@@ -14,6 +14,9 @@ export const search = {
   prompt: '输入词语、人名或单位名称，查找发言。',
   count: (n: number) => `找到 ${n} 条结果`,
   countFiltered: (n: number, all: number) => `找到 ${all} 条结果，筛选后显示 ${n} 条`,
+  /** When no record has every word of the query: the records with some of them. */
+  partial: (n: number) => `没有同时包含全部词语的内容；以下 ${n} 条只包含部分词语`,
+  lacks: (words: string[]) => `部分匹配：不含${words.map((w) => `“${w}”`).join('、')}`,
   /** After the count, when a query in traditional characters was searched in simplified ones. */
   asSimplified: (q: string) => `（按简体“${q}”查找）`,
   none: (q: string) => `没有找到包含“${q}”的内容。`,

@@ -83,6 +83,7 @@ describeInBrowser('search relevance in Chromium', () => {
       'layout break',
       'phrase before words',
       'traditional',
+      'partial',
     ])
       expect(kinds, kind).toContain(kind);
     const ids = new Set(records.map((r) => r.id));

@@ -217,6 +217,30 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await runQuery(page, '葉向紅 家長')).toEqual(await runQuery(page, '叶向红 家长'));
     });
 
+    it('shows partial matches, each saying which words it lacks, when no record has them all', async () => {
+      await open();
+      const shown = await runQuery(page, '叶向红 家长');
+      const withBoth = remarksWith('叶向红').filter((r) => remarksWith('家长').includes(r));
+      expect(withBoth).toEqual([]);
+      // Every remark with either word, and no other.
+      const either = new Set([...remarksWith('叶向红'), ...remarksWith('家长')].map((r) => anchor(r.file)));
+      expect(new Set(shown.map((r) => r.id).filter((id) => id !== 'note'))).toEqual(either);
+      expect(await page.textContent('.search-status')).toBe(
+        `没有同时包含全部词语的内容；以下 ${shown.length} 条只包含部分词语`,
+      );
+      const labels = await page.$$eval('.search-result', (items) =>
+        items.map((li) => li.querySelector('.search-partial')?.textContent),
+      );
+      expect(labels).toHaveLength(shown.length);
+      for (const [i, r] of shown.entries())
+        expect(labels[i], r.id).toBe(r.marks.includes('叶向红') ? '部分匹配：不含“家长”' : '部分匹配：不含“叶向红”');
+      // A query that has every word somewhere shows no partial match.
+      await runQuery(page, '服务 家长');
+      expect(await page.$$('.search-partial')).toHaveLength(0);
+      await runQuery(page, '火箭 卫星');
+      expect(await page.textContent('.search-status')).toBe('找到 0 条结果');
+    });
+
     it('waits for a Chinese input method to finish composing before it searches', async () => {
       await open();
       await page.focus('#search-q');

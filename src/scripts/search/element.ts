@@ -223,7 +223,12 @@ class SearchPage extends HTMLElement {
     const none = Boolean(this.#query) && !shownCount;
     this.#empty.replaceChildren(...(none ? emptyState(this.#query, this.#hits.length > 0) : []));
     this.#empty.hidden = !none;
-    const count = filtered ? s.countFiltered(shownCount, this.#hits.length) : s.count(shownCount);
+    const count =
+      this.#hits[0]?.tier === 3
+        ? s.partial(shownCount)
+        : filtered
+          ? s.countFiltered(shownCount, this.#hits.length)
+          : s.count(shownCount);
     if (!this.#parsed) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
     else this.#setStatus(count + (this.#simplified ? s.asSimplified(this.#simplified) : ''), 'done');
     this.dataset.query = this.#query;

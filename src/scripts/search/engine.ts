@@ -2,7 +2,7 @@
 //   - before the records are in memory: Pagefind says where each index word of the query stands (tokens.ts), which
 //     gives how often each needle occurs in each record; only the results on screen are fetched, a file each;
 //   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory.
-import { byRank, classify, matchText, rankChars, type Match, type Rank } from './match.ts';
+import { matchText, rankChars, rankOf, results, type Match, type Rank } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
 import { leadOf, type RecordMeta, type SearchRecord } from './record.ts';
 import { project, searchChars } from './text.ts';
@@ -172,7 +172,7 @@ export function scan(chars: string[], query: Query): Hit[] {
     const rank = rankChars(text, query);
     if (rank) hits.push({ n, ...rank });
   }
-  return hits.sort(byRank);
+  return results(hits);
 }
 
 /** Every record matching a query, best first, from how often each needle (`needlesOf`) occurs in each record. */
@@ -180,10 +180,10 @@ export function rankCounts(query: Query, counts: Map<string, Map<number, number>
   const candidates = new Set([...counts.values()].flatMap((found) => [...found.keys()]));
   const hits: Hit[] = [];
   for (const n of candidates) {
-    const rank = classify(query, (needle) => counts.get(needle)?.get(n) ?? 0);
-    if (rank) hits.push({ n, tier: rank.tier, hits: rank.hits });
+    const rank = rankOf(query, (needle) => counts.get(needle)?.get(n) ?? 0);
+    if (rank) hits.push({ n, ...rank });
   }
-  return hits.sort(byRank);
+  return results(hits);
 }
 
 /**

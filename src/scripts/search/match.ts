@@ -8,10 +8,13 @@ import type { Projection } from './text.ts';
 export type Range = readonly [number, number];
 
 export interface Rank {
-  /** 0: the exact phrase; 1: every term as typed (space-separated queries); 2: only every word of every term. */
-  tier: 0 | 1 | 2;
+  /** 0: the exact phrase; 1: every term as typed (space-separated queries); 2: every word of every term; 3: some of
+   * the words, shown only when no record has them all. */
+  tier: 0 | 1 | 2 | 3;
   /** Occurrences of what matched, to rank within a tier. */
   hits: number;
+  /** Tier 3: the words it lacks. */
+  missing?: string[];
 }
 
 export interface Match extends Rank {
@@ -22,7 +25,7 @@ export interface Match extends Rank {
 /**
  * How a record matches a query, given how often each needle (`needlesOf`) occurs in it, overlapping occurrences
  * included: the phrase; else every term, when there are several; else every term or, for a term that is missing as
- * typed, every one of its words. Undefined when it does not match. `needles` are what matched, to highlight.
+ * typed, every one of its words; else some of them. Undefined when it has none. `needles` are what matched.
  */
 export function classify(query: Query, count: (needle: string) => number): (Rank & { needles: string[] }) | undefined {
   const phrase = count(query.phrase);
@@ -32,25 +35,37 @@ export function classify(query: Query, count: (needle: string) => number): (Rank
     return { tier: 1, hits: terms.reduce((a, b) => a + b, 0), needles: query.terms.map((t) => t.text) };
   let hits = 0;
   const needles: string[] = [];
-  for (const [i, term] of query.terms.entries()) {
-    if (terms[i]) {
-      hits += terms[i];
-      needles.push(term.text);
-      continue;
-    }
-    for (const word of term.words) {
-      const k = count(word);
-      if (!k) return undefined;
-      hits += k;
-      needles.push(word);
-    }
-  }
-  return { tier: 2, hits, needles };
+  const missing: string[] = [];
+  for (const [i, term] of query.terms.entries())
+    for (const [needle, k] of terms[i]
+      ? [[term.text, terms[i]] as const]
+      : term.words.map((w) => [w, count(w)] as const))
+      if (k) {
+        hits += k;
+        needles.push(needle);
+      } else missing.push(needle);
+  if (!needles.length) return undefined;
+  return missing.length ? { tier: 3, hits, needles, missing } : { tier: 2, hits, needles };
 }
 
-/** Result order: a better tier first, then more occurrences, then archive order (record number `n`). */
-export const byRank = (a: Rank & { n: number }, b: Rank & { n: number }) =>
-  a.tier - b.tier || b.hits - a.hits || a.n - b.n;
+type Ranked = Rank & { n: number };
+
+/** `classify` without what matched: to rank a whole archive. */
+export function rankOf(query: Query, count: (needle: string) => number): Rank | undefined {
+  const found = classify(query, count);
+  return found && { tier: found.tier, hits: found.hits, ...(found.missing && { missing: found.missing }) };
+}
+
+/** Result order: a better tier first, then (partial matches) fewer words lacking, then more occurrences, then archive
+ * order (record number `n`). */
+export const byRank = (a: Ranked, b: Ranked) =>
+  a.tier - b.tier || (a.missing?.length ?? 0) - (b.missing?.length ?? 0) || b.hits - a.hits || a.n - b.n;
+
+/** The results of a query, in order: partial matches only when nothing has every word. */
+export function results<T extends Ranked>(hits: T[]): T[] {
+  const full = hits.filter((h) => h.tier < 3);
+  return (full.length ? full : hits).sort(byRank);
+}
 
 /** Offsets in `chars` where `needle` occurs, overlapping occurrences included. */
 function occurrences(chars: string, needle: string): number[] {
@@ -76,12 +91,11 @@ function rangesOf(text: Projection, needles: string[]): Range[] {
 
 /** How a text's searchable characters (`searchChars`) match a query, without where: to rank a whole archive. */
 export function rankChars(chars: string, query: Query): Rank | undefined {
-  const found = classify(query, (needle) => occurrences(chars, needle).length);
-  return found && { tier: found.tier, hits: found.hits };
+  return rankOf(query, (needle) => occurrences(chars, needle).length);
 }
 
 /** How a projected text matches a query, with the ranges to highlight. */
 export function matchText(text: Projection, query: Query): Match | undefined {
   const found = classify(query, (needle) => occurrences(text.chars, needle).length);
-  return found && { tier: found.tier, hits: found.hits, ranges: rangesOf(text, found.needles) };
+  return found && { ...found, ranges: rangesOf(text, found.needles) };
 }

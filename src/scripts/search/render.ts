@@ -43,6 +43,7 @@ export function resultItem({ record, lead, bodyStart, match }: Shown): HTMLEleme
     { class: 'search-result' },
     h('h2', {}, h('a', { href: record.url }, ...title)),
     h('p', { class: 'search-meta' }, ...about),
+    ...(match?.missing ? [h('p', { class: 'search-partial' }, s.lacks(match.missing))] : []),
     h('p', { class: 'search-excerpt' }, ...pieces(excerpt(body, within(ranges, bodyStart, body.length)))),
   );
 }

@@ -1,7 +1,7 @@
 // The pieces of the search that need no browser: tokens for the index, query parsing, matching and excerpts.
 import { describe, expect, it } from 'vitest';
 import { excerpt, highlight } from '../../../src/scripts/search/excerpt.ts';
-import { matchText } from '../../../src/scripts/search/match.ts';
+import { matchText, results } from '../../../src/scripts/search/match.ts';
 import { needlesOf, parseQuery, wordsOf } from '../../../src/scripts/search/query.ts';
 import { project, searchChars } from '../../../src/scripts/search/text.ts';
 import { encodeChar, needleWords, recordWords } from '../../../src/scripts/search/tokens.ts';
@@ -63,6 +63,28 @@ describe('matching', () => {
     const words = wordsOf('服务家长');
     expect(words.length).toBeGreaterThan(1);
     expect(match(`为${[...words].reverse().join('和')}`, '服务家长')?.tier).toBe(2);
+  });
+
+  it('matches some of the words when a record lacks others, saying which', () => {
+    expect(match('叶向红书记讲话', '叶向红 家长')).toMatchObject({ tier: 3, hits: 1, missing: ['家长'] });
+    expect(marked('叶向红书记讲话', '叶向红 家长')).toEqual(['叶向红']);
+    expect(match('叶向红书记讲话', '火箭 家长')).toBeUndefined();
+  });
+
+  it('shows partial matches only when no record has every word, those lacking fewer first', () => {
+    const hit = (n: number, tier: 0 | 1 | 2 | 3, hits: number, missing?: string[]) => ({
+      n,
+      tier,
+      hits,
+      ...(missing && { missing }),
+    });
+    expect(results([hit(0, 3, 5, ['a']), hit(1, 2, 1), hit(2, 3, 9, ['b'])])).toEqual([hit(1, 2, 1)]);
+    expect(results([hit(0, 3, 5, ['a', 'b']), hit(1, 3, 1, ['a']), hit(2, 3, 9, ['b']), hit(3, 3, 9, ['c'])])).toEqual([
+      hit(2, 3, 9, ['b']),
+      hit(3, 3, 9, ['c']),
+      hit(1, 3, 1, ['a']),
+      hit(0, 3, 5, ['a', 'b']),
+    ]);
   });
 
   it('counts occurrences and highlights each one in the original text', () => {
