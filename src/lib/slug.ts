@@ -56,3 +56,18 @@ export function slugifyName(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '');
 }
+
+/** What a reader may type for a name or an organisation in pinyin: the full pinyin and the initials (叶向红 → yexianghong,
+ * yxh), a person's surname read as a surname (单, 曾, 仇); empty for a text without Han characters. */
+export function pinyinKeys(text: string, person: boolean): [string, string] {
+  if (!HAN.test(text)) return ['', ''];
+  const syllables = pinyin(text.normalize('NFKC'), {
+    toneType: 'none',
+    type: 'array',
+    surname: person ? 'head' : 'off',
+    v: true,
+  })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  return [syllables.join(''), syllables.map((s) => s[0]).join('')];
+}

@@ -241,6 +241,21 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.textContent('.search-status')).toBe('找到 0 条结果');
     });
 
+    it('finds a speaker by name in pinyin, in full or by initials, and marks the name', async () => {
+      await open();
+      const ye = remarksWith('叶向红')
+        .filter((r) => r.speaker === '叶向红')
+        .map((r) => anchor(r.file));
+      for (const q of ['yexianghong', 'ye xianghong', 'YXH']) {
+        const shown = await runQuery(page, q);
+        expect(
+          shown.map((r) => r.id),
+          q,
+        ).toEqual(ye);
+        expect(shown[0]!.marks, q).toContain('叶向红');
+      }
+    });
+
     it('waits for a Chinese input method to finish composing before it searches', async () => {
       await open();
       await page.focus('#search-q');
@@ -395,7 +410,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         .filter((f) => /^records-\d+\.json$/.test(f))
         .sort((a, b) => parseInt(a.slice(8)) - parseInt(b.slice(8)))
         .flatMap((f) => JSON.parse(readFileSync(`${path}${f}`, 'utf8')) as SearchRecord[]);
-      const words = records.flatMap((r) => recordWords(searchChars(r.text)));
+      const words = records.flatMap((r) => recordWords(searchChars(r.text), r.keys));
       const asked = [...needleWords('的'), ...needleWords('家长'), ...needleWords('党建'), 'zzzz'];
       // As a string: Vitest would rewrite an import() written in a function here.
       const found = await page.evaluate<number[][][]>(`(async () => {

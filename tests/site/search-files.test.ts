@@ -43,7 +43,7 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(together.slice(0, -1).every((file) => file.length === perFile)).toBe(true);
     // How many index words each record has, so that a position in the one Pagefind page says which record it is in.
     expect(JSON.parse(readFileSync(`${folder}lengths.json`, 'utf8'))).toEqual(
-      Array.from({ length: count }, (_, n) => recordWords(searchChars(record(n).text)).length),
+      Array.from({ length: count }, (_, n) => recordWords(searchChars(record(n).text), record(n).keys).length),
     );
     const search = pages.find((p) => p.url === `${base}search/`)!;
     expect(search.doc.querySelector('search-page')?.getAttribute('data-record-files')).toBe(String(files));

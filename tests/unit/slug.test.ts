@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN, slugify, slugifyName } from '../../src/lib/slug.ts';
+import { SLUG_PATTERN, pinyinKeys, slugify, slugifyName } from '../../src/lib/slug.ts';
 
 describe('slugs', () => {
   it('turn headings and organisations into readable pinyin', () => {
@@ -24,5 +24,17 @@ describe('slugs', () => {
   it('always match the URL pattern', () => {
     for (const s of ['区委教工委', '金顶街第四小学', 'A校 (分部)', '七一', '2-3名'])
       expect(slugify(s), s).toMatch(SLUG_PATTERN);
+  });
+});
+
+describe('pinyin keys', () => {
+  it('give a name in full and by initials, surnames read as surnames, and organisations as words', () => {
+    expect(pinyinKeys('叶向红', true)).toEqual(['yexianghong', 'yxh']);
+    expect(pinyinKeys('单丽', true)).toEqual(['shanli', 'sl']);
+    expect(pinyinKeys('曾国强', true)).toEqual(['zengguoqiang', 'zgq']);
+    expect(pinyinKeys('仇小明', true)).toEqual(['qiuxiaoming', 'qxm']);
+    expect(pinyinKeys('区委教工委', false)).toEqual(['quweijiaogongwei', 'qwjgw']);
+    expect(pinyinKeys('京源学校', false)).toEqual(['jingyuanxuexiao', 'jyxx']);
+    expect(pinyinKeys('Tom', true)).toEqual(['', '']);
   });
 });

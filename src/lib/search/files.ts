@@ -50,7 +50,7 @@ async function pagefindFiles(words: string[][]): Promise<[string, Uint8Array][]>
 async function make(): Promise<SearchFiles> {
   const started = performance.now();
   const records = await searchRecords();
-  const words = records.map((record) => recordWords(searchChars(record.text)));
+  const words = records.map((record) => recordWords(searchChars(record.text), record.keys));
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   // A thousand records to a file, so that loading them never holds the search page up for long (one parse per file).
   // The tests set a few, so that the seed's records span several.

@@ -1,6 +1,7 @@
 // The search records, built from the content collections: one per remark, one per report (title and editor's note).
 import { getArchive, remarkEntry, reportEntry } from '../archive.ts';
 import { paths } from '../model.ts';
+import { pinyinKeys } from '../slug.ts';
 import { entryText } from '../text.ts';
 import { href } from '../url.ts';
 import { leadOf, type RecordMeta, type SearchRecord } from '../../scripts/search/record.ts';
@@ -10,7 +11,12 @@ export async function searchRecords(): Promise<SearchRecord[]> {
   const { reports } = await getArchive();
   const records: SearchRecord[] = [];
   const add = (meta: RecordMeta, url: string, body: string) =>
-    records.push({ url, text: [...leadOf(meta), body].join(' '), meta });
+    records.push({
+      url,
+      text: [...leadOf(meta), body].join(' '),
+      meta,
+      keys: meta.kind === 'remark' ? [...pinyinKeys(meta.speaker, true), ...pinyinKeys(meta.school, false)] : [],
+    });
   for (const report of reports) {
     const note = entryText(await reportEntry(report));
     const noteUrl = note ? `${paths.report(report)}#note-${report.slug}` : paths.report(report);

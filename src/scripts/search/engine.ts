@@ -134,7 +134,13 @@ export class SearchEngine {
       ]);
       return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));
     };
-    return this.#orMemory(fromIndex, () => scan(this.#chars!, query));
+    return this.#orMemory(fromIndex, () =>
+      scan(
+        this.#chars!,
+        this.#records!.map((r) => r.keys),
+        query,
+      ),
+    );
   }
 
   /** A record: from its own file, or from memory. */
@@ -159,17 +165,19 @@ export class SearchEngine {
           at += text.length + 1;
           return { text, start };
         });
-        return { record, lead, bodyStart: at, match: matchText(project(record.text), query) };
+        // The keys stand for the speaker (twice) and the school (twice).
+        const fields = record.keys.map((_, i) => searchChars(lead[i >> 1]?.text ?? ''));
+        return { record, lead, bodyStart: at, match: matchText(project(record.text), record.keys, fields, query) };
       }),
     );
   }
 }
 
-/** Every record matching a query, best first, from every record's searchable characters (`searchChars`). */
-export function scan(chars: string[], query: Query): Hit[] {
+/** Every record matching a query, best first, from every record's searchable characters (`searchChars`) and keys. */
+export function scan(chars: string[], keys: string[][], query: Query): Hit[] {
   const hits: Hit[] = [];
   for (const [n, text] of chars.entries()) {
-    const rank = rankChars(text, query);
+    const rank = rankChars(text, keys[n]!, query);
     if (rank) hits.push({ n, ...rank });
   }
   return results(hits);

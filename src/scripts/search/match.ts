@@ -1,7 +1,7 @@
 // The rules of search, in one place: what matches a query, how well, and in what order results come. Every way a
 // query is answered (from Pagefind's word positions, or from the records in memory) counts how often each needle
 // occurs in a record and hands the counts to `classify`; `byRank` orders the results.
-import type { Query } from './query.ts';
+import { nameNeedle, type Query } from './query.ts';
 import type { Projection } from './text.ts';
 
 /** A half-open range [start, end) of UTF-16 offsets in the original text. */
@@ -24,10 +24,13 @@ export interface Match extends Rank {
 
 /**
  * How a record matches a query, given how often each needle (`needlesOf`) occurs in it, overlapping occurrences
- * included: the phrase; else every term, when there are several; else every term or, for a term that is missing as
+ * included: a name in pinyin or the phrase; else every term, when there are several; else every term or, for a term that is missing as
  * typed, every one of its words; else some of them. Undefined when it has none. `needles` are what matched.
  */
 export function classify(query: Query, count: (needle: string) => number): (Rank & { needles: string[] }) | undefined {
+  // A name typed in pinyin matches as the exact phrase would: 叶向红's remarks for yexianghong or yxh.
+  const named = query.name ? count(nameNeedle(query.name)) : 0;
+  if (named) return { tier: 0, hits: named, needles: [nameNeedle(query.name!)] };
   const phrase = count(query.phrase);
   if (phrase) return { tier: 0, hits: phrase, needles: [query.phrase] };
   const terms = query.terms.map((t) => count(t.text));
@@ -74,10 +77,15 @@ function occurrences(chars: string, needle: string): number[] {
   return found;
 }
 
-/** The original-text ranges of every occurrence of some needles in a projection, merged. */
-function rangesOf(text: Projection, needles: string[]): Range[] {
+/** How often a needle occurs in a record: in its searchable characters, or (a name) among its keys. */
+const counter = (chars: string, keys: readonly string[]) => (needle: string) =>
+  needle.startsWith('#') ? keys.filter((k) => k === needle.slice(1)).length : occurrences(chars, needle).length;
+
+/** The original-text ranges of every occurrence of some needles in a projection, merged; `names` gives the text a
+ * name needle stands for. */
+function rangesOf(text: Projection, needles: string[], names: (needle: string) => string[]): Range[] {
   const ranges: [number, number][] = [];
-  for (const needle of needles)
+  for (const needle of needles.flatMap((n) => (n.startsWith('#') ? names(n) : [n])))
     for (const at of occurrences(text.chars, needle)) ranges.push([text.start[at]!, text.end[at + needle.length - 1]!]);
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
@@ -89,13 +97,21 @@ function rangesOf(text: Projection, needles: string[]): Range[] {
   return merged;
 }
 
-/** How a text's searchable characters (`searchChars`) match a query, without where: to rank a whole archive. */
-export function rankChars(chars: string, query: Query): Rank | undefined {
-  return rankOf(query, (needle) => occurrences(chars, needle).length);
+/** How a record's searchable characters (`searchChars`) and name keys match a query, without where: to rank a whole
+ * archive. */
+export function rankChars(chars: string, keys: readonly string[], query: Query): Rank | undefined {
+  return rankOf(query, counter(chars, keys));
 }
 
-/** How a projected text matches a query, with the ranges to highlight. */
-export function matchText(text: Projection, query: Query): Match | undefined {
-  const found = classify(query, (needle) => occurrences(text.chars, needle).length);
-  return found && { ...found, ranges: rangesOf(text, found.needles) };
+/** How a record matches a query, with the ranges to highlight in its projected text; a name in pinyin highlights
+ * the name or school it stands for (`fields`: the folded text each key stands for, in the order of `keys`). */
+export function matchText(
+  text: Projection,
+  keys: readonly string[],
+  fields: string[],
+  query: Query,
+): Match | undefined {
+  const found = classify(query, counter(text.chars, keys));
+  const names = (needle: string) => fields.filter((_, i) => keys[i] === needle.slice(1));
+  return found && { ...found, ranges: rangesOf(text, found.needles, names) };
 }

@@ -13,7 +13,12 @@ export interface Query {
   /** The whole query's letters and digits, folded: the exact phrase. */
   phrase: string;
   terms: Term[];
+  /** A query of Latin letters alone (spaces aside) may be a name in pinyin, in full or by initials: those letters. */
+  name?: string;
 }
+
+/** The needle of a name in pinyin: it is counted in a record's `keys`, not in its text. */
+export const nameNeedle = (name: string) => `#${name}`;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -79,10 +84,12 @@ export function parseQuery(raw: string): Query | undefined {
     .map((text) => ({ text, words: wordsOf(text) }));
   if (!terms.length) return undefined;
   const phrase = terms.map((t) => t.text).join('');
-  return { phrase, terms };
+  return /^[a-z]{2,}$/.test(phrase) ? { phrase, terms, name: phrase } : { phrase, terms };
 }
 
-/** Every run of characters whose occurrences decide a match: the phrase, each term, and each term's words. */
+/** Every run of characters whose occurrences decide a match: the phrase, each term, and each term's words; and the
+ * name, if the query may be one. */
 export function needlesOf(query: Query): string[] {
-  return [...new Set([query.phrase, ...query.terms.flatMap((t) => [t.text, ...t.words])])];
+  const name = query.name ? [nameNeedle(query.name)] : [];
+  return [...new Set([query.phrase, ...query.terms.flatMap((t) => [t.text, ...t.words]), ...name])];
 }

@@ -24,6 +24,9 @@ export interface SearchRecord {
   /** The lead (speaker and school, or the report's title) and then the body, as one plain text. */
   text: string;
   meta: RecordMeta;
+  /** Remarks: the speaker's name and then the school in pinyin, each in full and by initials (src/lib/slug.ts), as
+   * the reader may type them: [speaker, speaker's initials, school, school's initials]. Reports: none. */
+  keys: string[];
 }
 
 /** The searchable lead of a record: what comes before its body in `text`. */

@@ -2,28 +2,33 @@
 // them). Every record of the archive is one run of words in one Pagefind page, in archive order:
 //   - a bigram at each position of the record's letters and digits (`project`): the character and the next one,
 //     so that a phrase is its bigrams at consecutive positions;
-//   - then every character alone (`u` and its code), so that one character is one exact word.
+//   - then every character alone (`u` and its code), so that one character is one exact word;
+//   - then its name keys, the speaker's and the school's pinyin (`p`, the key, `0`).
 // A character is written as its code point in base 36 (four digits), because Pagefind segments a Chinese query
 // with the browser's ICU before it looks words up and would split a bigram such as 严三 in two
 // (https://github.com/Pagefind/pagefind/issues/1237); a run of ASCII letters and digits is always one word to it.
-// Codes never begin with a letter after `n` (36⁴ covers every code point), so no bigram begins with `u`, and no word
-// is a prefix of another: Pagefind reads a search term as a prefix too.
+// Codes never begin with a letter after `n` (36⁴ covers every code point), so no bigram begins with `u` or `p`, and no
+// word is a prefix of another: Pagefind reads a search term as a prefix too.
 
 /** One character as four base-36 digits. */
 export const encodeChar = (ch: string) => ch.codePointAt(0)!.toString(36).padStart(4, '0');
 
 const single = (ch: string) => `u${encodeChar(ch)}`;
 
-/** The index words of one record's letters and digits (`searchChars`), in order. */
-export function recordWords(chars: string): string[] {
+/** A name key (record.ts) as a word: `p`, the key and `0`, so that no key's word is a prefix of another's. */
+const key = (k: string) => `p${k}0`;
+
+/** The index words of one record's letters and digits (`searchChars`), in order, then its name keys. */
+export function recordWords(chars: string, keys: readonly string[]): string[] {
   const list = [...chars];
   const bigrams = list.slice(1).map((ch, i) => encodeChar(list[i]!) + encodeChar(ch));
-  return [...bigrams, ...list.map(single)];
+  return [...bigrams, ...list.map(single), ...keys.filter(Boolean).map(key)];
 }
 
 /** What to ask Pagefind for to find a needle: its bigrams, whose positions must follow one another; or, for one
- * character, that character alone. */
+ * character, that character alone; or, for a name (`nameNeedle`), its key. */
 export function needleWords(needle: string): string[] {
+  if (needle.startsWith('#')) return [key(needle.slice(1))];
   const list = [...needle];
   return list.length === 1 ? [single(list[0]!)] : list.slice(1).map((ch, i) => encodeChar(list[i]!) + encodeChar(ch));
 }

@@ -15,9 +15,12 @@ const text = fc.oneof(
   fc.array(fc.constantFrom('党', '建', '，'), { maxLength: 12 }).map((chars) => chars.join('')),
 );
 
+/** Name keys (record.ts), from a few, so that records share them and one is a prefix of another. */
+const keys = fc.array(fc.constantFrom('ye', 'yexianghong', 'yxh', 'ab', ''), { maxLength: 4 });
+
 /** The index of some records as Pagefind holds it: every record's words, one record after the other. */
-function indexOf(records: string[]) {
-  const perRecord = records.map((r) => recordWords(searchChars(r)));
+function indexOf(records: string[], keysOf: string[][] = records.map(() => [])) {
+  const perRecord = records.map((r, n) => recordWords(searchChars(r), keysOf[n]!));
   const words = perRecord.flat();
   let at = 0;
   const starts = perRecord.map((w) => ((at += w.length), at - w.length));
@@ -29,31 +32,34 @@ function indexOf(records: string[]) {
 describe('the two ways of answering a query', () => {
   it('give the same records, tiers, counts and order for random records and queries', () => {
     /** Some records and a query: a piece of one of them (1–8 characters, a space sometimes), or random text. */
-    const archive = fc.array(text, { minLength: 1, maxLength: 12 }).chain((records) =>
+    const archive = fc.array(fc.tuple(text, keys), { minLength: 1, maxLength: 12 }).chain((list) =>
       fc.tuple(
-        fc.constant(records),
+        fc.constant(list.map(([r]) => r)),
+        fc.constant(list.map(([, k]) => k)),
         fc.oneof(
           text,
+          fc.constantFrom('ye', 'YeXiangHong', 'ye xianghong', 'yxh', 'ab', 'abc'),
           fc
-            .tuple(fc.nat(records.length - 1), fc.nat(40), fc.integer({ min: 1, max: 8 }), fc.nat(8))
+            .tuple(fc.nat(list.length - 1), fc.nat(40), fc.integer({ min: 1, max: 8 }), fc.nat(8))
             .map(([r, at, len, gap]) => {
-              const piece = records[r]!.slice(at, at + len);
+              const piece = list[r]![0].slice(at, at + len);
               return `${piece.slice(0, gap)} ${piece.slice(gap)}`;
             }),
         ),
       ),
     );
     fc.assert(
-      fc.property(archive, ([records, raw]) => {
+      fc.property(archive, ([records, keysOf, raw]) => {
         const query = parseQuery(raw);
         if (!query) return;
-        const { starts, positionsOf } = indexOf(records);
+        const { starts, positionsOf } = indexOf(records, keysOf);
         const counts = new Map(
           needlesOf(query).map((needle) => [needle, countsAt(needleWords(needle).map(positionsOf), starts)]),
         );
         expect(rankCounts(query, counts)).toEqual(
           scan(
             records.map((r) => searchChars(r)),
+            keysOf,
             query,
           ),
         );
@@ -64,7 +70,12 @@ describe('the two ways of answering a query', () => {
 
   it('find what a reader expects in a small archive', () => {
     const records = ['服务家长，服务学生', '家长学校', '服 务', '三严三实'];
-    const { starts, positionsOf } = indexOf(records);
+    const { starts, positionsOf } = indexOf(records, [
+      ['yexianghong', 'yxh'],
+      [],
+      ['yexiang', 'yx'],
+      ['yuxiaohui', 'yxh'],
+    ]);
     const query = parseQuery('服务')!;
     const counts = new Map(
       needlesOf(query).map((needle) => [needle, countsAt(needleWords(needle).map(positionsOf), starts)]),
@@ -73,5 +84,18 @@ describe('the two ways of answering a query', () => {
       { n: 0, tier: 0, hits: 2 },
       { n: 2, tier: 0, hits: 1 },
     ]);
+    // A name in pinyin finds the records whose keys it is, in full or by initials (every speaker they fit), and no
+    // other: yexiang is not yexianghong.
+    for (const [raw, found] of [
+      ['ye xianghong', [0]],
+      ['YXH', [0, 3]],
+      ['yexiang', [2]],
+    ] as const) {
+      const name = parseQuery(raw)!;
+      const counts = new Map(
+        needlesOf(name).map((needle) => [needle, countsAt(needleWords(needle).map(positionsOf), starts)]),
+      );
+      expect(rankCounts(name, counts), raw).toEqual(found.map((n) => ({ n, tier: 0, hits: 1 })));
+    }
   });
 });
