@@ -256,6 +256,28 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       }
     });
 
+    it('marks what was searched for in the remark a result leads to', async () => {
+      await open('?q=家长');
+      const [first] = await shownResults(page);
+      await page.click(`ol.search-results a[href="${first!.href}"]`);
+      await page.waitForURL(`**${first!.href}`);
+      await page.waitForFunction(() => (CSS.highlights.get('search')?.size ?? 0) > 0);
+      const marks = await page.evaluate(() =>
+        [...CSS.highlights.get('search')!].map((r) => ({
+          text: r.toString(),
+          inRemark: Boolean(document.querySelector(':target .remark-body')?.contains(r.startContainer)),
+        })),
+      );
+      const remark = seed.remarks.find((r) => anchor(r.file) === first!.id)!;
+      const count = remark.paragraphs.join('').split('家长').length - 1;
+      expect(count).toBeGreaterThan(1);
+      expect(marks).toEqual(Array.from({ length: count }, () => ({ text: '家长', inRemark: true })));
+      // Once: coming back to the page by its address marks nothing.
+      await page.reload();
+      await page.waitForLoadState('load');
+      expect(await page.evaluate(() => CSS.highlights.get('search')?.size ?? 0)).toBe(0);
+    });
+
     it('waits for a Chinese input method to finish composing before it searches', async () => {
       await open();
       await page.focus('#search-q');

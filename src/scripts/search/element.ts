@@ -1,6 +1,7 @@
 // <search-page>: the search page's form, status, filters and results. The query and the filters live in the URL
 // (?q=敬老&school=…), so a search can be shared, reloaded, and walked back with the browser's back button.
 import { search as s } from '../../i18n/zh-CN.ts';
+import { rememberQuery } from './arrival.ts';
 import { SearchEngine, type Hit } from './engine.ts';
 import { applySelection, facetValues, hasSelection, noSelection, type Selection } from './facets.ts';
 import { parseQuery, simplify, type Query } from './query.ts';
@@ -87,6 +88,10 @@ class SearchPage extends HTMLElement {
     });
     // The filters count over every record's metadata: the records are loaded when the reader first opens them.
     this.#panel.addEventListener('toggle', () => this.#panel.open && void this.#render());
+    this.#list.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest('a');
+      if (link) rememberQuery(link.href, this.#query);
+    });
     this.#more.addEventListener('click', (event) => {
       if (!(event.target as Element).closest('.search-more')) return;
       const first = this.#limit;
