@@ -9,6 +9,8 @@ export const search = {
   /** The dialog the shortcut opens on reading pages. */
   dialogTitle: '搜索发言',
   close: '关闭',
+  /** Below the dialog's results: the search page, with every result and the filters. */
+  allResults: '查看全部结果和筛选',
   submit: '搜索',
   loading: '正在载入搜索……',
   prompt: '输入词语、人名或单位名称，查找发言。',

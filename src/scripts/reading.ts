@@ -55,4 +55,6 @@ if (toc) {
   mark();
 }
 
+// Arriving from a search result, on another page or (from the search dialog) on this one.
 markArrival();
+addEventListener('hashchange', markArrival);

@@ -152,8 +152,8 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         const late = metas[0] && first && metas[0].compareDocumentPosition(first) & Node.DOCUMENT_POSITION_PRECEDING;
         return { metas: metas.map((m) => m.content), late: Boolean(late) };
       });
-      const { violations, wasm } = await probe(page, (p) => ({ violations: [...p.cspViolations], wasm: p.wasmUsed }));
-      for (const problem of cspProblems(csp.metas, wasm))
+      const violations = await probe(page, (p) => [...p.cspViolations]);
+      for (const problem of cspProblems(csp.metas))
         findings.push({
           check: 'csp',
           rule: problem,

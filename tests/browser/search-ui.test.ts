@@ -264,7 +264,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await page.waitForFunction(() => (CSS.highlights.get('search')?.size ?? 0) > 0);
       const marks = await page.evaluate(() =>
         [...CSS.highlights.get('search')!].map((r) => ({
-          text: r.toString(),
+          text: (r as Range).toString(),
           inRemark: Boolean(document.querySelector(':target .remark-body')?.contains(r.startContainer)),
         })),
       );
@@ -369,7 +369,33 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect((await shownResults(page)).map((r) => r.href)).toEqual([`${base}${reportPath}#3-1-li-ming`]);
     });
 
-    it('works under a strict Content-Security-Policy: scripts from files, WebAssembly on the search page only', async () => {
+    it('shows results in the dialog as the reader types, reachable with the arrow keys, and links to all of them', async () => {
+      await page.goto(`${site.url}${reportPath}`);
+      await page.keyboard.press('/');
+      await page.keyboard.type('敬老');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.query === '敬老',
+      );
+      const links = await page.$$eval('dialog.search-dialog ol.search-results > li a', (list) =>
+        list.map((a) => a.getAttribute('href')),
+      );
+      expect(links).toEqual([`${base}${reportPath}#3-1-li-ming`]);
+      expect(await page.textContent('dialog.search-dialog .search-status')).toBe('找到 1 条结果');
+      const all = new URL((await page.getAttribute('dialog.search-dialog .search-dialog-all', 'href'))!, site.url);
+      expect(`${all.pathname}${all.search}`).toBe(`${base}search/?q=${encodeURIComponent('敬老')}`);
+      const focused = () =>
+        page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.id);
+      await page.keyboard.press('ArrowDown');
+      expect(await focused()).toBe(links[0]);
+      await page.keyboard.press('ArrowUp');
+      expect(await focused()).toBe('search-dialog-q');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**${links[0]!}`);
+      await page.waitForFunction(() => (CSS.highlights.get('search')?.size ?? 0) > 0);
+    });
+
+    it('works under a strict Content-Security-Policy: scripts from files, WebAssembly only where search runs', async () => {
       const policy = (wasm: boolean) =>
         `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'`;
       const strict = await serve(dir, base, { headers: { 'Content-Security-Policy': policy(true) } });

@@ -17,8 +17,6 @@ export interface Probe {
   describe: Describe;
   /** CSP violations reported in this document so far. */
   cspViolations: string[];
-  /** Whether the page compiled WebAssembly (which needs 'wasm-unsafe-eval'). */
-  wasmUsed: boolean;
   /** The elements a keyboard user must be able to reach with Tab, in document order, described. */
   tabbables(): string[];
   /** Checks the focused element after a key press: visible focus indicator, on screen, not covered. */
@@ -53,30 +51,11 @@ export function installProbe(): void {
   const probe: Probe = {
     describe,
     cspViolations,
-    wasmUsed: false,
     tabbables,
     focusStep,
     overflow,
   };
   w.__a11y = probe;
-
-  // Record WebAssembly compilation, the one thing 'wasm-unsafe-eval' permits.
-  const wasm = WebAssembly as unknown as Record<string, unknown>;
-  for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
-    const original = wasm[name] as ((...args: unknown[]) => unknown) | undefined;
-    if (typeof original !== 'function') continue;
-    wasm[name] = function (this: unknown, ...args: unknown[]) {
-      probe.wasmUsed = true;
-      return original.apply(this, args);
-    };
-  }
-  const OriginalModule = WebAssembly.Module;
-  wasm.Module = new Proxy(OriginalModule, {
-    construct(target, args) {
-      probe.wasmUsed = true;
-      return Reflect.construct(target, args) as object;
-    },
-  });
 
   /** Hidden from sight on purpose (screen-reader-only text, the skip link before it is focused). */
   function visuallyHidden(el: Element): boolean {
