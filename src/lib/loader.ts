@@ -11,6 +11,7 @@ import {
   type Problem,
   type Schemas,
 } from './check.ts';
+import { renderMdx } from './mdx.ts';
 
 export type CollectionName = ContentEntry['collection'];
 
@@ -45,9 +46,10 @@ export async function fillStore(context: LoaderContext, check: ContentCheck, col
     const digest = context.generateDigest(parsed.source);
     if (store.get(id)?.digest === digest) continue;
     const path = resolve(parsed.file);
-    const rendered = await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, {
-      fileURL: pathToFileURL(path),
-    });
+    // An .mdx file is made into HTML from the tree the checks read, never compiled: nothing in it can run.
+    const rendered = parsed.mdx
+      ? renderMdx(parsed.body)
+      : await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, { fileURL: pathToFileURL(path) });
     store.set({
       id,
       data: await context.parseData({ id, data: parsed.data!, filePath: path }),
