@@ -127,7 +127,7 @@ export function mdxProblems(node: RootContent, image: (url: string) => string | 
       }
       if (node.type === 'mdxJsxTextElement')
         return [
-          `<${name}> 要单独写成一行，上下各空一行；现在它和文字写在了同一段里。例如：\n\n${FIGURE_EXAMPLE}\n`.trim(),
+          `<${name}> 要单独写成一行，上下各空一行；现在它和文字写在了同一段里。请把它移到文字下面的空行之后，例如 ${FIGURE_EXAMPLE}。`,
           ...figureProblems(node, image),
         ];
       return figureProblems(node, image);

@@ -48,6 +48,8 @@ async function refusals(body: string): Promise<string[]> {
   for (const p of found) {
     expect(p.file, formatProblems(found)).toMatch(/remarks\/2-1-li-si\.mdx$/);
     expect(ownWords(p.message), p.message).not.toMatch(ENGLISH_SENTENCE);
+    // `npm run check` prints one line per problem.
+    expect(p.message).not.toContain('\n');
   }
   return found.map((p: Problem) => `${p.line} ${p.message}`);
 }
