@@ -43,7 +43,9 @@ export async function fillStore(context: LoaderContext, check: ContentCheck, col
   const present = new Set(check.entries.filter((e) => e.collection === collection).map((e) => e.id));
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);
   for (const { id, parsed } of validEntries(check, collection)) {
-    const digest = context.generateDigest(parsed.source);
+    // The path too: the same text from another folder (another content folder, a report moved) renders anew, with
+    // its photos found beside it rather than beside the file it was first read from.
+    const digest = context.generateDigest(`${parsed.file}\n${parsed.source}`);
     if (store.get(id)?.digest === digest) continue;
     const path = resolve(parsed.file);
     // An .mdx file is made into HTML from the tree the checks read, never compiled: nothing in it can run.

@@ -125,6 +125,20 @@ describe('filling a store from a read', () => {
     await fillStore(context, valid, 'remarks');
     expect(rendered).toEqual([]);
 
+    // The same text read from another folder is stored anew, with its own path.
+    const moved = {
+      problems: [],
+      entries: valid.entries.map((e) => ({
+        ...e,
+        parsed: { ...e.parsed, file: e.parsed.file.replace('valid', 'moved') },
+      })),
+    };
+    await fillStore(context, moved, 'remarks');
+    expect(rendered).toHaveLength(ids.length);
+    expect(entries.get(ids[0]!)!.filePath).toMatch(/^tests\/fixtures\/content\/moved\//);
+    await fillStore(context, valid, 'remarks');
+    rendered.length = 0;
+
     const [kept, gone] = ids;
     const broken = {
       problems: [
