@@ -55,8 +55,9 @@ export const IMAGE_TYPES = { jpg: 'JPEG', jpeg: 'JPEG', png: 'PNG', webp: 'WebP'
 type ImageKind = (typeof IMAGE_TYPES)[keyof typeof IMAGE_TYPES];
 
 /**
- * The largest image file content may show. A phone's photo at full size is 2 to 5 MB; larger files only make the
- * repository and every build heavier, since the site serves sized copies of at most 1920 pixels anyway.
+ * The largest image file content may show. A phone's photo is 2 to 5 MB; a larger file makes the repository and
+ * every build heavier for nothing a reader sees, since browsers choose among copies at most 1920 pixels wide
+ * (src/lib/mdx.ts).
  */
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
