@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { RootContent } from 'mdast';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import config from '../../astro.config.mjs';
 import { contentModel } from '../../src/content.config.ts';
 import { checkContent, formatProblems } from '../../src/lib/check.ts';
 import { FIGURE_SIZES, FIGURE_WIDTHS, renderMdx } from '../../src/lib/mdx.ts';
@@ -89,6 +90,12 @@ describe('a checked .mdx body on the page', () => {
     const { html } = renderMdx(body);
     expect(html).toContain('<pre><code>&#x3C;script>alert(1)&#x3C;/script>\n</code></pre>');
     expect(parse(html).querySelectorAll('script')).toEqual([]);
+  });
+
+  it('is the only way an .mdx file reaches a page: the build has no MDX compiler', () => {
+    const names = (config.integrations ?? []).flat().map((i) => (i && typeof i === 'object' ? i.name : ''));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((name) => /mdx/i.test(name))).toEqual([]);
   });
 
   it.each([
