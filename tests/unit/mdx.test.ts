@@ -61,6 +61,17 @@ describe('a checked .mdx body on the page', () => {
     ]);
   });
 
+  it('shows a Markdown image, written inline or by reference, as a photo for the asset pipeline too', async () => {
+    const { problems, body } = await checked('开展活动。\n\n![游戏](./huodong.jpg) ![合影][p]\n\n[p]: huodong.jpg');
+    expect(formatProblems(problems)).toBe('');
+    const rendered = renderMdx(body);
+    expect(photos(rendered.html)).toEqual([
+      { src: './huodong.jpg', alt: '游戏', widths: FIGURE_WIDTHS, sizes: FIGURE_SIZES },
+      { src: 'huodong.jpg', alt: '合影', widths: FIGURE_WIDTHS, sizes: FIGURE_SIZES },
+    ]);
+    expect(rendered.metadata.imagePaths).toEqual(['./huodong.jpg', 'huodong.jpg']);
+  });
+
   it('gives a search text of the prose and the caption: no markup, description, file or component name', async () => {
     const text = entryText({ rendered: renderMdx((await checked()).body) });
     expect(text).toBe('开展活动，凝聚人心。 李四带领孩子们开展户外活动 活动结束后，大家一起收拾了操场。');
