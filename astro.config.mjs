@@ -1,5 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import externalScripts from './src/integrations/csp.ts';
@@ -18,8 +17,10 @@ export default defineConfig({
   // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed. No syntax
   // highlighting: the reports have no code, and Shiki's inline styles would need 'unsafe-inline' under the CSP below.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
-  // search() last: its service worker lists the files the other integrations write.
-  integrations: [mdx(), externalScripts(), sitemap(), search()],
+  // search() last: its service worker lists the files the other integrations write. No MDX integration: an .mdx
+  // content file is made into HTML from the tree the content checks read (src/lib/mdx.ts), never compiled into code,
+  // and without an MDX compiler in the build nothing can compile one by mistake.
+  integrations: [externalScripts(), sitemap(), search()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy <meta> on every page: scripts and styles only from the site itself (Astro adds
   // hashes for anything inline), no plugins, no <base> or form posts elsewhere, nothing from other hosts. Every page

@@ -1,9 +1,10 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type ErrorCode } from 'yaml';
@@ -11,9 +12,10 @@ import type { Definition, RootContent } from 'mdast';
 import type { z } from 'astro/zod';
 import { buildArchive, remarkBaseName, type RemarkInput, type ReportInput } from './model.ts';
 import { findInvisible, INVISIBLE, invisibleName } from './invisible.ts';
+import { FIGURE_EXAMPLE, mdxProblems, mdxSyntaxProblem } from './mdx.ts';
 import { remarkStem } from './new-remark.ts';
 import { normalizePunctuation } from './punctuation.ts';
-import { imageProblem, linkProblem } from './safe-url.ts';
+import { imageProblem, imageType, linkProblem, type ImageFile } from './safe-url.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 
 /** One problem in one file, located as precisely as the parser allows, worded for an editor. */
@@ -35,6 +37,8 @@ export interface Schemas {
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** An `.mdx` file is read as MDX, so that every component, expression and import in it is seen, and refused. */
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 
 export interface ParsedFile {
   file: string;
@@ -50,6 +54,10 @@ export interface ParsedFile {
   bodyLine: number;
   /** The Markdown after the frontmatter, exactly as in the file: what the site renders. */
   markdown: string;
+  /** Read as MDX (an `.mdx` file): the site renders `body`, the tree the checks read (src/lib/mdx.ts). */
+  mdx: boolean;
+  /** The MDX could not be read (its problem is reported): the body is left unchecked, and the file unpublished. */
+  unreadable: boolean;
 }
 
 /** One text value in the frontmatter: its top-level field, its path under it (a list index, a key), where it is. */
@@ -85,10 +93,11 @@ const YAML_ERRORS: Partial<Record<ErrorCode, string>> = {
   UNEXPECTED_TOKEN: '这一行有多余的符号，或符号的位置不对',
 };
 
-/** Lists the content folder and says which files are reports, remarks, or outside the content model. */
+/** Lists the content folder and says which files are reports, remarks, images beside them, or outside the model. */
 async function listFiles(root: string) {
   const reports: { id: string; file: string }[] = [];
   const remarks: { report: string; file: string }[] = [];
+  const images: string[] = [];
   const strays: string[] = [];
   let entries: string[];
   try {
@@ -96,18 +105,19 @@ async function listFiles(root: string) {
       .filter((e) => e.isFile())
       .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
   } catch {
-    return { reports, remarks, strays, missing: true };
+    return { reports, remarks, images, strays, missing: true };
   }
   for (const path of entries.sort()) {
     if (path.split('/').some((part) => part.startsWith('.'))) continue;
     const parts = path.split('/');
-    if (parts[0] === 'reports' && parts.length === 3 && parts[2] === 'index.md')
+    if (parts[0] === 'reports' && parts.length === 3 && /^index\.mdx?$/.test(parts[2]!))
       reports.push({ id: parts[1]!, file: path });
     else if (parts[0] === 'reports' && parts.length === 4 && parts[2] === 'remarks' && /\.mdx?$/.test(parts[3]!))
       remarks.push({ report: parts[1]!, file: path });
+    else if (parts[0] === 'reports' && parts.length >= 3 && imageType(path).type) images.push(path);
     else strays.push(path);
   }
-  return { reports, remarks, strays, missing: false };
+  return { reports, remarks, images, strays, missing: false };
 }
 
 /**
@@ -134,11 +144,25 @@ function plainFile(
   };
 }
 
-/** Parses one file: `plain` (the default) lets plain prose skip the Markdown parser; tests compare both ways. */
+/**
+ * Parses one file, as MDX if its name ends in `.mdx`: `plain` (the default) lets plain prose in Markdown skip the
+ * parser; tests compare both ways. MDX is always parsed: `{…}` or an `export` line can look like plain prose.
+ */
 export function parseFile(file: string, text: string, problems: Problem[], { plain = true } = {}): ParsedFile {
   const source = text.replace(/^\uFEFF/, '');
-  const quick = plain ? plainFile(source) : undefined;
-  const tree = quick ? undefined : parser.parse(source);
+  const mdx = file.endsWith('.mdx');
+  const quick = plain && !mdx ? plainFile(source) : undefined;
+  let unreadable = false;
+  let tree: ReturnType<typeof parser.parse> | undefined;
+  if (mdx)
+    try {
+      tree = mdxParser.parse(source);
+    } catch (error) {
+      // The frontmatter is still read and checked, from the file read as Markdown; the body is not.
+      problems.push({ file, severity: 'error', ...mdxSyntaxProblem(error, source) });
+      unreadable = true;
+    }
+  if (!quick && !tree) tree = parser.parse(source);
   const first = tree?.children[0];
   const front = quick
     ? { value: quick.yaml, start: 1, end: quick.closeLine }
@@ -154,6 +178,8 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     body: quick?.body ?? tree!.children,
     bodyLine: 1,
     markdown: quick?.markdown ?? source,
+    mdx,
+    unreadable,
   };
   if (!front) {
     problems.push({
@@ -166,7 +192,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     return parsed;
   }
   if (tree) {
-    parsed.body = tree.children.slice(1);
+    parsed.body = unreadable ? [] : tree.children.slice(1);
     // From the line after the closing ---, as the quick path splits it.
     parsed.markdown = source.slice(first!.position!.end.offset).replace(/^\r?\n/, '');
   }
@@ -341,23 +367,26 @@ export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
 }
 
 /**
- * Whether `url`, an image's address in `file` (a path under `root`), is a file in the content folder: resolved from
- * the file's folder, without the query or fragment, percent-escapes decoded, and not outside `root`.
+ * The image file at `path` (decoded, relative to the folder of `file`, a path under `root`): its size and first
+ * bytes, or undefined if it is not a file in the content folder.
  */
-function contentFileExists(root: string, file: string, url: string): boolean {
-  let path = url.replace(/[?#].*$/s, '');
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    return false;
-  }
+function contentImage(root: string, file: string, path: string): ImageFile | undefined {
   const base = resolve(root);
   const target = resolve(base, dirname(file), path);
-  if (!target.startsWith(base + sep)) return false;
+  if (!target.startsWith(base + sep)) return undefined;
   try {
-    return statSync(target).isFile();
+    const stat = statSync(target);
+    if (!stat.isFile()) return undefined;
+    const head = new Uint8Array(16);
+    const fd = openSync(target, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return { bytes: stat.size, head };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -389,10 +418,17 @@ function checkFieldCharacters(parsed: ParsedFile, labels: Record<string, string>
 
 /**
  * Raw HTML is not allowed in content: it could break the page or run scripts; nor are links a browser would run
- * (javascript: and the like) or images from other hosts (src/lib/safe-url.ts); nor invisible characters.
- * `exists` says whether an image's address is a file beside the content.
+ * (javascript: and the like) or images from other hosts, or missing, too large or of another type
+ * (src/lib/safe-url.ts); nor invisible characters; nor, in MDX, code or any component but the site's own
+ * (src/lib/mdx.ts). `image` reads the image file a path names, if there is one beside the content.
  */
-function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean, exists: (url: string) => boolean) {
+function checkBody(
+  parsed: ParsedFile,
+  problems: Problem[],
+  requireText: boolean,
+  image: (path: string) => ImageFile | undefined,
+) {
+  if (parsed.unreadable) return;
   const at = (node: RootContent, message: string) =>
     problems.push({
       file: parsed.file,
@@ -416,9 +452,10 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
       const problem = linkProblem(node.url);
       if (problem) at(node, problem);
     } else if (node.type === 'image') {
-      const problem = imageProblem(node.url, exists);
+      const problem = imageProblem(node.url, image);
       if (problem) at(node, problem);
     } else if (node.type === 'imageReference') imageRefs.push(node);
+    else for (const problem of mdxProblems(node, (url) => imageProblem(url, image, FIGURE_EXAMPLE))) at(node, problem);
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
   parsed.body.forEach(visit);
@@ -426,7 +463,7 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
     const definition = node.type === 'imageReference' && definitions.get(node.identifier.toLowerCase());
     if (!definition) continue;
     imageDefinitions.add(definition);
-    const problem = imageProblem(definition.url, exists);
+    const problem = imageProblem(definition.url, image);
     if (problem) at(definition, problem);
   }
   for (const definition of definitions.values()) {
@@ -469,7 +506,10 @@ function checkBody(parsed: ParsedFile, problems: Problem[], requireText: boolean
       message: `正文中有 ${marks.length} 个半角标点（如第 ${first.line} 行的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
     });
   }
-  const hasText = parsed.body.some((n) => n.type !== 'html' && toString(n).trim() !== '');
+  // A photo is something to show, though its caption is no text node.
+  const hasText = parsed.body.some(
+    (n) => (n.type !== 'html' && toString(n).trim() !== '') || (n.type === 'mdxJsxFlowElement' && n.name === 'Figure'),
+  );
   if (requireText && !hasText)
     problems.push({
       file: parsed.file,
@@ -530,7 +570,8 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   const problems: Problem[] = [];
   const files = new Map<string, ParsedFile>();
   const display = (path: string) => relative(process.cwd(), join(root, path)).split(sep).join('/');
-  const { reports, remarks, strays, missing } = await listFiles(root);
+  const listed = await listFiles(root);
+  const { images, strays, missing } = listed;
   if (missing) {
     problems.push({ file: root, line: 0, column: 0, severity: 'error', message: `找不到内容文件夹 ${root}。` });
     return { reports: [], remarks: [], problems, files, invalidReports: new Set(), entries: [] };
@@ -543,28 +584,42 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
       column: 0,
       severity: /\.mdx?$/.test(stray) ? 'error' : 'warning',
       message:
-        '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md，发言写在 content/reports/<报告名>/remarks/<文件名>.md。',
+        '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md（或 index.mdx），发言写在 content/reports/<报告名>/remarks/<文件名>.md（或 .mdx），照片放在用它的文件旁边（JPG、PNG、WebP 或 AVIF）。',
     });
 
-  // Refused whole rather than half-read: the checks and the search text read Markdown only, and would let its
-  // components and expressions through unchecked, or keep them as text.
-  const mdx = remarks.filter(({ file }) => file.endsWith('.mdx'));
-  for (const { file } of mdx)
-    problems.push({
-      file: display(file),
-      line: 1,
-      column: 1,
-      severity: 'error',
-      message: '暂不接受 MDX 文件（.mdx）。请把文件改名为以 .md 结尾，正文只写文字。',
+  // `a.md` and `a.mdx` would be one entry, one page anchor: the second is refused, not silently dropped.
+  const seen = new Map<string, string>();
+  const single = <T extends { file: string }>(list: T[]) =>
+    list.filter(({ file }) => {
+      const first = seen.get(entryId(file));
+      if (first === undefined) {
+        seen.set(entryId(file), file);
+        return true;
+      }
+      problems.push({
+        file: display(file),
+        line: 0,
+        column: 0,
+        severity: 'error',
+        message: `${display(first)} 和这个文件是同一${/index\.mdx?$/.test(file) ? '份报告' : '篇发言'}，只能留一个：要放照片就用 .mdx，否则用 .md。请删去其中一个。`,
+      });
+      return false;
     });
-  const markdown = remarks.filter(({ file }) => !file.endsWith('.mdx'));
+  const reports = single(listed.reports);
+  const remarks = single(listed.remarks);
 
   // Read all files at once: a large archive spends more time waiting on the disk than parsing.
   const texts = new Map(
     await Promise.all(
-      [...reports, ...markdown].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
+      [...reports, ...remarks].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
     ),
   );
+  // Every image file a content file shows, so that one shown by none can be pointed out.
+  const shown = new Set<string>();
+  const image = (file: string) => (path: string) => {
+    shown.add(resolve(root, dirname(file), path));
+    return contentImage(root, file, path);
+  };
   const entries: ContentEntry[] = [];
   const reportInputs: ReportInput[] = [];
   const invalidReports = new Set<string>();
@@ -580,7 +635,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
       });
     const data = checkSchema(parsed, schemas.report, schemas.labels, problems);
     checkFieldCharacters(parsed, schemas.labels, problems);
-    checkBody(parsed, problems, false, (url) => contentFileExists(root, file, url));
+    checkBody(parsed, problems, false, image(file));
     files.set(parsed.file, parsed);
     entries.push({ collection: 'reports', id: entryId(file), parsed });
     if (data) reportInputs.push({ ...(data as Omit<ReportInput, 'id' | 'file'>), id, file: parsed.file });
@@ -588,12 +643,12 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   }
 
   const remarkInputs: RemarkInput[] = [];
-  for (const { report, file } of markdown) {
+  for (const { report, file } of remarks) {
     const parsed = parseFile(display(file), texts.get(file)!, problems);
     const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
     checkFieldCharacters(parsed, schemas.labels, problems);
     checkFileName(parsed, problems);
-    checkBody(parsed, problems, true, (url) => contentFileExists(root, file, url));
+    checkBody(parsed, problems, true, image(file));
     files.set(parsed.file, parsed);
     entries.push({ collection: 'remarks', id: entryId(file), parsed });
     if (data)
@@ -604,6 +659,14 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
         report,
       });
   }
+  for (const path of images.filter((path) => !shown.has(resolve(root, path))))
+    problems.push({
+      file: display(path),
+      line: 0,
+      column: 0,
+      severity: 'warning',
+      message: `没有哪篇发言或编者按用到这张图片，它不会被发布。要用它，请在同一文件夹的 .mdx 文件里写 <Figure src="./${path.split('/').pop()!}" alt="……" />；不用就删除它。`,
+    });
   return { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports, entries };
 }
 

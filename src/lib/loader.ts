@@ -11,6 +11,7 @@ import {
   type Problem,
   type Schemas,
 } from './check.ts';
+import { renderMdx } from './mdx.ts';
 
 export type CollectionName = ContentEntry['collection'];
 
@@ -42,12 +43,15 @@ export async function fillStore(context: LoaderContext, check: ContentCheck, col
   const present = new Set(check.entries.filter((e) => e.collection === collection).map((e) => e.id));
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);
   for (const { id, parsed } of validEntries(check, collection)) {
-    const digest = context.generateDigest(parsed.source);
+    // The path too: the same text from another folder (another content folder, a report moved) renders anew, with
+    // its photos found beside it rather than beside the file it was first read from.
+    const digest = context.generateDigest(`${parsed.file}\n${parsed.source}`);
     if (store.get(id)?.digest === digest) continue;
     const path = resolve(parsed.file);
-    const rendered = await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, {
-      fileURL: pathToFileURL(path),
-    });
+    // An .mdx file is made into HTML from the tree the checks read, never compiled: nothing in it can run.
+    const rendered = parsed.mdx
+      ? renderMdx(parsed.body)
+      : await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, { fileURL: pathToFileURL(path) });
     store.set({
       id,
       data: await context.parseData({ id, data: parsed.data!, filePath: path }),

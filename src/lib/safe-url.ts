@@ -50,16 +50,91 @@ export function linkProblem(url: string): string | undefined {
   return undefined;
 }
 
+/** The image files content may show, by extension, and what their first bytes must say they are. */
+export const IMAGE_TYPES = { jpg: 'JPEG', jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF' } as const;
+type ImageKind = (typeof IMAGE_TYPES)[keyof typeof IMAGE_TYPES];
+
+/**
+ * The largest image file content may show. A phone's photo is 2 to 5 MB; a larger file makes the repository and
+ * every build heavier for nothing a reader sees, since browsers choose among copies at most 1920 pixels wide
+ * (src/lib/mdx.ts).
+ */
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** What the checks read of an image's file: its size and its first bytes. */
+export interface ImageFile {
+  bytes: number;
+  head: Uint8Array;
+}
+
+/**
+ * The file an image's relative address names, as a path relative to the content file's folder: without the query or
+ * fragment, percent-escapes decoded; undefined when it cannot be decoded.
+ */
+export function imagePath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(url.replace(/[?#].*$/s, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+const ascii = (head: Uint8Array, at: number, text: string) =>
+  [...text].every((c, i) => head[at + i] === c.charCodeAt(0));
+
+/** What an image file is, from its first bytes (its extension may say otherwise). */
+export function imageKind(head: Uint8Array): ImageKind | undefined {
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'JPEG';
+  if (head[0] === 0x89 && ascii(head, 1, 'PNG\r\n\x1a\n')) return 'PNG';
+  if (ascii(head, 0, 'RIFF') && ascii(head, 8, 'WEBP')) return 'WebP';
+  if (ascii(head, 4, 'ftyp') && (ascii(head, 8, 'avif') || ascii(head, 8, 'avis'))) return 'AVIF';
+  return undefined;
+}
+
+/** The extension of an image's path, lower-cased, and what it says the file is, if it is a type content may show. */
+export function imageType(path: string): { extension: string; type: ImageKind | undefined } {
+  const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+  return {
+    extension,
+    type: Object.hasOwn(IMAGE_TYPES, extension) ? IMAGE_TYPES[extension as keyof typeof IMAGE_TYPES] : undefined,
+  };
+}
+
+const TYPE_NAMES = [...new Set(Object.values(IMAGE_TYPES))].join('、');
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /**
  * Why an image's address is refused, or undefined: an image must be a file beside the content, given by a relative
- * path; `exists` says whether the path, resolved from the content file's folder, is a file in the content folder.
+ * path, of a type the site can resize and small enough to keep in the repository. `file` reads the file the path
+ * names, resolved from the content file's folder, or gives undefined if there is none in the content folder.
+ * `example` shows the editor how to write the image where it was written.
  */
-export function imageProblem(url: string, exists: (path: string) => boolean): string | undefined {
+export function imageProblem(
+  url: string,
+  file: (path: string) => ImageFile | undefined,
+  example = '![说明](./文件名.jpg)',
+): string | undefined {
   const normal = normalizeUrl(url);
   if (schemeOf(url) !== undefined || normal.startsWith('//'))
-    return `图片地址「${shorten(url)}」不是本站的文件。网站只显示和内容放在一起的图片：请把图片文件放进这篇发言所在的文件夹，再写 ![说明](./文件名.jpg)。`;
-  if (normal.startsWith('/') || !exists(url))
-    return `找不到图片文件「${shorten(url)}」。请把图片放进这篇发言所在的文件夹，并写相对路径，例如 ![说明](./文件名.jpg)。`;
+    return `图片地址「${shorten(url)}」不是本站的文件。网站只显示和内容放在一起的图片：请把图片文件放进这篇发言所在的文件夹，再写 ${example}。`;
+  const path = imagePath(url);
+  const found = path !== undefined && !normal.startsWith('/') ? file(path) : undefined;
+  const { extension, type } = imageType(path ?? '');
+  if (!type)
+    return `图片「${shorten(url)}」${extension ? `是 .${extension} 文件` : '没有扩展名'}，网站只接受 ${TYPE_NAMES} 格式的图片（扩展名 ${Object.keys(
+      IMAGE_TYPES,
+    )
+      .map((e) => `.${e}`)
+      .join(' ')}）。请用看图软件把它另存为 JPG（手机照片常见的 HEIC 格式也要这样转换）。`;
+  if (!found)
+    return `找不到图片文件「${shorten(url)}」。请把图片放进这篇发言所在的文件夹，并写相对路径，例如 ${example}。`;
+  if (found.bytes > IMAGE_MAX_BYTES)
+    return `图片文件「${shorten(url)}」有 ${megabytes(found.bytes)}，超过了 ${megabytes(IMAGE_MAX_BYTES)} 的上限。请把照片缩小后再放进来：长边 2000 像素左右就足够清楚（手机相册的“编辑→调整大小”、电脑上的画图软件都能做到）。`;
+  const kind = imageKind(found.head);
+  if (kind !== type)
+    return kind
+      ? `图片文件「${shorten(url)}」其实是 ${kind} 格式，和扩展名不符。请把文件的扩展名改成 .${Object.keys(IMAGE_TYPES).find((e) => IMAGE_TYPES[e as keyof typeof IMAGE_TYPES] === kind)}，并改正这里的文件名。`
+      : `图片文件「${shorten(url)}」不是 ${type} 图片（可能是改了扩展名的别的格式，或者文件已经损坏）。请用看图软件打开它，另存为 JPG 后再用。`;
   return undefined;
 }
 

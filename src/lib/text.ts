@@ -6,7 +6,7 @@ const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const TAG = /<(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 /** The elements the renderer puts between blocks of text. */
 const BLOCK =
-  /<\/?(?:blockquote|dd|div|dl|dt|h[1-6]|hr|li|ol|p|pre|table|tbody|td|tfoot|th|thead|tr|ul)\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+  /<\/?(?:blockquote|dd|div|dl|dt|figcaption|figure|h[1-6]|hr|li|ol|p|pre|table|tbody|td|tfoot|th|thead|tr|ul)\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 const BREAK = /<br\s*\/?>/g;
 // The renderer writes characters as themselves, escaping only these in text; the numeric forms cover the rest.
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -23,11 +23,13 @@ import { readPages } from '../support/dist.ts';
 import { pdfLines } from '../support/print.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
-import { root, sites } from '../support/sites.ts';
+import { everySite, photoSite, root, sites } from '../support/sites.ts';
 
 const seed = readSeed();
 /** A query with results: the first speaker of the seed report. */
 const QUERY = seed.remarks[0]!.speaker;
+/** A query with results in each build: in the photo fixture's, words of a photo's caption. */
+const queryOf = (name: string) => (name === 'photo' ? '户外活动' : QUERY);
 const SCREENSHOTS = `${root}test-results/screenshots/`;
 
 /** Fails with the findings as a report: page, check, rule, element. */
@@ -37,7 +39,7 @@ function expectNone(findings: Map<string, Finding[]>) {
 }
 
 /** Waits for the search page to show the results of the query in its URL; a finding when it does not. */
-async function searchRuns(page: Page): Promise<Finding[]> {
+async function searchRuns(page: Page, query: string): Promise<Finding[]> {
   const state = await page
     .waitForFunction(
       () => {
@@ -56,7 +58,7 @@ async function searchRuns(page: Page): Promise<Finding[]> {
       check: 'search',
       rule: 'search shows no results',
       element: 'search-page',
-      detail: `state ${state}, ${results} results for «${QUERY}»`,
+      detail: `state ${state}, ${results} results for «${query}»`,
     },
   ];
 }
@@ -70,12 +72,14 @@ interface Slot {
   watcher: Watcher;
 }
 
-for (const [name, { dir, base }] of Object.entries(sites)) {
+for (const [name, { dir, base }] of Object.entries(everySite)) {
   const urls = readPages(dir, base).map((p) => p.url);
   const searchUrl = `${base}search/`;
+  const query = queryOf(name);
   // The sub-path build has the same markup and CSS with other URLs (and no edit links): the keyboard walk and the
-  // reflow checks, which only layout and markup decide, run on the root build's pages, a superset of its controls.
-  const layout = name === 'root';
+  // reflow checks, which only layout and markup decide, run on the root build's pages, a superset of its controls,
+  // and on the photo fixture's, whose pages have photos.
+  const layout = name !== 'sub';
 
   describeInBrowser(`every page of the ${name} build in Chromium (base ${base})`, () => {
     let browser: Browser;
@@ -135,8 +139,8 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       watcher.reset();
       await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(site.origin + url + (isSearch ? `?q=${encodeURIComponent(QUERY)}` : ''), { waitUntil: 'load' });
-      if (isSearch) findings.push(...(await searchRuns(page)));
+      await page.goto(site.origin + url + (isSearch ? `?q=${encodeURIComponent(query)}` : ''), { waitUntil: 'load' });
+      if (isSearch) findings.push(...(await searchRuns(page, query)));
 
       // Keyboard first, from the fresh page.
       if (layout) findings.push(...(await keyboardWalk(page)));
@@ -381,6 +385,56 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
       });
     }
     expect(stranded).toEqual([]);
+  });
+});
+
+describeInBrowser('photos in print (the photo fixture’s whole report)', () => {
+  const { dir, base } = photoSite;
+  let browser: Browser;
+  let site: Served;
+  let page: Page;
+
+  beforeAll(async () => {
+    site = await serve(dir, base);
+    browser = await launchChromium();
+    page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    // A short window: the photos start below it, where a reader who prints at once has not scrolled.
+    await page.setViewportSize({ width: 1280, height: 300 });
+    await page.goto(`${site.origin}${base}reports/test-report/`);
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('prints every photo, loaded though lazy, whole on its page with its caption, within the page width', async () => {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('figure img')].every((img) => (img as HTMLImageElement).naturalWidth > 0),
+      null,
+      { timeout: 15_000 },
+    );
+    const figures = await page.evaluate(() =>
+      [...document.querySelectorAll('main figure')].map((figure) => {
+        const img = figure.querySelector('img')!;
+        return {
+          shown: figure.checkVisibility() && img.checkVisibility(),
+          caption: figure.querySelector('figcaption')?.textContent,
+          breakInside: getComputedStyle(figure).breakInside,
+          inside: img.getBoundingClientRect().right <= document.documentElement.clientWidth + 1,
+          ratio: Math.abs(img.width / img.height - img.naturalWidth / img.naturalHeight) < 0.02,
+        };
+      }),
+    );
+    expect(figures).toEqual(
+      ['座谈会会场全景', '李四带领孩子们开展户外活动'].map((caption) => ({
+        shown: true,
+        caption,
+        breakInside: 'avoid',
+        inside: true,
+        ratio: true,
+      })),
+    );
   });
 });
 

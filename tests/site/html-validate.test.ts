@@ -1,7 +1,7 @@
 import { HtmlValidate, type Message } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../support/dist.ts';
-import { sites } from '../support/sites.ts';
+import { everySite } from '../support/sites.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
@@ -13,7 +13,7 @@ const validator = new HtmlValidate({
   },
 });
 
-describe.each(Object.entries(sites))('every page of the %s build', (_name, { dir, base }) => {
+describe.each(Object.entries(everySite))('every page of the %s build', (_name, { dir, base }) => {
   it('is valid HTML (html-validate, recommended rules)', async () => {
     const failures: string[] = [];
     for (const page of readPages(dir, base)) {

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../support/dist.ts';
-import { sites } from '../support/sites.ts';
+import { everySite, minimumPages } from '../support/sites.ts';
 
 const ORIGIN = 'http://site.test';
 
-describe.each(Object.entries(sites))(
+describe.each(Object.entries(everySite))(
   'every internal link of the %s build resolves',
-  (_name, { dir, base, site, editBase }) => {
+  (name, { dir, base, site, editBase }) => {
     const pages = readPages(dir, base);
     const byUrl = new Map(pages.map((p) => [p.url, p]));
 
@@ -20,15 +20,24 @@ describe.each(Object.entries(sites))(
     };
 
     it('has pages', () => {
-      expect(pages.length).toBeGreaterThan(20);
+      expect(pages.length).toBeGreaterThan(minimumPages(name));
     });
 
     it('links and assets point to files in dist/ under the base, and anchors to ids on their page', () => {
       const broken: string[] = [];
       for (const page of pages) {
-        const refs = page.doc
-          .querySelectorAll('a[href], link[href], script[src], img[src], form[action]')
-          .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action')!);
+        const refs = [
+          ...page.doc
+            .querySelectorAll('a[href], link[href], script[src], img[src], form[action]')
+            .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action')!),
+          // Every size of a photo the browser may choose.
+          ...page.doc.querySelectorAll('[srcset]').flatMap((el) =>
+            el
+              .getAttribute('srcset')!
+              .split(',')
+              .map((c) => c.trim().split(/\s+/)[0]!),
+          ),
+        ];
         for (const ref of refs) {
           const url = new URL(ref, ORIGIN + page.url);
           if (url.origin !== ORIGIN) continue; // absolute URLs are checked by the next test

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readPages, textOf } from '../support/dist.ts';
-import { sites } from '../support/sites.ts';
+import { everySite } from '../support/sites.ts';
 
 const ORIGIN = 'http://site.test';
 
-describe.each(Object.entries(sites))('the outline of every page of the %s build', (_name, { dir, base }) => {
+describe.each(Object.entries(everySite))('the outline of every page of the %s build', (_name, { dir, base }) => {
   const pages = readPages(dir, base);
 
   it('has a description for search engines and link previews', () => {

@@ -29,3 +29,24 @@ export const sites = {
     recordsPerFile: undefined,
   },
 } as const;
+
+/**
+ * Built from the photo fixture (tests/fixtures/content/photo/), under a sub-path: a photo in a remark and in the
+ * editor's note. The tests that any page must pass, whatever its content (valid HTML, outline, links, nothing from
+ * another host, the browser checks), run on it too; those about the seed report do not.
+ */
+export const photoSite = {
+  dir: `${root}.cache/test-sites/photo/`,
+  base: '/photo/',
+  content: 'tests/fixtures/content/photo/content',
+  site: undefined,
+  editBase: '',
+  chunkSize: undefined,
+  recordsPerFile: undefined,
+} as const;
+
+/** Every test build: the seed report's two and the photo fixture's. */
+export const everySite = { ...sites, photo: photoSite } as const;
+
+/** How many pages a build has at least: the seed report's many, the photo fixture's few. */
+export const minimumPages = (name: string) => (name === 'photo' ? 10 : 20);

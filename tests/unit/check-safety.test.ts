@@ -9,6 +9,8 @@ import { findInvisible, removeInvisible } from '../../src/lib/invisible.ts';
 import { root } from '../support/sites.ts';
 
 const REMARK = 'reports/test-report/remarks/2-1-li-si.md';
+/** A real photo, as the checks read an image's first bytes. */
+const PHOTO = `${root}tests/fixtures/content/photo/content/reports/test-report/remarks/huodong.jpg`;
 const INDEX = 'reports/test-report/index.md';
 
 /** The valid fixture in a temporary folder, with `edit` applied to the files it names. */
@@ -30,7 +32,7 @@ describe('links and images', () => {
         '见[官网](https://example.org)、[信](mailto:a@example.org)、[本站](/reports/)、[上](../)、[锚](#x)、[页](a/b)、<https://example.org>。\n\n![照片](./photo.jpg) ![照片][p]\n\n[p]: photo.jpg',
       ),
     );
-    writeFileSync(join(dir, 'reports/test-report/remarks/photo.jpg'), '');
+    cpSync(PHOTO, join(dir, 'reports/test-report/remarks/photo.jpg'));
     expect(formatProblems(await errors(dir))).toBe('');
   });
 
@@ -52,13 +54,14 @@ describe('links and images', () => {
     ]);
   });
 
-  it('refuse an image outside the content folder or missing, and one in index.md', async () => {
+  it('refuse an image outside the content folder, missing or not an image, and one in index.md', async () => {
     const dir = content({
-      ...withBody('![a](../../../../../../etc/passwd) ![b](./nope.png)'),
+      ...withBody('![a](../../../../../../etc/passwd) ![b](./nope.png) ![c](../../../../../../etc/x.jpg)'),
       [INDEX]: (t) => `${t}\n![c](https://evil.example/c.png)\n`,
     });
     const messages = (await errors(dir)).map((p) => `${p.file.endsWith('index.md') ? 'index' : 'remark'} ${p.message}`);
     expect(messages.filter((m) => m.includes('找不到图片文件'))).toHaveLength(2);
+    expect(messages.filter((m) => m.includes('「../../../../../../etc/passwd」没有扩展名'))).toHaveLength(1);
     expect(messages.filter((m) => m.startsWith('index') && m.includes('不是本站的文件'))).toHaveLength(1);
   });
 

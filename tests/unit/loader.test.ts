@@ -78,12 +78,35 @@ describe('the content loader', () => {
     expect(remarks.rendered).toHaveLength(16);
   });
 
+  it('stores an .mdx file from the tree the checks read, with its photos for the asset pipeline', async () => {
+    const { reports, remarks, results } = await loadBoth('tests/fixtures/content/photo/content');
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    // Each content file is read once; the images are left to the asset pipeline.
+    const reads = vi.mocked(readFile).mock.calls.map(([path]) => (path as string).replace(/^.*\/test-report\//, ''));
+    expect(reads.toSorted()).toEqual(['index.mdx', 'remarks/1-1-zhang-san.md', 'remarks/2-1-li-si.mdx']);
+    // Only the Markdown file goes through Astro's Markdown renderer.
+    expect(remarks.rendered).toHaveLength(1);
+    expect(reports.rendered).toHaveLength(0);
+    /** What the loader stores besides a data entry's own fields. */
+    type Stored = DataEntry & { rendered?: { html: string }; assetImports?: string[]; deferredRender?: boolean };
+    const remark = remarks.entries.get('test-report/remarks/2-1-li-si') as Stored;
+    expect(remark.filePath).toBe('tests/fixtures/content/photo/content/reports/test-report/remarks/2-1-li-si.mdx');
+    const { html } = remark.rendered as { html: string };
+    expect(html).toContain('<figure class="figure"><img __ASTRO_IMAGE_=');
+    expect(html).toContain('<figcaption>李四带领孩子们开展户外活动</figcaption>');
+    expect(remark.assetImports).toEqual(['./huodong.jpg']);
+    expect(remark.deferredRender).toBeUndefined();
+    const note = reports.entries.get('test-report/index') as Stored;
+    expect(note.assetImports).toEqual(['./huichang.png']);
+    expect(note.body).toContain('<Figure src="./huichang.png"');
+  });
+
   it('stops with every error in Chinese, for both collections', async () => {
-    const { results } = await loadBoth('tests/fixtures/content/mdx-refused/content');
+    const { results } = await loadBoth('tests/fixtures/content/mdx-import/content');
     for (const result of results) {
       expect(result.status).toBe('rejected');
       expect(String((result as PromiseRejectedResult).reason)).toMatch(
-        /^Error: 内容有 1 处错误，网站没有生成：\n {2}错误 {2}tests\/fixtures\/content\/mdx-refused\/.*2-1-li-si\.mdx:1:1 {2}暂不接受 MDX/,
+        /^Error: 内容有 1 处错误，网站没有生成：\n {2}错误 {2}tests\/fixtures\/content\/mdx-import\/.*2-1-li-si\.mdx:9:1 {2}正文里有代码/,
       );
     }
   });
@@ -101,6 +124,20 @@ describe('filling a store from a read', () => {
     rendered.length = 0;
     await fillStore(context, valid, 'remarks');
     expect(rendered).toEqual([]);
+
+    // The same text read from another folder is stored anew, with its own path.
+    const moved = {
+      problems: [],
+      entries: valid.entries.map((e) => ({
+        ...e,
+        parsed: { ...e.parsed, file: e.parsed.file.replace('valid', 'moved') },
+      })),
+    };
+    await fillStore(context, moved, 'remarks');
+    expect(rendered).toHaveLength(ids.length);
+    expect(entries.get(ids[0]!)!.filePath).toMatch(/^tests\/fixtures\/content\/moved\//);
+    await fillStore(context, valid, 'remarks');
+    rendered.length = 0;
 
     const [kept, gone] = ids;
     const broken = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageProblem, linkProblem, schemeOf } from '../../src/lib/safe-url.ts';
+import { IMAGE_MAX_BYTES, imageProblem, linkProblem, schemeOf } from '../../src/lib/safe-url.ts';
 
 /** Addresses a browser would run, however they are disguised. */
 const hostile = [
@@ -55,7 +55,12 @@ describe('links', () => {
 });
 
 describe('images', () => {
-  const exists = (path: string) => path === './photo.jpg' || path === 'photo.jpg';
+  const head = (...bytes: (number | string)[]) =>
+    Uint8Array.from(bytes.flatMap((b) => (typeof b === 'string' ? [...b].map((c) => c.charCodeAt(0)) : [b])));
+  const JPEG = head(0xff, 0xd8, 0xff, 0xe0);
+  const PNG = head(0x89, 'PNG\r\n\x1a\n');
+  const jpeg = { bytes: 1000, head: JPEG };
+  const exists = (path: string) => (path === './photo.jpg' || path === 'photo.jpg' ? jpeg : undefined);
 
   it.each(['https://images.example.com/a.jpg', 'http://x/a.png', '//cdn.example/a.png', 'data:image/png;base64,AAAA'])(
     'refuses %j from elsewhere',
@@ -66,8 +71,52 @@ describe('images', () => {
 
   it('refuses a missing file or an absolute path, and accepts a file beside the content', () => {
     expect(imageProblem('./missing.jpg', exists)).toContain('找不到图片文件');
-    expect(imageProblem('/photo.jpg', () => true)).toContain('找不到图片文件');
+    expect(imageProblem('/photo.jpg', () => jpeg)).toContain('找不到图片文件');
     expect(imageProblem('./photo.jpg', exists)).toBeUndefined();
     expect(imageProblem('photo.jpg', exists)).toBeUndefined();
+    expect(imageProblem('./%E7%85%A7.jpg?x#y', (path) => (path === './照.jpg' ? jpeg : undefined))).toBeUndefined();
+  });
+
+  it.each(['./a.gif', './a.heic', './a.svg', './a', './a.jpg.txt'])(
+    'refuses %j, of a type the site does not take',
+    (url) => {
+      expect(imageProblem(url, () => jpeg)).toMatch(/网站只接受 JPEG、PNG、WebP、AVIF 格式的图片/);
+    },
+  );
+
+  it('accepts each type whose first bytes say it is one, whatever the case of its extension', () => {
+    const files = {
+      'a.JPG': JPEG,
+      'a.jpeg': JPEG,
+      'a.png': PNG,
+      'a.webp': head('RIFF', 0, 0, 0, 0, 'WEBP'),
+      'a.avif': head(0, 0, 0, 0x1c, 'ftypavif'),
+    };
+    for (const [name, bytes] of Object.entries(files))
+      expect(
+        imageProblem(`./${name}`, () => ({ bytes: 10, head: bytes })),
+        name,
+      ).toBeUndefined();
+  });
+
+  it('refuses a file larger than the limit, saying how large it is', () => {
+    expect(imageProblem('./a.jpg', () => ({ bytes: IMAGE_MAX_BYTES, head: JPEG }))).toBeUndefined();
+    expect(imageProblem('./a.jpg', () => ({ bytes: IMAGE_MAX_BYTES + 1, head: JPEG }))).toContain(
+      '有 5.0 MB，超过了 5.0 MB 的上限',
+    );
+    expect(imageProblem('./a.jpg', () => ({ bytes: 7.34 * 1024 * 1024, head: JPEG }))).toContain('有 7.3 MB');
+  });
+
+  it('refuses a file whose first bytes say it is something else, naming the right extension when it can', () => {
+    expect(imageProblem('./a.jpg', () => ({ bytes: 10, head: PNG }))).toContain(
+      '其实是 PNG 格式，和扩展名不符。请把文件的扩展名改成 .png',
+    );
+    expect(imageProblem('./a.png', () => ({ bytes: 0, head: new Uint8Array(16) }))).toContain('不是 PNG 图片');
+  });
+
+  it('shows the example it is given for the fix', () => {
+    expect(imageProblem('./missing.jpg', () => undefined, '<Figure src="./x.jpg" />')).toContain(
+      '<Figure src="./x.jpg" />',
+    );
   });
 });

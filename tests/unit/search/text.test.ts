@@ -36,6 +36,14 @@ describe('the search text of an entry', () => {
     );
   });
 
+  it('reads a photo’s caption as a block of its own, and nothing of the photo', () => {
+    expect(
+      htmlText(
+        '<p>前文</p><figure class="figure"><img alt="描述" src="a.webp"><figcaption>图注</figcaption></figure>后文',
+      ),
+    ).toBe('前文 图注 后文');
+  });
+
   it('is empty for an entry with no rendered body', () => {
     expect(entryText({})).toBe('');
     expect(entryText({ rendered: { html: '' } })).toBe('');

@@ -1,0 +1,244 @@
+// What an `.mdx` content file may hold beyond Markdown, and how the site shows it. Editors write words: the one
+// component is <Figure>, a photo beside the file with its description and caption, written as attributes in quotes.
+// Nothing in the file is ever run. The checks (src/lib/check.ts) read it with remark-mdx and refuse import/export,
+// {expressions}, HTML elements and any other component; the page is then made from that same tree (renderMdx), so no
+// MDX compiler turns a content file into code and no second parser can read it differently from the checks.
+import { closest, distance } from 'fastest-levenshtein';
+import type { Element, ElementContent, Properties } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Nodes, RootContent } from 'mdast';
+import { toHast, type State } from 'mdast-util-to-hast';
+import type {} from 'remark-mdx';
+import { imagePath, schemeOf } from './safe-url.ts';
+
+type Node<T extends RootContent['type']> = Extract<RootContent, { type: T }>;
+type JsxElement = Node<'mdxJsxFlowElement'> | Node<'mdxJsxTextElement'>;
+
+/** The attributes of <Figure>: what each is for, in an editor's words, and whether it must be there. */
+const FIGURE_ATTRIBUTES = {
+  src: { label: '图片文件', required: true },
+  alt: { label: '图片内容的文字描述，给看不见图片的读者', required: true },
+  caption: { label: '图注，显示在图片下面', required: false },
+} as const;
+type FigureAttribute = keyof typeof FIGURE_ATTRIBUTES;
+
+/** The components an `.mdx` file may use, provided by the site: the one list, in the checks, the docs and the page. */
+export const COMPONENTS = { Figure: FIGURE_ATTRIBUTES } as const;
+
+/** How a photo is written, for messages. */
+export const FIGURE_EXAMPLE = '<Figure src="./照片.jpg" alt="照片里是什么" caption="图注" />';
+
+/**
+ * The widths, in pixels, of the copies of a photo the build makes for browsers to choose from: the text column
+ * (`--measure`, 40rem, in src/styles/global.css) on screens of one, two and three device pixels per CSS pixel, and
+ * half of it for small phones. A copy wider than the photo itself is not made.
+ */
+export const FIGURE_WIDTHS = [320, 640, 960, 1280, 1920];
+/** How wide a photo is shown: the text column, or the window less the page's margins when narrower. */
+export const FIGURE_SIZES = '(min-width: 42rem) 40rem, calc(100vw - 2rem)';
+
+const names = Object.keys(COMPONENTS).map((name) => `<${name}>`);
+const snippet = (text: string) => {
+  const line = text.split('\n')[0]!;
+  return [...line].length > 40 ? `${[...line].slice(0, 40).join('')}……` : line;
+};
+const isHtmlName = (name: string) => /^[a-z]/.test(name) || /[:-]/.test(name);
+
+/** Why the attributes of a <Figure> are refused; `image` says why its `src` is, if it is. */
+function figureProblems(node: JsxElement, image: (url: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  const values = new Map<FigureAttribute, string>();
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      problems.push(
+        `<Figure> 的属性要写成 名字="文字"，不能写「{${snippet(attribute.value)}}」（这是代码，网站不运行）。`,
+      );
+      continue;
+    }
+    const { name, value } = attribute;
+    if (!Object.hasOwn(FIGURE_ATTRIBUTES, name)) {
+      const guess = closest(name, Object.keys(FIGURE_ATTRIBUTES));
+      problems.push(
+        `<Figure> 没有 ${name} 这一项。${distance(name, guess) <= 2 ? `您是否想写 ${guess}？` : ''}可以写：${Object.entries(
+          FIGURE_ATTRIBUTES,
+        )
+          .map(([key, { label }]) => `${key}（${label}）`)
+          .join('、')}。`,
+      );
+      continue;
+    }
+    const key = name as FigureAttribute;
+    if (values.has(key)) problems.push(`<Figure> 的 ${key} 写了两次，请删去一个。`);
+    else if (value === null || value === undefined)
+      problems.push(`<Figure> 的 ${key} 没有写值：请写成 ${key}="……"（用英文双引号）。`);
+    else if (typeof value !== 'string')
+      problems.push(
+        `<Figure> 的 ${key} 要写成 ${key}="……"（用英文双引号），不能写「{${snippet(value.value)}}」（这是代码，网站不运行）。`,
+      );
+    else if (value.trim() === '')
+      problems.push(`<Figure> 的 ${key}（${FIGURE_ATTRIBUTES[key].label}）是空的，请填写。`);
+    else values.set(key, value);
+  }
+  // A spread might hold any attribute: it is refused on its own, without a message for each it might have held.
+  const spread = node.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute');
+  for (const [key, { label, required }] of Object.entries(FIGURE_ATTRIBUTES))
+    if (required && !spread && !node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === key))
+      problems.push(`<Figure> 缺少 ${key}（${label}）：请加上 ${key}="……"，例如 ${FIGURE_EXAMPLE}`);
+  const src = values.get('src');
+  const problem = src === undefined ? undefined : image(src);
+  if (problem) problems.push(problem);
+  if (node.children.length)
+    problems.push(
+      `<Figure> 里面不能再写内容：图注写在 caption="……" 里，标签以 /> 结束，例如 ${FIGURE_EXAMPLE}。请删去 </Figure> 和它前面的内容。`,
+    );
+  return problems;
+}
+
+/**
+ * Why an MDX node is refused, in Chinese for the editor, or nothing: `node` is one node of the checked tree (its
+ * children are visited on their own); `image` says why a photo's address is refused. Markdown nodes pass.
+ */
+export function mdxProblems(node: RootContent, image: (url: string) => string | undefined): string[] {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return [
+        `正文里有代码「${snippet(node.value)}」。网站不运行内容文件里的代码，也不需要 import 或 export：请删除这一行。放照片请写 ${FIGURE_EXAMPLE}。`,
+      ];
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return [
+        `正文里的「{${snippet(node.value)}}」是代码，网站不运行。请删除它；要写花括号本身，请改用全角的｛｝，或在 { 前加反斜杠 \\。`,
+      ];
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const name = node.name;
+      if (name !== null && isHtmlName(name))
+        return [
+          `正文里有 HTML 代码「<${name}>」。正文只能写文字（需要强调可用 **加粗**），照片用 ${FIGURE_EXAMPLE}；请删除这段代码。`,
+        ];
+      if (name === null || !Object.hasOwn(COMPONENTS, name)) {
+        const shown = name === null ? '<>' : `<${name}>`;
+        const guess = name === null ? undefined : closest(name, Object.keys(COMPONENTS));
+        return [
+          `未知组件「${shown}」。正文里只能用网站提供的组件：${names.join('、')}（放照片，写法见 docs/editing.md 的“添加照片”）。${
+            guess !== undefined && distance(name!, guess) <= 2 ? `您是否想写 <${guess}>？` : '请删除它。'
+          }`,
+        ];
+      }
+      if (node.type === 'mdxJsxTextElement')
+        return [
+          `<${name}> 要单独写成一行，上下各空一行；现在它和文字写在了同一段里。请把它移到文字下面的空行之后，例如 ${FIGURE_EXAMPLE}。`,
+          ...figureProblems(node, image),
+        ];
+      return figureProblems(node, image);
+    }
+    default:
+      return [];
+  }
+}
+
+/** A parse error of remark-mdx (a VFileMessage), in Chinese: where it is and what to do; the parser's English is left out. */
+export function mdxSyntaxProblem(error: unknown, source: string): { line: number; column: number; message: string } {
+  const info = (error ?? {}) as { line?: number; column?: number; source?: string; reason?: string };
+  const { source: from = '', reason = '' } = info;
+  let { line = 1, column = 1 } = info;
+  const lines = source.split('\n');
+  // An error at the end of the file (a tag or brace never closed) is shown on the last line with something on it.
+  while (line > 1 && !lines[line - 1]?.trim()) [line, column] = [line - 1, 1];
+  const text = lines[line - 1] ?? '';
+  // The tag the error is in: from the last < before it on its line to the next >.
+  const open = text.lastIndexOf('<', column - 1);
+  const close = text.indexOf('>', open);
+  const tag = open < 0 ? undefined : text.slice(open, close < 0 ? undefined : close + 1);
+  let message: string;
+  if (/to create a comment/.test(reason)) message = 'MDX 文件里不能写 HTML 注释（<!-- -->）。请删除它。';
+  else if (/to create a link/.test(reason))
+    message = 'MDX 文件里的链接要写成 [文字](https://……)，不能用尖括号 <https://……>。请改写这个链接。';
+  else if (/expression|esm/.test(from))
+    message =
+      '这一行的花括号 { } 读不懂：在 MDX 文件里 { } 用来写代码，网站不接受。要写花括号本身，请改用全角的｛｝，或在 { 前加反斜杠 \\。';
+  else if (tag && /^<[a-z]/.test(tag))
+    return {
+      line,
+      column: open + 1,
+      message: `正文里有 HTML 代码「${snippet(tag)}」。正文只能写文字（需要强调可用 **加粗**），照片用 ${FIGURE_EXAMPLE}；请删除这段代码。`,
+    };
+  else
+    message = `这一行的 < 读不懂：在 MDX 文件里，< 只用来写网站提供的组件（${names.join('、')}），例如 ${FIGURE_EXAMPLE}。标签要写完整、以 /> 结束；要写小于号本身，请改用全角的＜，或在 < 前加反斜杠 \\。`;
+  return { line, column, message };
+}
+
+/** The address of a photo as the asset pipeline resolves it: a path beside the content file, as the checks read it. */
+function localImage(url: string): string {
+  const path = imagePath(url);
+  // The checks refuse any other address; this only guards against their ever letting one through.
+  if (path === undefined || schemeOf(url) !== undefined || /^[/\\]/.test(path))
+    throw new Error(`not an image beside the content: ${url}`);
+  return path;
+}
+
+/**
+ * A photo for Astro's asset pipeline: the attribute that the content layer replaces, when the page renders, with
+ * the optimized image's `src`, `srcset`, `sizes`, `width`, `height`, `loading="lazy"` and `decoding="async"`, as it
+ * does for the images of rendered Markdown (`__ASTRO_IMAGE_`, read by `render()` in astro:content).
+ */
+function pictureElement(url: string, alt: string, paths: Set<string>): Element {
+  const src = localImage(url);
+  paths.add(src);
+  const options = { src, alt, widths: FIGURE_WIDTHS, sizes: FIGURE_SIZES };
+  return { type: 'element', tagName: 'img', properties: { __ASTRO_IMAGE_: JSON.stringify(options) }, children: [] };
+}
+
+/** What the loader stores for an `.mdx` file: its HTML and the photos in it, relative to the file. */
+export interface RenderedMdx {
+  html: string;
+  metadata: { imagePaths: string[] };
+}
+
+/**
+ * The HTML of a checked `.mdx` body, made from the tree the checks read. Markdown renders as Markdown does, a
+ * <Figure> as a `<figure>` with its photo and caption, an image as a photo; anything else stops here, though the
+ * checks have already refused it.
+ */
+export function renderMdx(body: RootContent[]): RenderedMdx {
+  const paths = new Set<string>();
+  const refuse = (_state: State, node: Nodes) => {
+    throw new Error(`an .mdx file reached the page with ${node.type} in it, which the content checks refuse`);
+  };
+  const attributes = (node: JsxElement) =>
+    Object.fromEntries(
+      node.attributes.flatMap((a) =>
+        a.type === 'mdxJsxAttribute' && typeof a.value === 'string' ? [[a.name, a.value]] : [],
+      ),
+    ) as Partial<Record<FigureAttribute, string>>;
+  const hast = toHast(
+    { type: 'root', children: body },
+    {
+      handlers: {
+        mdxJsxFlowElement(state: State, node: Node<'mdxJsxFlowElement'>): Element {
+          if (node.name !== 'Figure') return refuse(state, node);
+          const { src, alt, caption } = attributes(node);
+          if (src === undefined || alt === undefined) return refuse(state, node);
+          const children: ElementContent[] = [pictureElement(src, alt, paths)];
+          if (caption !== undefined)
+            children.push({
+              type: 'element',
+              tagName: 'figcaption',
+              properties: {},
+              children: [{ type: 'text', value: caption }],
+            });
+          const properties: Properties = { className: ['figure'] };
+          return { type: 'element', tagName: 'figure', properties, children };
+        },
+        image: (_state: State, node: Node<'image'>) => pictureElement(node.url, node.alt ?? '', paths),
+        imageReference(state: State, node: Node<'imageReference'>): Element {
+          const definition = state.definitionById.get(String(node.identifier).toUpperCase());
+          if (!definition) return refuse(state, node);
+          return pictureElement(definition.url, node.alt ?? '', paths);
+        },
+      },
+      unknownHandler: refuse,
+    },
+  );
+  return { html: toHtml(hast), metadata: { imagePaths: [...paths] } };
+}
