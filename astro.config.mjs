@@ -22,6 +22,23 @@ export default defineConfig({
   // and without an MDX compiler in the build nothing can compile one by mistake.
   integrations: [externalScripts(), sitemap(), search()],
   devToolbar: { enabled: false },
+  // The search code in one file rather than in the pieces that the search page and the search dialog share: each
+  // file is one more request on the first search, which has a budget (BENCHMARKS.md). What reading pages load (the
+  // interface strings, the shortcut, marking an arrival) stays out of it, so that they load no search code.
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          advancedChunks: {
+            groups: [
+              { name: 'common', test: /src[\\/](i18n|scripts[\\/](search-shortcut|search[\\/]arrival))/, priority: 2 },
+              { name: 'search', test: /src[\\/]scripts[\\/]search[\\/]/, priority: 1 },
+            ],
+          },
+        },
+      },
+    },
+  },
   // A strict Content-Security-Policy <meta> on every page: scripts and styles only from the site itself (Astro adds
   // hashes for anything inline), no plugins, no <base> or form posts elsewhere, nothing from other hosts. Every page
   // adds 'wasm-unsafe-eval' for Pagefind's WebAssembly, as search runs in the dialog (src/layouts/Base.astro). Checked in Chromium by
