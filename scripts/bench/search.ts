@@ -162,6 +162,39 @@ async function timeQueries(page: Page, queries: string[]): Promise<number[]> {
   return times;
 }
 
+/** Times, in the search dialog of a reading page that has searched once and has every record, the last key of each
+ * query to its results painted: what a reader typing sees (the dialog waits for a pause in typing first). */
+export async function measureDialogQueries(browser: Browser, siteUrl: string, queries: string[]): Promise<number[]> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(siteUrl);
+  await page.keyboard.press('/');
+  await page.keyboard.type('党建');
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.records);
+  const times: number[] = [];
+  for (const q of queries)
+    times.push(
+      await page.evaluate(
+        (q) =>
+          new Promise<number>((resolve) => {
+            const dialog = document.querySelector<HTMLElement>('dialog.search-dialog')!;
+            const input = dialog.querySelector<HTMLInputElement>('input[name=q]')!;
+            new MutationObserver((_, observer) => {
+              if (dialog.dataset.query !== q) return;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            }).observe(dialog, { attributes: true, attributeFilter: ['data-query'] });
+            input.value = q;
+            const t0 = performance.now();
+            input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          }),
+        q,
+      ),
+    );
+  await context.close();
+  return times;
+}
+
 /** Runs each query twice on a search page that has already searched once, and once more on a page without every
  * record in memory; times the record files alone too. */
 export async function measureWarmQueries(
@@ -232,6 +265,8 @@ export interface SearchFigures {
   warmWithoutRecordsMedianMs: number;
   /** Median ms to fetch ten record files in parallel and nothing else (see `WarmQueries.tenFetches`). */
   tenFetchesMedianMs: number;
+  /** Median ms from the last key to results painted in the search dialog (`measureDialogQueries`). */
+  dialogMedianMs: number;
   /** What the service worker downloads in the background after the first visit. */
   precacheBytes: number;
 }
@@ -256,6 +291,7 @@ export async function measureSearch(
       warmRepeatedMedianMs: median(warm.repeated),
       warmWithoutRecordsMedianMs: median(warm.withoutRecords),
       tenFetchesMedianMs: median(warm.tenFetches),
+      dialogMedianMs: median(await measureDialogQueries(browser, site.url, WARM_QUERIES)),
       precacheBytes: (await precacheBytes(dir, site.url)).bytes,
     };
   } finally {
@@ -354,6 +390,10 @@ async function main() {
         );
     }
     console.log(`Every record in memory ${warm.recordsMs} ms after the first results`);
+    const dialog = await measureDialogQueries(browser, site.url, WARM_QUERIES);
+    console.log(
+      `Search dialog (${WARM_QUERIES.length} queries), last key to results painted: median ${median(dialog).toFixed(1)} ms (max ${Math.max(...dialog).toFixed(1)} ms)`,
+    );
     console.log(
       `Warm queries (${WARM_QUERIES.length}), submit to results painted: median ${median(warm.firstTime).toFixed(1)} ms the first time, ${median(warm.repeated).toFixed(1)} ms repeated (max ${Math.max(...warm.firstTime).toFixed(1)} / ${Math.max(...warm.repeated).toFixed(1)} ms)`,
     );
