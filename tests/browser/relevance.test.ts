@@ -2,6 +2,7 @@
 // Chromium against the root build, both ways the page answers: with Pagefind and one file per result (every query
 // until the page has every record in memory), and from every record in memory (every query after that).
 import { readFileSync } from 'node:fs';
+import { Converter } from 'opencc-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
@@ -134,6 +135,29 @@ describeInBrowser('search relevance in Chromium', () => {
       const literal = containing(c.same ?? c.q);
       expect(ids).toEqual(expect.arrayContaining(literal));
       expect([...ids.slice(0, literal.length)].sort()).toEqual([...literal].sort());
+    });
+
+    it('finds for a passage in traditional characters what it finds for the passage itself', async () => {
+      // Passages of 2 to 6 characters from every record, written in traditional characters by OpenCC's own tables;
+      // those that would not come back the same (干 may be 幹, 乾 or 干) are left out.
+      const toTraditional = Converter({ from: 'cn', to: 't' });
+      const toSimplified = Converter({ from: 't', to: 'cn' });
+      const differing: string[] = [];
+      let asked = 0;
+      for (const [n, record] of records.entries()) {
+        const text = record.text.replace(/\s+/g, '');
+        for (let length = 2; length <= 6; length += 2) {
+          const at = Math.min((n * 37 + length * 13) % text.length, text.length - length);
+          const q = text.slice(at, at + length);
+          const traditional = toTraditional(q);
+          if (traditional === q || toSimplified(traditional) !== q) continue;
+          asked++;
+          const [a, b] = [await runQuery(page, traditional), await runQuery(page, q)];
+          if (JSON.stringify(a) !== JSON.stringify(b)) differing.push(`${traditional} / ${q}`);
+        }
+      }
+      expect(asked).toBeGreaterThan(20);
+      expect(differing).toEqual([]);
     });
 
     it('finds every record by any passage of 1 to 10 characters taken from it', async () => {
