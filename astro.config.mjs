@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import externalScripts from './src/integrations/csp.ts';
+import offline from './src/integrations/offline.ts';
 import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
@@ -18,8 +19,8 @@ export default defineConfig({
   // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed. No syntax
   // highlighting: the reports have no code, and Shiki's inline styles would need 'unsafe-inline' under the CSP below.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
-  // search() last: its service worker lists the files the other integrations write.
-  integrations: [mdx(), externalScripts(), sitemap(), search()],
+  // offline() last: its service worker and lists take in the files the other integrations write.
+  integrations: [mdx(), externalScripts(), sitemap(), search(), offline()],
   devToolbar: { enabled: false },
   // A strict Content-Security-Policy <meta> on every page: scripts and styles only from the site itself (Astro adds
   // hashes for anything inline), no plugins, no <base> or form posts elsewhere, nothing from other hosts. The search
