@@ -118,6 +118,7 @@ try {
     recordsMs: search.recordsMs,
     warmWithoutRecordsMs: { median: Math.round(search.warmWithoutRecordsMedianMs * 10) / 10 },
     tenFetchesMs: { median: Math.round(search.tenFetchesMedianMs * 10) / 10 },
+    firstVisitBackgroundKB: kb(search.firstVisitBackgroundBytes),
   };
   console.table({
     发言: figures.remarks,
@@ -136,6 +137,7 @@ try {
     '载入全部记录用时（毫秒）': figures.recordsMs,
     '未载入全部记录时的热查询中位（毫秒）': figures.warmWithoutRecordsMs.median,
     '十个结果文件并行下载（毫秒）': figures.tenFetchesMs.median,
+    '首次访问后台下载（KB，离线副本）': figures.firstVisitBackgroundKB,
   });
   if (values.json) await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 } finally {
