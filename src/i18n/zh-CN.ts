@@ -31,14 +31,14 @@ export const search = {
   noscript: '搜索需要浏览器启用 JavaScript。您也可以按目录、发言人或单位浏览全部发言。',
 };
 
-/** The offline copy: the footer's control, the notice of a new version and the offline page; exported on its own so
- * the pages' script bundles only this part. */
+/** The offline copy: the footer's control, the notice of a new version and the offline page. Not part of `t`, and read
+ * by their scripts from the markup, so that no page's first script carries them. `{}` marks where a number goes. */
 export const offline = {
   /** The control, on a site too large to save whole on the first visit. */
   intro: '离线阅读：本站会保存您读过的页面，离线时也能打开。',
-  save: (mb: string) => `离线保存全部（约 ${mb} MB）`,
+  save: '离线保存全部（约 {} MB）',
   progress: '离线保存进度',
-  saving: (percent: number) => `正在保存全部页面和搜索……${percent}%`,
+  saving: '正在保存全部页面和搜索……{}%',
   saved: '已离线保存全部页面和搜索。',
   failed: '保存没有完成，请联网后重试。',
   remove: '删除离线副本',
@@ -51,7 +51,7 @@ export const offline = {
   pageText: '您现在处于离线状态，要打开的页面没有保存在本设备上，联网后即可阅读。',
   savedPages: '已保存、离线可读的页面',
   noPages: '本设备上还没有保存任何页面。',
-  manyPages: (n: number) => `已保存 ${n} 个页面，可从首页或导航进入。`,
+  manyPages: '已保存 {} 个页面，可从首页或导航进入。',
 };
 
 const pageOf = (page: number, total: number) => `第 ${page} 页，共 ${total} 页`;
@@ -59,7 +59,6 @@ const pageOf = (page: number, total: number) => `第 ${page} 页，共 ${total} 
 /** Every piece of interface text, in one place, so the site reads in one voice. */
 export const t = {
   search,
-  offline,
   siteName: '党建报告',
   skipLink: '跳到正文',
   navLabel: '主导航',

@@ -1,9 +1,8 @@
 // The offline page's list of the pages saved on this device, read from the cache of the build it belongs to, with
 // their titles; past a hundred, their number (the whole site is saved, and the header's links lead into it).
-import { offline as t } from '../i18n/zh-CN.ts';
-import { base } from './register-sw.ts';
 
 const LISTED = 100;
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 async function list(box: HTMLElement) {
   const build = document.documentElement.dataset.build ?? '';
@@ -15,7 +14,8 @@ async function list(box: HTMLElement) {
     .filter((url) => url.endsWith('/') && !url.endsWith(`${base}offline/`));
   urls.sort();
   if (!urls.length) return;
-  if (urls.length > LISTED) return void (box.firstElementChild!.textContent = t.manyPages(urls.length));
+  if (urls.length > LISTED)
+    return void (box.firstElementChild!.textContent = (box.dataset.many ?? '').replace('{}', String(urls.length)));
   const items = await Promise.all(
     urls.map(async (url) => {
       const html = (await (await cache.match(url))?.text()) ?? '';

@@ -1,9 +1,8 @@
-// The offline copy, in the page. The worker (sw.js) keeps the shell and caches each page as it is read; this script
-// caches the page the first visit loaded before the worker, deletes other builds' caches, and saves the rest of the
-// site: on the first visit where the whole copy is small (offline.json says), or when the reader asks (the footer's
-// control, src/components/OfflineControl.astro), which also removes it.
-import { offline as t } from '../i18n/zh-CN.ts';
-import { base, worker } from './register-sw.ts';
+// The offline copy, in the page, loaded by src/scripts/register-sw.ts once a worker is registered. The worker (sw.js)
+// keeps the shell and caches each page as it is read; this script caches the page the first visit loaded before the
+// worker, deletes other builds' caches, and saves the rest of the site: on the first visit where the whole copy is
+// small (offline.json says), or when the reader asks (the footer's control, src/components/OfflineControl.astro),
+// which also removes it. It imports nothing the page has loaded, so that loading it needs no preloading helper.
 import { watchUpdates } from './update-notice.ts';
 
 /** `offline.json`, written with the worker (src/integrations/offline/copy.ts). */
@@ -19,6 +18,7 @@ interface Files {
   search: string[];
 }
 
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const pageBuild = document.documentElement.dataset.build ?? '';
 const prefix = `offline:${base}:`;
 /** The same names as the worker's (src/integrations/offline/service-worker.ts). */
@@ -77,6 +77,8 @@ function control(info: Info, saved: boolean) {
   const bar = el?.querySelector('progress');
   const status = el?.querySelector('.offline-status');
   if (!el || !save || !remove || !bar || !status) return;
+  const t = el.dataset;
+  const fill = (text = '', n: string | number) => text.replace('{}', String(n));
   const show = (state: 'none' | 'saving' | 'saved' | 'failed', text: string) => {
     el.dataset.state = state;
     save.hidden = state === 'saving' || state === 'saved';
@@ -87,26 +89,26 @@ function control(info: Info, saved: boolean) {
   const run = async () => {
     localStorage.setItem(chosen, info.build);
     let said = -1;
-    show('saving', t.saving(0));
+    show('saving', fill(t.saving, 0));
     try {
       await saveAll(info.build, (done, total) => {
         bar.max = total;
         bar.value = done;
         // A screen reader hears every tenth, not every file.
         const percent = Math.floor((done / total) * 10) * 10;
-        if (percent !== said) status.textContent = t.saving((said = percent));
+        if (percent !== said) status.textContent = fill(t.saving, (said = percent));
       });
-      show('saved', t.saved);
+      show('saved', t.saved ?? '');
     } catch {
-      show('failed', t.failed);
+      show('failed', t.failed ?? '');
     }
   };
-  save.textContent = t.save((info.bytes / 1024 / 1024).toFixed(1));
+  save.textContent = fill(t.save, (info.bytes / 1024 / 1024).toFixed(1));
   save.onclick = () => void run();
   remove.onclick = async () => {
     localStorage.removeItem(chosen);
     await Promise.all(['pages', 'search'].map((kind) => caches.delete(`${prefix}${kind}:${info.build}`)));
-    show('none', t.removed);
+    show('none', t.removed ?? '');
     save.focus();
   };
   el.hidden = false;
@@ -137,9 +139,9 @@ async function settle() {
   );
 }
 
-if (worker) {
-  const installing = watchUpdates(worker, pageBuild, async () => (await controllerInfo())?.build);
-  worker.addEventListener('controlling', () => void settle());
-  void worker.register().then(installing, (error: unknown) => console.warn('Offline copy unavailable:', error));
+const registration = await navigator.serviceWorker.getRegistration(base);
+if (registration) {
+  watchUpdates(registration, pageBuild, async () => (await controllerInfo())?.build);
+  navigator.serviceWorker.addEventListener('controllerchange', () => void settle());
   if (navigator.serviceWorker.controller) void settle();
 }

@@ -1,41 +1,36 @@
-// "有新版本": a new build's worker has installed. A page of the build before it offers to reload into the new one
-// (the worker takes over when asked, then the page reloads); a page that is already the new build's (served network
+// "有新版本": a new build's worker has installed and waits. A page of the build before it offers to reload into the new
+// one (asked, the worker takes over, then the page reloads); a page that is already the new build's (served network
 // first while the old worker still controlled it) lets the new worker take over at once, with nothing to offer.
-import type { Workbox } from 'workbox-window';
 
-/** Watches `worker` for a new build; `controllerBuild` says which build the worker controlling the page is. */
-export function watchUpdates(worker: Workbox, pageBuild: string, controllerBuild: () => Promise<string | undefined>) {
+/** Watches `registration` for a new build; `controllerBuild` says which build the worker controlling the page is. */
+export function watchUpdates(
+  registration: ServiceWorkerRegistration,
+  pageBuild: string,
+  controllerBuild: () => Promise<string | undefined>,
+) {
   const notice = document.querySelector<HTMLElement>('.update-notice');
   const button = notice?.querySelector('button');
-  let asked = false;
   if (!notice || !button) return;
+  // Workbox's worker takes over when told so (generateSW with skipWaiting: false).
+  const takeOver = () => registration.waiting?.postMessage({ type: 'SKIP_WAITING' });
+  let asked = false;
   button.addEventListener('click', () => {
     asked = true;
-    if (notice.dataset.waiting) worker.messageSkipWaiting();
+    if (registration.waiting) takeOver();
     else location.reload();
   });
-  const offer = (waiting: boolean) => {
-    notice.dataset.waiting = waiting ? '1' : '';
-    notice.hidden = false;
+  const waiting = async () => {
+    if (!registration.waiting) return;
+    if ((await controllerBuild()) === pageBuild) notice.hidden = false;
+    else takeOver();
   };
-  const onWaiting = async () => {
-    if ((await controllerBuild()) === pageBuild) offer(true);
-    else worker.messageSkipWaiting();
-  };
-  worker.addEventListener('waiting', () => void onWaiting());
-  worker.addEventListener('controlling', () => {
+  const watch = (worker: ServiceWorker | null) =>
+    worker?.addEventListener('statechange', () => void (worker.state === 'installed' && waiting()));
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+  watch(registration.installing);
+  void waiting();
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (asked) return location.reload();
-    void controllerBuild().then((build) => {
-      if (build !== pageBuild) offer(false);
-      else notice.hidden = true;
-    });
+    void controllerBuild().then((build) => (notice.hidden = build === pageBuild));
   });
-  return (registration: ServiceWorkerRegistration | undefined) => {
-    // A worker that began installing before the page registered (a reload starts the check) sends workbox-window no
-    // event: watch it here.
-    const installing = registration?.installing;
-    installing?.addEventListener('statechange', () => {
-      if (installing.state === 'installed') void onWaiting();
-    });
-  };
 }
