@@ -86,10 +86,11 @@ function control(info: Info, saved: boolean) {
     bar.classList.toggle('offline-idle', state !== 'saving');
     status.textContent = text;
   };
-  const run = async () => {
+  const run = async (asked: boolean) => {
     localStorage.setItem(chosen, info.build);
     let said = -1;
     show('saving', fill(t.saving, 0));
+    let ended: 'saved' | 'failed';
     try {
       await saveAll(info.build, (done, total) => {
         bar.max = total;
@@ -98,13 +99,16 @@ function control(info: Info, saved: boolean) {
         const percent = Math.floor((done / total) * 10) * 10;
         if (percent !== said) status.textContent = fill(t.saving, (said = percent));
       });
-      show('saved', t.saved ?? '');
+      show((ended = 'saved'), t.saved ?? '');
     } catch {
-      show('failed', t.failed ?? '');
+      show((ended = 'failed'), t.failed ?? '');
     }
+    // The button pressed was hidden while saving: the keyboard goes on from the one that replaces it.
+    if (asked && (document.activeElement ?? document.body) === document.body)
+      (ended === 'saved' ? remove : save).focus();
   };
   save.textContent = fill(t.save, (info.bytes / 1024 / 1024).toFixed(1));
-  save.onclick = () => void run();
+  save.onclick = () => void run(true);
   remove.onclick = async () => {
     localStorage.removeItem(chosen);
     await Promise.all(['pages', 'search'].map((kind) => caches.delete(`${prefix}${kind}:${info.build}`)));
@@ -113,7 +117,7 @@ function control(info: Info, saved: boolean) {
   };
   el.hidden = false;
   if (saved) show('saved', '');
-  else if (localStorage.getItem(chosen)) void run();
+  else if (localStorage.getItem(chosen)) void run(false);
   else show('none', '');
 }
 

@@ -323,6 +323,9 @@ describeInBrowser('offline', () => {
       const remove = page.locator('.offline-control button', { hasText: '删除离线副本' });
       expect(await remove.isVisible()).toBe(true);
       expect(await save.isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent), 'the keyboard goes on from there').toBe(
+        '删除离线副本',
+      );
       await accessible(page, 'offline control, saved');
       await fits320(page);
 
