@@ -382,6 +382,13 @@ describeInBrowser('offline', () => {
       expect(await added(page)).not.toContain(ADDED);
       await accessible(page, 'update notice');
       await fits320(page);
+      // Over the page's bottom edge, it covers nothing a reader cannot scroll past.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const [footerEnd, noticeTop] = await page.evaluate(() => [
+        document.querySelector('footer')!.getBoundingClientRect().bottom,
+        document.querySelector('.update-notice')!.getBoundingClientRect().top,
+      ]);
+      expect(footerEnd).toBeLessThanOrEqual(noticeTop);
       await Promise.all([page.waitForNavigation(), notice.locator('button').click()]);
       expect(await added(page)).toContain(ADDED);
       expect(await buildOf(page)).toBe(infoOf(next.dir).build);
