@@ -223,7 +223,7 @@ describeInBrowser('offline', () => {
       for (const url of background)
         expect(url, 'the first visit fetches nothing but the shell and the page').toMatch(
           new RegExp(
-            `^${base}(sw\\.js|_astro/.*|favicon\\.svg|404\\.html|offline/(index\\.html)?|offline\\.json|${reportPath})$`,
+            `^${base}(sw(-legacy)?\\.js|_astro/.*|favicon\\.svg|404\\.html|offline/(index\\.html)?|offline\\.json|${reportPath})$`,
           ),
         );
       const pages = `offline:${base}:pages:${info.build}`;
@@ -360,7 +360,7 @@ describeInBrowser('offline', () => {
       rmSync(copy, { recursive: true, force: true });
       cpSync(next.dir, copy, { recursive: true });
     };
-    return { site, deploy };
+    return { site, deploy, copy };
   }
   const added = (page: Page) => page.locator(`[id="${anchor(first.file)}"]`).textContent();
   const buildOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.build);
@@ -455,6 +455,57 @@ describeInBrowser('offline', () => {
       await reading.goto(`${site.url}orgs/`);
       expect(await buildOf(reading)).toBe(now.build);
       expect(await reading.textContent('h1')).toBe('单位');
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it('a reader of the worker before Workbox, whose pages never ask, gets the next build without closing the site', async () => {
+    const { site, deploy, copy } = await deployable();
+    // The site as it was: pages whose only script registered the worker, and the hand-written worker itself
+    // (tests/fixtures/legacy-sw.js, as deployed), which served the pages it had cached first.
+    for (const built of readPages(copy, large.base))
+      writeFileSync(join(copy, built.file), built.html.replace(/<script\b[^>]*><\/script>/g, ''));
+    const version = '0123456789abcdef';
+    const manifest = { version, base: large.base, files: ['', reportPath] };
+    writeFileSync(
+      join(copy, 'sw.js'),
+      readFileSync(`${root}tests/fixtures/legacy-sw.js`, 'utf8').replace(
+        /^const MANIFEST = .*;$/m,
+        () => `const MANIFEST = ${JSON.stringify(manifest)};`,
+      ),
+    );
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      await page.evaluate((base) => navigator.serviceWorker.register(`${base}sw.js`, { scope: base }), large.base);
+      await controlled(page);
+      expect(await page.evaluate(() => caches.keys())).toEqual([`offline:${large.base}:${version}`]);
+
+      deploy();
+      // The old worker answers from its cache, once; the new one installs meanwhile and, finding the old worker's
+      // cache, takes over without waiting for a page to ask.
+      await page.reload();
+      expect(await added(page)).not.toContain(ADDED);
+      await expect
+        .poll(
+          () =>
+            page.evaluate(async () => {
+              const registration = await navigator.serviceWorker.getRegistration();
+              return (
+                Boolean(registration?.active && !registration.waiting && !registration.installing) &&
+                (await caches.keys()).some((name) => name.startsWith('workbox-precache'))
+              );
+            }),
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      await page.reload();
+      expect(await added(page)).toContain(ADDED);
+      expect(await buildOf(page)).toBe(infoOf(next.dir).build);
+      await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain(`offline:${large.base}:${version}`);
     } finally {
       await context.close();
       await site.close().catch(() => {});

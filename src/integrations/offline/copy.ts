@@ -32,7 +32,9 @@ export async function offlineCopy(dir: string, base: string, build: string): Pro
   const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((path) => !/(^|\/)\.|\.map$|^sw\.js$|^sitemap[^/]*\.xml$|^offline(\.json|\/files\.json)$/.test(path))
+    .filter(
+      (path) => !/(^|\/)\.|\.map$|^sw(-legacy)?\.js$|^sitemap[^/]*\.xml$|^offline(\.json|\/files\.json)$/.test(path),
+    )
     .filter((path) => !/^search-index\/[^/]+\/records\//.test(path))
     .sort();
   let bytes = 0;

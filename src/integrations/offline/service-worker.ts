@@ -2,6 +2,7 @@
 // only what changed), pages network first (the next load serves a new build; offline, the cache, then the offline
 // page), search files cache first (their folder is named by their version). Pages and search files are cached per
 // build, `offline:<base>:<pages|search>:<build>`, so nothing offline mixes two builds (src/scripts/offline.ts).
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSW } from 'workbox-build';
 
@@ -18,7 +19,9 @@ export const pagePlugin = (build: string) => ({
 
 export async function writeServiceWorker(dir: string, base: string, build: string, shell: string[]): Promise<number> {
   const cache = (kind: string) => `offline:${base}:${kind}:${build}`;
+  await copyFile(new URL('../../scripts/sw-legacy.js', import.meta.url), join(dir, 'sw-legacy.js'));
   const { count } = await generateSW({
+    importScripts: ['sw-legacy.js'],
     swDest: join(dir, 'sw.js'),
     globDirectory: dir,
     globPatterns: [...shell, 'offline.json'],
