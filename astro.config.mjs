@@ -2,6 +2,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import externalScripts from './src/integrations/csp.ts';
+import offline from './src/integrations/offline.ts';
 import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
@@ -17,10 +18,10 @@ export default defineConfig({
   // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed. No syntax
   // highlighting: the reports have no code, and Shiki's inline styles would need 'unsafe-inline' under the CSP below.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
-  // search() last: its service worker lists the files the other integrations write. No MDX integration: an .mdx
-  // content file is made into HTML from the tree the content checks read (src/lib/mdx.ts), never compiled into code,
-  // and without an MDX compiler in the build nothing can compile one by mistake.
-  integrations: [externalScripts(), sitemap(), search()],
+  // offline() last: its service worker and lists take in the files the other integrations write. No MDX integration:
+  // an .mdx content file is made into HTML from the tree the content checks read (src/lib/mdx.ts), never compiled into
+  // code, and without an MDX compiler in the build nothing can compile one by mistake.
+  integrations: [externalScripts(), sitemap(), search(), offline()],
   devToolbar: { enabled: false },
   // The search code in one file rather than in the pieces that the search page and the search dialog share: each
   // file is one more request on the first search, which has a budget (BENCHMARKS.md). What reading pages load (the

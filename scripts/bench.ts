@@ -119,6 +119,7 @@ try {
     warmWithoutRecordsMs: { median: Math.round(search.warmWithoutRecordsMedianMs * 10) / 10 },
     tenFetchesMs: { median: Math.round(search.tenFetchesMedianMs * 10) / 10 },
     dialogQueryMs: { median: Math.round(search.dialogMedianMs * 10) / 10 },
+    firstVisitBackgroundKB: kb(search.firstVisitBackgroundBytes),
   };
   console.table({
     发言: figures.remarks,
@@ -138,6 +139,7 @@ try {
     '未载入全部记录时的热查询中位（毫秒）': figures.warmWithoutRecordsMs.median,
     '十个结果文件并行下载（毫秒）': figures.tenFetchesMs.median,
     '搜索对话框：最后一键到结果（毫秒）': figures.dialogQueryMs.median,
+    '首次访问后台下载（KB，离线副本）': figures.firstVisitBackgroundKB,
   });
   if (values.json) await writeFile(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 } finally {

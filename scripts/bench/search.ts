@@ -5,14 +5,13 @@
 //
 // Without --dir it builds the site into a temporary folder first. The functions are exported for reuse.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { get } from 'node:http';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/support/browser.ts';
-import { serve } from '../../tests/support/serve.ts';
+import { serve, type Served } from '../../tests/support/serve.ts';
 
 export interface Transfer {
   url: string;
@@ -228,21 +227,48 @@ export async function measureWarmQueries(
   return { recordsMs, firstTime, repeated, withoutRecords, tenFetches };
 }
 
-/** Bytes the service worker's first install downloads (every cached file, gzip where the server applies it). */
-export async function precacheBytes(dir: string, siteUrl: string): Promise<{ files: number; bytes: number }> {
-  const manifest = JSON.parse(/^const MANIFEST = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!) as {
-    files: string[];
+export interface Background {
+  /** Requests the visit made beyond those of the page's own load. */
+  files: number;
+  /** Their bytes on the wire, headers included, gzip where the server applies it. */
+  bytes: number;
+  /** Each, as `bytes<TAB>path`, largest first. */
+  list: string[];
+}
+
+/** What a first visit to the home page downloads in the background: everything the server sends for it, until the
+ * offline copy is settled (src/scripts/offline.ts: the shell precached and, on a small site, the whole copy saved),
+ * less what the same visit sends with service workers blocked. Counted at the server, as it sends, because the
+ * worker's own requests are not the page's to see. */
+export async function firstVisitBackground(browser: Browser, site: Served): Promise<Background> {
+  const visit = async (serviceWorkers: 'allow' | 'block') => {
+    const context = await browser.newContext({ serviceWorkers });
+    const page = await context.newPage();
+    const from = site.sent.length;
+    await page.goto(site.url);
+    await page.waitForLoadState('networkidle');
+    if (serviceWorkers === 'allow')
+      await page.waitForFunction(
+        () =>
+          /^(none|saved|failed)$/.test(document.querySelector('.offline-control')?.getAttribute('data-state') ?? ''),
+        null,
+        { timeout: 600_000 },
+      );
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    return site.sent.slice(from);
   };
-  let bytes = 0;
-  for (const file of manifest.files)
-    bytes += await new Promise<number>((resolve, reject) => {
-      get(siteUrl + file, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-        let n = 0;
-        res.on('data', (chunk: Buffer) => (n += chunk.length));
-        res.on('end', () => resolve(n));
-      }).on('error', reject);
-    });
-  return { files: manifest.files.length, bytes };
+  const own = await visit('block');
+  const all = await visit('allow');
+  const sum = (list: { bytes: number }[]) => list.reduce((n, r) => n + r.bytes, 0);
+  return {
+    files: all.length - own.length,
+    bytes: sum(all) - sum(own),
+    list: all
+      .filter((r) => !own.some((o) => o.url === r.url))
+      .sort((a, b) => b.bytes - a.bytes)
+      .map((r) => `${r.bytes}\t${r.url}`),
+  };
 }
 
 export interface SearchFigures {
@@ -267,8 +293,8 @@ export interface SearchFigures {
   tenFetchesMedianMs: number;
   /** Median ms from the last key to results painted in the search dialog (`measureDialogQueries`). */
   dialogMedianMs: number;
-  /** What the service worker downloads in the background after the first visit. */
-  precacheBytes: number;
+  /** What a first visit downloads in the background for the offline copy. */
+  firstVisitBackgroundBytes: number;
 }
 
 /** The search figures of a built site (served at `base`), for the archive benchmark (scripts/bench.ts). */
@@ -292,7 +318,7 @@ export async function measureSearch(
       warmWithoutRecordsMedianMs: median(warm.withoutRecords),
       tenFetchesMedianMs: median(warm.tenFetches),
       dialogMedianMs: median(await measureDialogQueries(browser, site.url, WARM_QUERIES)),
-      precacheBytes: (await precacheBytes(dir, site.url)).bytes,
+      firstVisitBackgroundBytes: (await firstVisitBackground(browser, site)).bytes,
     };
   } finally {
     await browser.close();
@@ -364,7 +390,7 @@ async function main() {
     for (const q of values.query ?? [FIRST_QUERY, '服务', '的'])
       first.push(await measureFirstSearch(browser, site.url, q));
     const warm = await measureWarmQueries(browser, site.url, WARM_QUERIES, recordCount(dir));
-    const precache = await precacheBytes(dir, site.url);
+    const background = await firstVisitBackground(browser, site);
     const report = {
       firstSearch: first.map(({ transfers, ...rest }) => ({
         ...rest,
@@ -377,7 +403,7 @@ async function main() {
         medianTenFetchesMs: median(warm.tenFetches),
         ...warm,
       },
-      serviceWorkerPrecache: precache,
+      firstVisitBackground: background,
     };
     if (values.json) return void console.log(JSON.stringify(report, null, 2));
     for (const f of first) {
@@ -404,8 +430,9 @@ async function main() {
       `Ten record files fetched in parallel and nothing else (20 rounds): median ${median(warm.tenFetches).toFixed(1)} ms`,
     );
     console.log(
-      `Service worker install (after load, in the background): ${precache.files} files, ${kb(precache.bytes)}`,
+      `First visit, in the background (the offline copy): ${background.files} requests, ${kb(background.bytes)}`,
     );
+    for (const line of background.list) console.log(`  ${line}`);
   } finally {
     await browser.close();
     await site.close();

@@ -37,6 +37,29 @@ export const search = {
   noscript: '搜索需要浏览器启用 JavaScript。您也可以按目录、发言人或单位浏览全部发言。',
 };
 
+/** The offline copy: the footer's control, the notice of a new version and the offline page. Not part of `t`, and read
+ * by their scripts from the markup, so that no page's first script carries them. `{}` marks where a number goes. */
+export const offline = {
+  /** The control, on a site too large to save whole on the first visit. */
+  intro: '离线阅读：本站会保存您读过的页面，离线时也能打开。',
+  save: '离线保存全部（约 {} MB）',
+  progress: '离线保存进度',
+  saving: '正在保存全部页面和搜索……{}%',
+  saved: '已离线保存全部页面和搜索。',
+  failed: '保存没有完成，请联网后重试。',
+  remove: '删除离线副本',
+  removed: '离线副本已删除。',
+  /** The notice an open page shows when a new version is out. */
+  update: '有新版本。',
+  reload: '刷新页面',
+  /** The page served offline in place of one that is not saved. */
+  pageTitle: '离线',
+  pageText: '您现在处于离线状态，要打开的页面没有保存在本设备上，联网后即可阅读。',
+  savedPages: '已保存、离线可读的页面',
+  noPages: '本设备上还没有保存任何页面。',
+  manyPages: '已保存 {} 个页面，可从首页或导航进入。',
+};
+
 const pageOf = (page: number, total: number) => `第 ${page} 页，共 ${total} 页`;
 
 /** Every piece of interface text, in one place, so the site reads in one voice. */

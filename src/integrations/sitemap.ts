@@ -19,7 +19,7 @@ export default function sitemap(): AstroIntegration {
         }
         const urls = pages
           .map((p) => p.pathname)
-          .filter((p) => p !== '404/' && !p.startsWith('404'))
+          .filter((p) => p !== '404/' && !p.startsWith('404') && p !== 'offline/')
           .map((p) => new URL(base + p, site).href)
           .sort();
         const body = urls.map((u) => `  <url><loc>${u}</loc></url>`).join('\n');

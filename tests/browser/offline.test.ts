@@ -1,16 +1,20 @@
-// Offline: after one online visit, with the network cut, every page and the search (with filters) still work;
-// a new build replaces the old cache on the next visit. Real Chromium and the real service worker.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Offline, in real Chromium with the real service worker. A small site (the test builds) is saved whole on the first
+// visit: every page and the search with filters then work with the network cut. A larger one (the seed built with the
+// threshold set to a byte) keeps the shell and the pages read; "save all" fetches the rest with progress, and can be
+// removed; offline, a page not saved gives the offline page, which links those that are. A changed build deployed
+// over a served site: the next load serves it, an open page offers 有新版本 and reloads into it, and neither the text
+// nor the search ever comes from the other build.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeServiceWorker } from '../../src/integrations/search/service-worker.ts';
+import { axe, report } from '../support/a11y.ts';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readPages, searchFolder, textOf } from '../support/dist.ts';
 import { readSeed } from '../support/seed.ts';
-import { serve } from '../support/serve.ts';
+import { serve, type Served } from '../support/serve.ts';
 import { root, sites } from '../support/sites.ts';
 import { rendered, shownResults } from './search-helpers.ts';
 
@@ -24,79 +28,177 @@ const remarksWith = (q: string) =>
   seed.remarks.filter((r) => fold(`${r.speaker}${r.school}${r.paragraphs.join('')}`).includes(fold(q)));
 const anchor = (file: string) => file.replace(/\.mdx?$/, '');
 
-/** The files sw.js will cache, read from the built worker. */
-function manifestOf(dir: string): { version: string; base: string; files: string[] } {
-  const line = /^const MANIFEST = (.*);$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'));
-  if (!line) throw new Error('sw.js has no manifest');
-  return JSON.parse(line[1]!) as { version: string; base: string; files: string[] };
+interface Info {
+  build: string;
+  bytes: number;
+  whole: boolean;
+}
+interface Files {
+  build: string;
+  pages: string[];
+  search: string[];
+}
+const infoOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as Info;
+const filesOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline', 'files.json'), 'utf8')) as Files;
+
+/** A sentence only the next build has, at the end of the first remark. */
+const ADDED = '这是新版本增补的一句话。';
+const ADDED_QUERY = '新版本增补';
+const first = seed.remarks[0]!;
+const reportPath = `reports/${seed.id}/`;
+
+/** The seed built as a site too large to save whole (the threshold set to one byte), and the same with one remark
+ * changed: the build deployed over it. Under a sub-path, as a project site is. Built here, once per run (reused
+ * under SKIP_SITE_BUILD). */
+const large = { dir: `${root}.cache/test-sites/offline-large/`, base: '/some/path/' };
+const next = { dir: `${root}.cache/test-sites/offline-next/`, base: '/some/path/' };
+
+/** The environment without what Vitest sets from its own Vite config (BASE_URL would override the build's base). */
+const buildEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name)),
+);
+
+function buildLarge(dir: string, content?: string) {
+  if (process.env.SKIP_SITE_BUILD && existsSync(join(dir, 'sw.js'))) return;
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('npx', ['astro', 'build', '--outDir', dir, '--base', large.base], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...buildEnv, OFFLINE_WHOLE_LIMIT: '1', ...(content ? { CONTENT_DIR: content } : {}) },
+  });
 }
 
-/** Waits until the service worker controls the page and returns the names of the caches. */
-async function controlled(page: Page): Promise<string[]> {
+/** Waits until a service worker controls the page. */
+async function controlled(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  return page.evaluate(() => caches.keys());
+}
+
+/** The URLs in each cache whose name starts with `offline:`, by name, and the precache's, without revisions. */
+function cached(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const all: Record<string, string[]> = {};
+    for (const name of await caches.keys())
+      all[name.startsWith('workbox-precache') ? 'precache' : name] = (await (await caches.open(name)).keys())
+        .map((r) => r.url.replace(/\?__WB_REVISION__=.*$/, ''))
+        .sort();
+    return all;
+  });
+}
+
+const state = (page: Page) => page.locator('.offline-control').getAttribute('data-state');
+
+/** axe-core on the page as it is, in light and dark. */
+async function accessible(page: Page, name: string) {
+  const findings = new Map<string, Awaited<ReturnType<typeof axe>>>();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    findings.set(`${name}, ${colorScheme}`, await axe(page, `${name}, ${colorScheme}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(report(findings)).toBe('');
+}
+
+/** No sideways scrolling at 320 px. */
+async function fits320(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  if (size) await page.setViewportSize(size);
+}
+
+/** Cuts the network: the browser is offline and the server is gone. */
+async function cut(site: Served, context: BrowserContext) {
+  await site.close();
+  await context.setOffline(true);
+}
+
+/** Opens every page of a built site and checks its heading. */
+async function everyPageWorks(page: Page, site: Served, dir: string, base: string) {
+  for (const built of readPages(dir, base)) {
+    const response = await page.goto(site.origin + built.url);
+    expect(response?.ok(), built.url).toBe(true);
+    const h1 = built.doc.querySelector('h1');
+    if (h1)
+      expect(await page.$eval('h1', (el) => el.textContent.replace(/\s+/g, ' ').trim()), built.url).toBe(textOf(h1));
+  }
+}
+
+/** Search with a filter from the URL, then one more filter chosen on the page: the existing offline search check. */
+async function searchWithFiltersWorks(page: Page, site: Served) {
+  await page.goto(`${site.url}search/?q=${encodeURIComponent('服务')}&school=${encodeURIComponent('京源学校')}`);
+  await rendered(page, '服务');
+  const jingyuan = remarksWith('服务').filter((r) => r.school === '京源学校');
+  expect(jingyuan.length).toBeGreaterThan(1);
+  expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(jingyuan.map((r) => anchor(r.file)).sort());
+  const heading = jingyuan[0]!.section;
+  await page.locator('.search-facet', { hasText: '小标题' }).locator('label', { hasText: heading }).click();
+  expect((await shownResults(page)).map((r) => r.id)).toEqual(
+    jingyuan.filter((r) => r.section === heading).map((r) => anchor(r.file)),
+  );
+}
+
+/** The results of a query, as the search page shows them. */
+async function search(page: Page, site: Served, q: string) {
+  await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
+  await rendered(page, q);
+  expect(await page.locator('search-page').getAttribute('data-state')).toBe('done');
+  return shownResults(page);
 }
 
 describeInBrowser('offline', () => {
   let browser: Browser;
+  let work: string;
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'offline-'));
+    buildLarge(large.dir);
+    const content = join(work, 'content');
+    cpSync(`${root}content`, content, { recursive: true });
+    const file = join(content, 'reports', seed.id, 'remarks', first.file);
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}${ADDED}\n`);
+    buildLarge(next.dir, content);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
+    rmSync(work, { recursive: true, force: true });
   });
 
   for (const [name, { dir, base }] of Object.entries(sites)) {
-    it(`${name} build: after one visit every page and the search with filters work with the network cut`, async () => {
+    it(`${name} build: the first visit saves the whole site, and with the network cut every page and the search with filters work`, async () => {
+      const info = infoOf(dir);
+      expect(info.whole, 'the seed is a small site').toBe(true);
+      expect(info.bytes).toBeLessThan(2 * 1024 * 1024);
       const site = await serve(dir, base);
       const context = await browser.newContext();
       const page = await context.newPage();
       try {
         await page.goto(site.url);
-        const [cache, ...others] = await controlled(page);
-        expect(others).toEqual([]);
-        const manifest = manifestOf(dir);
-        expect(manifest.base).toBe(base);
-        const cachedUrls = await page.evaluate(
-          async (name) => (await (await caches.open(name)).keys()).map((r) => r.url),
-          cache!,
+        await controlled(page);
+        await expect.poll(() => state(page), { timeout: 20_000 }).toBe('saved');
+        // Nothing to ask on a small site: the control stays hidden.
+        expect(await page.locator('.offline-control').isHidden()).toBe(true);
+        const files = filesOf(dir);
+        expect(files.build).toBe(info.build);
+        const all = await cached(page);
+        expect(Object.keys(all).sort()).toEqual(
+          ['precache', `offline:${base}:pages:${info.build}`, `offline:${base}:search:${info.build}`].sort(),
         );
-        expect(cachedUrls.sort()).toEqual(manifest.files.map((f) => site.url + f).sort());
+        expect(all[`offline:${base}:pages:${info.build}`]).toEqual(
+          [...files.pages, `${base}offline/files.json`].map((p) => site.origin + p).sort(),
+        );
+        expect(all[`offline:${base}:search:${info.build}`]).toEqual(files.search.map((p) => site.origin + p).sort());
         // The records a thousand to a file, not one file each: offline, the search page reads them from those.
         const { version } = searchFolder(dir);
-        expect(manifest.files).toContain(`search-index/${version}/records-0.json`);
-        expect(manifest.files.filter((f) => f.includes('/records/'))).toEqual([]);
+        expect(files.search).toContain(`${base}search-index/${version}/records-0.json`);
+        expect(files.search.filter((f) => f.includes('/records/'))).toEqual([]);
 
-        // Cut the network: the browser is offline and the server is gone.
-        await site.close();
-        await context.setOffline(true);
-
-        for (const built of readPages(dir, base)) {
-          const response = await page.goto(site.origin + built.url);
-          expect(response?.ok(), built.url).toBe(true);
-          const h1 = built.doc.querySelector('h1');
-          if (h1)
-            expect(await page.$eval('h1', (el) => el.textContent.replace(/\s+/g, ' ').trim()), built.url).toBe(
-              textOf(h1),
-            );
-        }
-
-        // Search with a filter from the URL, then one more filter chosen on the page.
-        await page.goto(`${site.url}search/?q=${encodeURIComponent('服务')}&school=${encodeURIComponent('京源学校')}`);
-        await rendered(page, '服务');
-        const jingyuan = remarksWith('服务').filter((r) => r.school === '京源学校');
-        expect(jingyuan.length).toBeGreaterThan(1);
-        expect((await shownResults(page)).map((r) => r.id).sort()).toEqual(jingyuan.map((r) => anchor(r.file)).sort());
-        const heading = jingyuan[0]!.section;
-        await page.locator('.search-facet', { hasText: '小标题' }).locator('label', { hasText: heading }).click();
-        expect((await shownResults(page)).map((r) => r.id)).toEqual(
-          jingyuan.filter((r) => r.section === heading).map((r) => anchor(r.file)),
-        );
-
-        // A page that never existed gets the 404 page.
+        await cut(site, context);
+        await everyPageWorks(page, site, dir, base);
+        await searchWithFiltersWorks(page, site);
+        // A page that was never there: offline, the browser cannot tell, and says so.
         await page.goto(`${site.url}no/such/page/`);
-        expect(await page.textContent('h1')).toBe('页面未找到');
+        expect(await page.textContent('h1')).toBe('离线');
       } finally {
         await context.close();
         await site.close().catch(() => {});
@@ -104,36 +206,309 @@ describeInBrowser('offline', () => {
     });
   }
 
-  it('a new build replaces the old cache on the next visit', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'search-offline-'));
-    cpSync(sites.root.dir, copy, { recursive: true });
-    const site = await serve(copy, '/', { live: true });
+  it('a larger site: the first visit keeps the shell and the page, then pages as read and search files as used; offline, a page not saved gives the offline page, which links those that are', async () => {
+    const { dir, base } = large;
+    const info = infoOf(dir);
+    expect(info.whole).toBe(false);
+    const site = await serve(dir, base);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      const loaded = site.requests.length;
+      await controlled(page);
+      await expect.poll(() => state(page)).toBe('none');
+      // In the background: the worker, the shell it precaches, offline.json, the page itself.
+      const background = site.requests.slice(loaded).map((r) => r.replace(/\?.*$/, ''));
+      for (const url of background)
+        expect(url, 'the first visit fetches nothing but the shell and the page').toMatch(
+          new RegExp(
+            `^${base}(sw(-legacy)?\\.js|_astro/.*|favicon\\.svg|404\\.html|offline/(index\\.html)?|offline\\.json|${reportPath})$`,
+          ),
+        );
+      const pages = `offline:${base}:pages:${info.build}`;
+      const searchCache = `offline:${base}:search:${info.build}`;
+      let all = await cached(page);
+      expect(all[pages]).toEqual([site.url + reportPath]);
+      expect(all[searchCache]).toBeUndefined();
+      expect(all.precache).toEqual(
+        expect.arrayContaining([`${site.url}offline/index.html`, `${site.url}404.html`, `${site.url}offline.json`]),
+      );
+      expect(all.precache!.filter((u) => u.endsWith('.html'))).toHaveLength(2);
+
+      // Read another page and search: both are kept.
+      await page.goto(`${site.url}speakers/`);
+      const results = await search(page, site, '家长');
+      expect(results.length).toBeGreaterThan(0);
+      // The page loads every record after its first results: kept too, they answer any query offline.
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('search-page')?.dataset.records === 'loaded',
+      );
+      all = await cached(page);
+      expect(all[pages]).toEqual([site.url + reportPath, `${site.url}search/`, `${site.url}speakers/`].sort());
+      expect(all[searchCache]!.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+
+      await cut(site, context);
+      await page.goto(site.url + reportPath);
+      expect(await page.textContent('h1')).toBe(
+        textOf(
+          readPages(dir, base)
+            .find((p) => p.url === base + reportPath)!
+            .doc.querySelector('h1')!,
+        ),
+      );
+      expect((await search(page, site, '家长')).map((r) => r.id)).toEqual(results.map((r) => r.id));
+      const other = (await search(page, site, '服务')).map((r) => r.id);
+      expect(other).toEqual(expect.arrayContaining(remarksWith('服务').map((r) => anchor(r.file))));
+      expect(other.length - remarksWith('服务').length).toBeLessThanOrEqual(1);
+      // Not read: the offline page, in Chinese, with links to what is saved.
+      const response = await page.goto(`${site.url}orgs/`);
+      expect(response?.ok()).toBe(true);
+      expect(await page.textContent('h1')).toBe('离线');
+      await page.waitForSelector('.offline-pages a');
+      const links = await page.$$eval('.offline-pages a', (as) =>
+        as.map((a) => [a.getAttribute('href'), a.textContent]),
+      );
+      expect(links.map(([href]) => href).sort()).toEqual(
+        [base + reportPath, `${base}search/`, `${base}speakers/`].sort(),
+      );
+      expect(links.find(([href]) => href === `${base}speakers/`)?.[1]).toBe('发言人');
+      await page.click(`.offline-pages a[href="${base}speakers/"]`);
+      await page.waitForURL(`${site.url}speakers/`);
+      expect(await page.textContent('h1')).toBe('发言人');
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it('a larger site: "save all" shows its size and progress, then every page and the search work offline; removed, only the shell is left', async () => {
+    const { dir, base } = large;
+    const info = infoOf(dir);
+    const site = await serve(dir, base);
     const context = await browser.newContext();
     const page = await context.newPage();
     try {
       await page.goto(site.url);
-      const [old] = await controlled(page);
+      await controlled(page);
+      await expect.poll(() => state(page)).toBe('none');
+      const save = page.locator('.offline-control button').first();
+      expect(await save.textContent()).toBe(`离线保存全部（约 ${(info.bytes / 1024 / 1024).toFixed(1)} MB）`);
+      await accessible(page, 'offline control');
+      await fits320(page);
 
-      // The next build: a changed page, and with it a new worker whose version differs.
-      const home = join(copy, 'index.html');
-      writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<p id="new-build">新版本</p></main>'));
-      const next = await writeServiceWorker(pathToFileURL(`${copy}/`), '/', pathToFileURL(`${root}src/scripts/sw.js`));
-      expect(old).not.toContain(next.version);
+      // Progress: the bar counts every file; the status, read out, says how far.
+      const files = filesOf(dir);
+      const seen = page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const status = document.querySelector('.offline-status')!;
+            const texts: string[] = [];
+            new MutationObserver(() => {
+              texts.push(status.textContent);
+              if (document.querySelector('.offline-control')?.getAttribute('data-state') !== 'saving') resolve(texts);
+            }).observe(status, { childList: true, characterData: true, subtree: true });
+          }),
+      );
+      await save.click();
+      await expect.poll(() => state(page), { timeout: 30_000 }).toBe('saved');
+      const texts = await seen;
+      expect(texts[0]).toBe('正在保存全部页面和搜索……0%');
+      expect(texts).toContain('正在保存全部页面和搜索……50%');
+      expect(texts.at(-1)).toBe('已离线保存全部页面和搜索。');
+      expect(await page.$eval('.offline-control progress', (p: HTMLProgressElement) => [p.value, p.max])).toEqual([
+        files.pages.length + files.search.length,
+        files.pages.length + files.search.length,
+      ]);
+      const remove = page.locator('.offline-control button', { hasText: '删除离线副本' });
+      expect(await remove.isVisible()).toBe(true);
+      expect(await save.isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent), 'the keyboard goes on from there').toBe(
+        '删除离线副本',
+      );
+      await accessible(page, 'offline control, saved');
+      await fits320(page);
 
-      // The visit checks sw.js, finds it changed, installs the new worker, which drops the old cache.
+      await cut(site, context);
+      await everyPageWorks(page, site, dir, base);
+      await searchWithFiltersWorks(page, site);
+
+      // Removed: the pages and search files go; the next visit offers to save again.
       await page.goto(site.url);
-      await expect
-        .poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 })
-        .toEqual([`offline:/:${next.version}`]);
-
-      await site.close();
-      await context.setOffline(true);
-      await page.goto(site.url);
-      expect(await page.textContent('#new-build')).toBe('新版本');
+      await expect.poll(() => state(page)).toBe('saved');
+      await remove.click();
+      await expect.poll(() => state(page)).toBe('none');
+      expect(await page.textContent('.offline-status')).toBe('离线副本已删除。');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^离线保存全部/);
+      expect(Object.keys(await cached(page))).toEqual(['precache']);
+      await page.goto(`${site.url}orgs/`);
+      expect(await page.textContent('h1')).toBe('离线');
+      await page.waitForSelector('.offline-pages p');
+      expect(await page.textContent('.offline-pages')).toContain('本设备上还没有保存任何页面。');
     } finally {
       await context.close();
       await site.close().catch(() => {});
+    }
+  });
+
+  /** A copy of the larger site, served live so that the next build can be deployed over it. */
+  async function deployable() {
+    const copy = mkdtempSync(join(work, 'site-'));
+    cpSync(large.dir, copy, { recursive: true });
+    const site = await serve(copy, large.base, { live: true });
+    const deploy = () => {
       rmSync(copy, { recursive: true, force: true });
+      cpSync(next.dir, copy, { recursive: true });
+    };
+    return { site, deploy, copy };
+  }
+  const added = (page: Page) => page.locator(`[id="${anchor(first.file)}"]`).textContent();
+  const buildOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.build);
+
+  it('a new build deployed: an open page offers 有新版本, and asked, the new worker takes over and the page reloads into it', async () => {
+    const { site, deploy } = await deployable();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      const notice = page.locator('.update-notice');
+      expect(await notice.isHidden()).toBe(true);
+      deploy();
+      // The browser checks for a new worker now and then; the test asks at once.
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+      await notice.waitFor({ state: 'visible' });
+      expect(await notice.textContent()).toContain('有新版本');
+      expect(await added(page)).not.toContain(ADDED);
+      await accessible(page, 'update notice');
+      await fits320(page);
+      // Over the page's bottom edge, it covers nothing a reader cannot scroll past.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const [footerEnd, noticeTop] = await page.evaluate(() => [
+        document.querySelector('footer')!.getBoundingClientRect().bottom,
+        document.querySelector('.update-notice')!.getBoundingClientRect().top,
+      ]);
+      expect(footerEnd).toBeLessThanOrEqual(noticeTop);
+      await Promise.all([page.waitForNavigation(), notice.locator('button').click()]);
+      expect(await added(page)).toContain(ADDED);
+      expect(await buildOf(page)).toBe(infoOf(next.dir).build);
+      await controlled(page);
+      expect(await page.evaluate(async () => (await (await fetch('../../offline.json')).json()) as Info)).toEqual(
+        infoOf(next.dir),
+      );
+      expect(await notice.isHidden()).toBe(true);
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it('a new build deployed: the next load serves it, an open page of the old one offers it, and text and search come from one build on every load, online and off', async () => {
+    const { site, deploy } = await deployable();
+    const old = infoOf(large.dir);
+    const now = infoOf(next.dir);
+    const context = await browser.newContext();
+    const reading = await context.newPage();
+    const searching = await context.newPage();
+    try {
+      await reading.goto(site.url + reportPath);
+      await controlled(reading);
+      await reading.locator('.offline-control button').first().click();
+      await expect.poll(() => state(reading), { timeout: 30_000 }).toBe('saved');
+      expect(await search(searching, site, ADDED_QUERY)).toEqual([]);
+      expect(await added(reading)).not.toContain(ADDED);
+
+      deploy();
+      // The next load: the new build's search page, finding the new text, never the old build's results.
+      for (let load = 0; load < 3; load++) {
+        const results = await search(searching, site, ADDED_QUERY);
+        expect(await buildOf(searching), `load ${load}`).toBe(now.build);
+        expect(
+          results.map((r) => r.id),
+          `load ${load}`,
+        ).toEqual([anchor(first.file)]);
+        expect(results[0]!.excerpt).toContain(ADDED_QUERY);
+      }
+      // The open page of the old build, now under the new worker, offers the new one.
+      const notice = reading.locator('.update-notice');
+      await notice.waitFor({ state: 'visible' });
+      await Promise.all([reading.waitForNavigation(), notice.locator('button').click()]);
+      expect(await added(reading)).toContain(ADDED);
+      await reading.reload();
+      expect(await added(reading)).toContain(ADDED);
+
+      // Only the new build's caches are left, and the whole copy the reader asked for is the new build's.
+      await expect.poll(() => state(reading), { timeout: 30_000 }).toBe('saved');
+      const names = Object.keys(await cached(reading));
+      expect(names.filter((n) => n.includes(old.build))).toEqual([]);
+      expect(names.sort()).toEqual(
+        ['precache', `offline:${large.base}:pages:${now.build}`, `offline:${large.base}:search:${now.build}`].sort(),
+      );
+      const precache = (await cached(reading)).precache!;
+      expect(precache.filter((u) => u.endsWith('offline.json'))).toHaveLength(1);
+
+      await cut(site, context);
+      await reading.goto(site.url + reportPath);
+      expect(await added(reading)).toContain(ADDED);
+      expect(await buildOf(reading)).toBe(now.build);
+      expect((await search(reading, site, ADDED_QUERY)).map((r) => r.id)).toEqual([anchor(first.file)]);
+      await reading.goto(`${site.url}orgs/`);
+      expect(await buildOf(reading)).toBe(now.build);
+      expect(await reading.textContent('h1')).toBe('单位');
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it('a reader of the worker before Workbox, whose pages never ask, gets the next build without closing the site', async () => {
+    const { site, deploy, copy } = await deployable();
+    // The site as it was: pages whose only script registered the worker, and the hand-written worker itself
+    // (tests/fixtures/legacy-sw.js, as deployed), which served the pages it had cached first.
+    for (const built of readPages(copy, large.base))
+      writeFileSync(join(copy, built.file), built.html.replace(/<script\b[^>]*><\/script>/g, ''));
+    const version = '0123456789abcdef';
+    const manifest = { version, base: large.base, files: ['', reportPath] };
+    writeFileSync(
+      join(copy, 'sw.js'),
+      readFileSync(`${root}tests/fixtures/legacy-sw.js`, 'utf8').replace(
+        /^const MANIFEST = .*;$/m,
+        () => `const MANIFEST = ${JSON.stringify(manifest)};`,
+      ),
+    );
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      await page.evaluate((base) => navigator.serviceWorker.register(`${base}sw.js`, { scope: base }), large.base);
+      await controlled(page);
+      expect(await page.evaluate(() => caches.keys())).toEqual([`offline:${large.base}:${version}`]);
+
+      deploy();
+      // The old worker answers from its cache, once; the new one installs meanwhile and, finding the old worker's
+      // cache, takes over without waiting for a page to ask.
+      await page.reload();
+      expect(await added(page)).not.toContain(ADDED);
+      await expect
+        .poll(
+          () =>
+            page.evaluate(async () => {
+              const registration = await navigator.serviceWorker.getRegistration();
+              return (
+                Boolean(registration?.active && !registration.waiting && !registration.installing) &&
+                (await caches.keys()).some((name) => name.startsWith('workbox-precache'))
+              );
+            }),
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      await page.reload();
+      expect(await added(page)).toContain(ADDED);
+      expect(await buildOf(page)).toBe(infoOf(next.dir).build);
+      await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain(`offline:${large.base}:${version}`);
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
     }
   });
 });

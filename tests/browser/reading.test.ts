@@ -42,7 +42,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         `复制链接（${first.speaker}，${first.section}）`,
       );
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent === '已复制链接');
+      await page.waitForFunction(() => document.querySelector('p.sr-only[role=status]')?.textContent === '已复制链接');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
         `${new URL(site.url).origin}${base}reports/${seed.id}/#${anchor}`,
       );

@@ -180,8 +180,10 @@ describe('home, indexes and 404', () => {
     expect(home.doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe('https://example.org/');
     expect(home.doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('党建报告');
     const sitemap = readFileSync(`${sites.root.dir}sitemap.xml`, 'utf8');
-    for (const p of pages.filter((p) => p.url !== '/404'))
+    for (const p of pages.filter((p) => p.url !== '/404' && p.url !== '/offline/'))
       expect(sitemap).toContain(`<loc>https://example.org${p.url}</loc>`);
+    // The page the service worker serves offline in place of one not saved is no page to find.
+    expect(sitemap).not.toContain('/offline/');
     const subHome = readPages(sites.sub.dir, sites.sub.base).find((p) => p.url === sites.sub.base)!;
     expect(subHome.doc.querySelector('link[rel=canonical]')).toBeNull();
     expect(existsSync(`${sites.sub.dir}sitemap.xml`)).toBe(false);

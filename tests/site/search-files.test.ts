@@ -1,5 +1,5 @@
-// What the build writes for search, read from the test builds: the Pagefind bundle, the service worker and its
-// list, the search box on every page, and scripts only as files (a strict Content-Security-Policy will follow).
+// What the build writes for search, read from the test builds: the Pagefind bundle, the service worker and the
+// offline copy's lists, the search box on every page, and scripts only as files (a strict Content-Security-Policy will follow).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -89,24 +89,46 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(search.doc.querySelector('search-page')?.getAttribute('data-files')).toBe(`${base}search-index/${version}/`);
   });
 
-  it('writes a service worker that caches every page and the search runtime, under the base', () => {
-    const line = /^const MANIFEST = (.*);$/m.exec(readFileSync(`${dir}sw.js`, 'utf8'));
-    const manifest = JSON.parse(line![1]!) as { version: string; base: string; files: string[] };
-    expect(manifest.base).toBe(base);
-    expect(manifest.version).toMatch(/^[0-9a-f]{16}$/);
+  it('writes a service worker and the offline copy: every page, the search runtime and index, under the base', () => {
+    // The worker (Workbox's generateSW) names this build's caches; the page learns the build from offline.json, which
+    // the worker precaches, and saves what offline/files.json lists.
+    const build = pages[0]!.doc.querySelector('html')?.getAttribute('data-build');
+    expect(build).toMatch(/^[0-9a-f]{12}$/);
+    for (const page of pages) expect(page.doc.querySelector('html')?.getAttribute('data-build'), page.url).toBe(build);
+    const sw = readFileSync(`${dir}sw.js`, 'utf8');
+    expect(sw).toContain(`"offline:${base}:pages:${build}"`);
+    expect(sw).toContain(`"offline:${base}:search:${build}"`);
+    expect(sw, "it stores only this build's pages").toContain(`data-build="${build}"`);
+    // The Workbox runtime is inlined: nothing from another host, and no other file but the one for readers of the
+    // worker before it.
+    expect([...sw.matchAll(/importScripts\(([^)]*)\)/g)].map((m) => m[1])).toEqual(['"sw-legacy.js"']);
+    expect(existsSync(`${dir}sw-legacy.js`)).toBe(true);
+    const info = JSON.parse(readFileSync(`${dir}offline.json`, 'utf8')) as { build: string; bytes: number };
+    const files = JSON.parse(readFileSync(`${dir}offline/files.json`, 'utf8')) as {
+      build: string;
+      pages: string[];
+      search: string[];
+    };
+    expect([info.build, files.build]).toEqual([build, build]);
+    expect(info.bytes).toBeGreaterThan(50_000);
     for (const page of pages) {
-      const file = page.file === 'index.html' ? '' : page.file.replace(/index\.html$/, '');
-      expect(manifest.files, page.url).toContain(file);
+      if (/^(404|offline\/index)\.html$/.test(page.file)) continue;
+      expect(files.pages, page.url).toContain(page.url);
     }
-    const pagefind = `search-index/${version}/pagefind/`;
-    for (const file of ['pagefind.js', 'pagefind-entry.json']) expect(manifest.files).toContain(pagefind + file);
-    expect(manifest.files.some((f) => f.startsWith(`${pagefind}wasm.`) && f.endsWith('.pagefind'))).toBe(true);
-    expect(manifest.files.some((f) => f.startsWith(`${pagefind}index/`))).toBe(true);
-    // Pagefind's own UI bundles and worker are not used, so not cached.
-    expect(manifest.files.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
+    expect(files.pages).toHaveLength(pages.length - 2);
+    const pagefind = `${base}search-index/${version}/pagefind/`;
+    for (const file of ['pagefind.js', 'pagefind-entry.json']) expect(files.search).toContain(pagefind + file);
+    expect(files.search.some((f) => f.startsWith(`${pagefind}wasm.`) && f.endsWith('.pagefind'))).toBe(true);
+    expect(files.search.some((f) => f.startsWith(`${pagefind}index/`))).toBe(true);
+    // Pagefind's own UI bundles and worker are not used, so not saved; nor the one-record files.
+    expect(files.search.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
+    expect(files.search.filter((f) => f.includes('/records/'))).toEqual([]);
     // Every entry is a built file.
-    for (const file of manifest.files)
-      expect(existsSync(`${dir}${file === '' || file.endsWith('/') ? `${file}index.html` : file}`), file).toBe(true);
+    for (const url of [...files.pages, ...files.search]) {
+      expect(url.startsWith(base), url).toBe(true);
+      const file = url.slice(base.length);
+      expect(existsSync(`${dir}${file === '' || file.endsWith('/') ? `${file}index.html` : file}`), url).toBe(true);
+    }
   });
 
   it('has a search form to the search page on every page but the search page itself', () => {
@@ -144,11 +166,15 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     const scriptsOf = (html: string) =>
       [...html.matchAll(/<(?:script|link)[^>]*\b(?:src|href)="([^"]+\.m?js)"/g)].map((m) => m[1]!);
     const search = pages.find((p) => p.url === `${base}search/`)!;
-    const reading = pages.filter((p) => p !== search);
+    // The offline page has a script of its own too (the saved pages' list), and no search script.
+    const offline = pages.find((p) => p.url === `${base}offline/`)!;
+    const reading = pages.filter((p) => p !== search && p !== offline);
     const everywhere = scriptsOf(reading[0]!.html);
     const searchOnly = scriptsOf(search.html).filter((src) => !everywhere.includes(src));
     expect(searchOnly).toHaveLength(1);
     for (const page of reading) expect(scriptsOf(page.html), page.url).toEqual(everywhere);
+    expect(scriptsOf(offline.html).filter((src) => !everywhere.includes(src))).toHaveLength(1);
+    expect(scriptsOf(offline.html)).not.toContain(searchOnly[0]);
     for (const page of pages)
       expect(
         scriptsOf(page.html).filter((src) => src.includes('pagefind')),

@@ -16,6 +16,8 @@ export interface Served {
   origin: string;
   /** Every request the server answered, as `path` (with query), in order. */
   requests: string[];
+  /** Every response the server finished, in order, with the bytes it sent for it (status line, headers, body). */
+  sent: { url: string; bytes: number }[];
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function serve(dir: string, base: string, options: ServeOptions = {
   const gzip = compression({ threshold: 20 });
   const files = sirv(dir, { dev: options.live ?? false, etag: true, dotfiles: false });
   const requests: string[] = [];
+  const sent: Served['sent'] = [];
   const notFound = async (res: ServerResponse) => {
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -38,6 +41,9 @@ export async function serve(dir: string, base: string, options: ServeOptions = {
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     requests.push(req.url ?? '');
+    // One response at a time on a connection (no pipelining): what the socket sent meanwhile is this response.
+    const [asked, before] = [req.url ?? '', req.socket.bytesWritten];
+    res.on('finish', () => sent.push({ url: asked, bytes: req.socket.bytesWritten - before }));
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const url = req.url ?? '/';
     if (!url.startsWith(base)) return void notFound(res);
@@ -55,6 +61,7 @@ export async function serve(dir: string, base: string, options: ServeOptions = {
     url: origin + base,
     origin,
     requests,
+    sent,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,0 +1,56 @@
+// Writes `<base>sw.js` with Workbox's generateSW: the shell precached (a revision per file, so a new build fetches
+// only what changed), pages network first (the next load serves a new build; offline, the cache, then the offline
+// page), search files cache first (their folder is named by their version). Pages and search files are cached per
+// build, `offline:<base>:<pages|search>:<build>`, so nothing offline mixes two builds (src/scripts/offline.ts).
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateSW } from 'workbox-build';
+
+/** How the worker caches pages: without the query (the search page's ?q= is one page), and only this build's (one
+ * fetched while an older worker still controls is the next worker's). generateSW writes a plugin's functions into
+ * sw.js as their source text, so the build goes into that text. */
+export const pagePlugin = (build: string) => ({
+  cacheKeyWillBeUsed: ({ request }: { request: Request }) => Promise.resolve(request.url.replace(/[?#].*$/, '')),
+  cacheWillUpdate: Object.assign(() => Promise.resolve(null), {
+    toString: () => `async ({ response }) => response.status === 200 &&
+      (await response.clone().text()).includes('data-build="${build}"') ? response : null`,
+  }),
+});
+
+export async function writeServiceWorker(dir: string, base: string, build: string, shell: string[]): Promise<number> {
+  const cache = (kind: string) => `offline:${base}:${kind}:${build}`;
+  await copyFile(new URL('../../scripts/sw-legacy.js', import.meta.url), join(dir, 'sw-legacy.js'));
+  const { count } = await generateSW({
+    importScripts: ['sw-legacy.js'],
+    swDest: join(dir, 'sw.js'),
+    globDirectory: dir,
+    globPatterns: [...shell, 'offline.json'],
+    dontCacheBustURLsMatching: /^_astro\//,
+    // The runtime in sw.js itself: no request to another host, no other file.
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    // A new worker waits until a page asks (src/scripts/update-notice.ts), then takes every open page.
+    skipWaiting: false,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: cache('pages'),
+          precacheFallback: { fallbackURL: 'offline/index.html' },
+          plugins: [pagePlugin(build)],
+        },
+      },
+      {
+        urlPattern: new RegExp(`^https?://[^/]+${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}search-index/`),
+        handler: 'CacheFirst',
+        // Pagefind asks for pagefind-entry.json with a timestamp.
+        options: { cacheName: cache('search'), matchOptions: { ignoreSearch: true } },
+      },
+    ],
+  });
+  return count;
+}

@@ -1,0 +1,36 @@
+// The offline page's list of the pages saved on this device, read from the cache of the build it belongs to, with
+// their titles; past a hundred, their number (the whole site is saved, and the header's links lead into it).
+
+const LISTED = 100;
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+async function list(box: HTMLElement) {
+  const build = document.documentElement.dataset.build ?? '';
+  const name = `offline:${base}:pages:${build}`;
+  if (!(await caches.has(name))) return;
+  const cache = await caches.open(name);
+  const urls = (await cache.keys())
+    .map((r) => r.url)
+    .filter((url) => url.endsWith('/') && !url.endsWith(`${base}offline/`));
+  urls.sort();
+  if (!urls.length) return;
+  if (urls.length > LISTED)
+    return void (box.firstElementChild!.textContent = (box.dataset.many ?? '').replace('{}', String(urls.length)));
+  const items = await Promise.all(
+    urls.map(async (url) => {
+      const html = (await (await cache.match(url))?.text()) ?? '';
+      const title = new DOMParser().parseFromString(html, 'text/html').title.replace(/ - [^-]+$/, '');
+      const item = document.createElement('li');
+      item.append(
+        Object.assign(document.createElement('a'), { href: new URL(url).pathname, textContent: title || url }),
+      );
+      return item;
+    }),
+  );
+  const ul = document.createElement('ul');
+  ul.append(...items);
+  box.replaceChildren(ul);
+}
+
+const box = document.querySelector<HTMLElement>('.offline-pages');
+if (box && 'caches' in window) void list(box);

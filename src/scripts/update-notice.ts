@@ -1,0 +1,36 @@
+// "有新版本": a new build's worker has installed and waits. A page of the build before it offers to reload into the new
+// one (asked, the worker takes over, then the page reloads); a page that is already the new build's (served network
+// first while the old worker still controlled it) lets the new worker take over at once, with nothing to offer.
+
+/** Watches `registration` for a new build; `controllerBuild` says which build the worker controlling the page is. */
+export function watchUpdates(
+  registration: ServiceWorkerRegistration,
+  pageBuild: string,
+  controllerBuild: () => Promise<string | undefined>,
+) {
+  const notice = document.querySelector<HTMLElement>('.update-notice');
+  const button = notice?.querySelector('button');
+  if (!notice || !button) return;
+  // Workbox's worker takes over when told so (generateSW with skipWaiting: false).
+  const takeOver = () => registration.waiting?.postMessage({ type: 'SKIP_WAITING' });
+  let asked = false;
+  button.addEventListener('click', () => {
+    asked = true;
+    if (registration.waiting) takeOver();
+    else location.reload();
+  });
+  const waiting = async () => {
+    if (!registration.waiting) return;
+    if ((await controllerBuild()) === pageBuild) notice.hidden = false;
+    else takeOver();
+  };
+  const watch = (worker: ServiceWorker | null) =>
+    worker?.addEventListener('statechange', () => void (worker.state === 'installed' && waiting()));
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+  watch(registration.installing);
+  void waiting();
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (asked) return location.reload();
+    void controllerBuild().then((build) => (notice.hidden = build === pageBuild));
+  });
+}
