@@ -41,9 +41,10 @@ interface Files {
 const infoOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as Info;
 const filesOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline', 'files.json'), 'utf8')) as Files;
 
-/** A sentence only the next build has, at the end of the first remark. */
-const ADDED = '这是新版本增补的一句话。';
-const ADDED_QUERY = '新版本增补';
+/** A sentence only the next build has, at the end of the first remark, with a word found nowhere else (whatever the
+ * search's rules for words it cannot find whole). */
+const ADDED = '这是新版本增补的一句话，编号ZQXV7。';
+const ADDED_QUERY = 'ZQXV7';
 const first = seed.remarks[0]!;
 const reportPath = `reports/${seed.id}/`;
 

@@ -141,6 +141,10 @@ for (const [name, { dir, base }] of Object.entries(everySite)) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(site.origin + url + (isSearch ? `?q=${encodeURIComponent(query)}` : ''), { waitUntil: 'load' });
       if (isSearch) findings.push(...(await searchRuns(page, query)));
+      // The offline page lists the pages saved on this device once it has read them (the worker registered by the
+      // pages visited before it may have saved the whole site).
+      if (url === `${base}offline/`)
+        await page.waitForSelector('.offline-pages[data-state=done]', { state: 'attached' });
 
       // Keyboard first, from the fresh page.
       if (layout) findings.push(...(await keyboardWalk(page)));
