@@ -54,7 +54,7 @@ export const offline = {
   reload: '刷新页面',
   /** The page served offline in place of one that is not saved. */
   pageTitle: '离线',
-  pageText: '您现在处于离线状态，要打开的页面没有保存在本设备上，联网后即可阅读。',
+  pageText: '没有网络时，本设备上没有保存的页面打不开，联网后即可阅读。下面是已经保存、离线也能打开的页面。',
   savedPages: '已保存、离线可读的页面',
   noPages: '本设备上还没有保存任何页面。',
   manyPages: '已保存 {} 个页面，可从首页或导航进入。',
