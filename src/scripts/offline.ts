@@ -3,20 +3,8 @@
 // worker, deletes other builds' caches, and saves the rest of the site: on the first visit where the whole copy is
 // small (offline.json says), or when the reader asks (the footer's control, src/components/OfflineControl.astro),
 // which also removes it. It imports nothing the page has loaded, so that loading it needs no preloading helper.
+import type { OfflineFiles, OfflineInfo } from '../integrations/offline/copy.ts';
 import { watchUpdates } from './update-notice.ts';
-
-/** `offline.json`, written with the worker (src/integrations/offline/copy.ts). */
-interface Info {
-  build: string;
-  bytes: number;
-  whole: boolean;
-}
-/** `offline/files.json`: what "save all" fetches. */
-interface Files {
-  build: string;
-  pages: string[];
-  search: string[];
-}
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const pageBuild = document.documentElement.dataset.build ?? '';
@@ -30,10 +18,10 @@ const chosen = `${prefix}whole`;
 const withoutQuery = (url: string) => url.replace(/[?#].*$/, '');
 
 /** offline.json as the worker controlling the page serves it, from its precache: the worker's build. */
-async function controllerInfo(): Promise<Info | undefined> {
+async function controllerInfo(): Promise<OfflineInfo | undefined> {
   if (!navigator.serviceWorker.controller) return undefined;
   const response = await fetch(`${base}offline.json`);
-  return response.ok ? ((await response.json()) as Info) : undefined;
+  return response.ok ? ((await response.json()) as OfflineInfo) : undefined;
 }
 
 /** Fetches a file into a build's cache; a page only if it is that build's (a newer one may be out). */
@@ -49,7 +37,7 @@ let saving: Promise<void> | undefined;
 /** Saves every page and search file of `build` not saved yet, six at a time. */
 function saveAll(build: string, progress: (done: number, total: number) => void): Promise<void> {
   return (saving ??= (async () => {
-    const files = (await (await fetch(complete, { cache: 'no-cache' })).json()) as Files;
+    const files = (await (await fetch(complete, { cache: 'no-cache' })).json()) as OfflineFiles;
     if (files.build !== build) throw new Error('a new build is out');
     const [pages, search] = await Promise.all([cacheOf('pages', build), cacheOf('search', build)]);
     const jobs = [
@@ -71,7 +59,7 @@ function saveAll(build: string, progress: (done: number, total: number) => void)
 }
 
 /** The footer's control, on a site too large to save whole on the first visit. */
-function control(info: Info, saved: boolean) {
+function control(info: OfflineInfo, saved: boolean) {
   const el = document.querySelector<HTMLElement>('.offline-control');
   const [save, remove] = el?.querySelectorAll('button') ?? [];
   const bar = el?.querySelector('progress');

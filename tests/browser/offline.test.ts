@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { OfflineFiles, OfflineInfo } from '../../src/integrations/offline/copy.ts';
 import { axe, report } from '../support/a11y.ts';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readPages, searchFolder, textOf } from '../support/dist.ts';
@@ -28,18 +29,8 @@ const remarksWith = (q: string) =>
   seed.remarks.filter((r) => fold(`${r.speaker}${r.school}${r.paragraphs.join('')}`).includes(fold(q)));
 const anchor = (file: string) => file.replace(/\.mdx?$/, '');
 
-interface Info {
-  build: string;
-  bytes: number;
-  whole: boolean;
-}
-interface Files {
-  build: string;
-  pages: string[];
-  search: string[];
-}
-const infoOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as Info;
-const filesOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline', 'files.json'), 'utf8')) as Files;
+const infoOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as OfflineInfo;
+const filesOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline', 'files.json'), 'utf8')) as OfflineFiles;
 
 /** A sentence only the next build has, at the end of the first remark, with a word found nowhere else (whatever the
  * search's rules for words it cannot find whole). */
@@ -394,9 +385,9 @@ describeInBrowser('offline', () => {
       expect(await added(page)).toContain(ADDED);
       expect(await buildOf(page)).toBe(infoOf(next.dir).build);
       await controlled(page);
-      expect(await page.evaluate(async () => (await (await fetch('../../offline.json')).json()) as Info)).toEqual(
-        infoOf(next.dir),
-      );
+      expect(
+        await page.evaluate(async () => (await (await fetch('../../offline.json')).json()) as OfflineInfo),
+      ).toEqual(infoOf(next.dir));
       expect(await notice.isHidden()).toBe(true);
     } finally {
       await context.close();

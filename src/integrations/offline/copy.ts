@@ -52,6 +52,11 @@ export async function offlineCopy(dir: string, base: string, build: string): Pro
   return { ...copy, bytes, whole: bytes <= limit };
 }
 
+/** `offline.json`: which build, how large its whole copy, and whether the first visit saves it whole. */
+export type OfflineInfo = Pick<OfflineCopy, 'build' | 'bytes' | 'whole'>;
+/** `offline/files.json`: what "save all" fetches. */
+export type OfflineFiles = Pick<OfflineCopy, 'build' | 'pages' | 'search'>;
+
 /** Writes `offline.json` and `offline/files.json` into a built site. */
 export async function writeOfflineCopy(dir: string, copy: OfflineCopy): Promise<void> {
   const { build, bytes, whole, pages, search } = copy;
