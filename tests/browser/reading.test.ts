@@ -68,6 +68,32 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await page.close();
     });
 
+    it('has a table of contents that is a plain list of links without JavaScript, and that moves nothing', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+      const plain = await context.newPage();
+      await plain.goto(`${site.url}reports/${seed.id}/`);
+      const links = await plain.$$eval('nav.toc a', (list) => list.map((a) => a.textContent.trim()));
+      for (const section of seed.sections) expect(links, section).toContain(section);
+      await context.close();
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifts: number };
+        w.shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!entry.hadRecentInput) w.shifts += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      await page
+        .locator('h2.section-title')
+        .nth(2)
+        .evaluate((h) => h.scrollIntoView());
+      await page.waitForFunction(() => document.querySelector('.toc a[aria-current]'));
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+      await page.close();
+    });
+
     it('puts the table of contents before the text on a narrow screen', async () => {
       const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
       await page.goto(`${site.url}reports/${seed.id}/`);

@@ -7,6 +7,13 @@ const ORIGIN = 'http://site.test';
 describe.each(Object.entries(everySite))('the outline of every page of the %s build', (_name, { dir, base }) => {
   const pages = readPages(dir, base);
 
+  it('says in the footer of every page what was changed from print', () => {
+    for (const page of pages) {
+      const footer = page.doc.querySelector('footer');
+      expect(footer && textOf(footer), page.url).toMatch(/全角.*段落.*接上/);
+    }
+  });
+
   it('has a description for search engines and link previews', () => {
     const missing = pages
       .filter((page) => !page.doc.querySelector('meta[name="description"]')?.getAttribute('content')?.trim())
