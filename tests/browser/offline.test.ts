@@ -99,6 +99,11 @@ async function fits320(page: Page) {
   if (size) await page.setViewportSize(size);
 }
 
+/** Every file revalidated, as the README asks of hosts for pages: without a Cache-Control header the browser's own
+ * HTTP cache may serve a page just read, offline, for minutes after the build (heuristic freshness from its
+ * Last-Modified), whatever the offline copy holds. */
+const revalidated = { headers: { 'Cache-Control': 'no-cache' } };
+
 /** Cuts the network: the browser is offline and the server is gone. */
 async function cut(site: Served, context: BrowserContext) {
   await site.close();
@@ -161,7 +166,7 @@ describeInBrowser('offline', () => {
       const info = infoOf(dir);
       expect(info.whole, 'the seed is a small site').toBe(true);
       expect(info.bytes).toBeLessThan(2 * 1024 * 1024);
-      const site = await serve(dir, base);
+      const site = await serve(dir, base, revalidated);
       const context = await browser.newContext();
       const page = await context.newPage();
       try {
@@ -202,7 +207,7 @@ describeInBrowser('offline', () => {
     const { dir, base } = large;
     const info = infoOf(dir);
     expect(info.whole).toBe(false);
-    const site = await serve(dir, base);
+    const site = await serve(dir, base, revalidated);
     const context = await browser.newContext();
     const page = await context.newPage();
     try {
@@ -277,7 +282,7 @@ describeInBrowser('offline', () => {
   it('a larger site: "save all" shows its size and progress, then every page and the search work offline; removed, only the shell is left', async () => {
     const { dir, base } = large;
     const info = infoOf(dir);
-    const site = await serve(dir, base);
+    const site = await serve(dir, base, revalidated);
     const context = await browser.newContext();
     const page = await context.newPage();
     try {

@@ -1,7 +1,7 @@
 // The search box and the search page in Chromium, at the domain root and under a sub-path: URL state, results,
 // filters, the no-results state, the keyboard, and what loads where.
 import { readFileSync, readdirSync } from 'node:fs';
-import type { SearchRecord } from '../../src/scripts/search/record.ts';
+import { fromRow, type RecordRow } from '../../src/scripts/search/record.ts';
 import { searchChars } from '../../src/scripts/search/text.ts';
 import { needleWords, recordWords } from '../../src/scripts/search/tokens.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -457,7 +457,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       const records = readdirSync(path)
         .filter((f) => /^records-\d+\.json$/.test(f))
         .sort((a, b) => parseInt(a.slice(8)) - parseInt(b.slice(8)))
-        .flatMap((f) => JSON.parse(readFileSync(`${path}${f}`, 'utf8')) as SearchRecord[]);
+        .flatMap((f) => (JSON.parse(readFileSync(`${path}${f}`, 'utf8')) as RecordRow[]).map(fromRow));
       const words = records.flatMap((r) => recordWords(searchChars(r.text), r.keys));
       const asked = [...needleWords('的'), ...needleWords('家长'), ...needleWords('党建'), 'zzzz'];
       // As a string: Vitest would rewrite an import() written in a function here.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_MAX_BYTES } from '../../src/lib/safe-url.ts';
+import { fromRow, type RecordRow } from '../../src/scripts/search/record.ts';
 import { root } from '../support/sites.ts';
 
 const FIXTURE = 'tests/fixtures/content/photo/content';
@@ -88,8 +89,8 @@ describe('a build with photos', () => {
     // Wherever the search files are kept under search-index/ (a folder per build's version, or not).
     const text = readdirSync(join(built.outDir, 'search-index'), { recursive: true, encoding: 'utf8' })
       .filter((f) => /(^|\/)records-\d+\.json$/.test(f))
-      .flatMap((f) => JSON.parse(readFileSync(join(built.outDir, 'search-index', f), 'utf8')) as { text: string }[])
-      .map((r) => r.text)
+      .flatMap((f) => JSON.parse(readFileSync(join(built.outDir, 'search-index', f), 'utf8')) as RecordRow[])
+      .map((row) => fromRow(row).text)
       .join('\n');
     expect(text).toContain('开展活动，凝聚人心。');
     for (const caption of CAPTIONS) expect(text).toContain(caption);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages, searchFolder } from '../support/dist.ts';
-import type { SearchRecord } from '../../src/scripts/search/record.ts';
+import { fromRow, type RecordRow } from '../../src/scripts/search/record.ts';
 import { searchChars } from '../../src/scripts/search/text.ts';
 import { recordWords } from '../../src/scripts/search/tokens.ts';
 import { readSeed } from '../support/seed.ts';
@@ -26,7 +26,8 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(Object.keys(entry.languages)).toEqual(['und']);
     expect(entry.languages.und?.page_count).toBe(1);
     // The report's title and editor's note, then every remark in reading order.
-    const record = (n: number) => JSON.parse(readFileSync(`${folder}records/${n}.json`, 'utf8')) as SearchRecord;
+    const row = (n: number) => JSON.parse(readFileSync(`${folder}records/${n}.json`, 'utf8')) as RecordRow;
+    const record = (n: number) => fromRow(row(n));
     const count = readdirSync(`${folder}records`).length;
     expect(count).toBe(seed.remarks.length + 1);
     const perFile = name === 'root' ? 5 : 1000;
@@ -37,9 +38,9 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(readdirSync(folder).filter((f) => /^records-/.test(f))).toHaveLength(files);
     const together = Array.from(
       { length: files },
-      (_, k) => JSON.parse(readFileSync(`${folder}records-${k}.json`, 'utf8')) as SearchRecord[],
+      (_, k) => JSON.parse(readFileSync(`${folder}records-${k}.json`, 'utf8')) as RecordRow[],
     );
-    expect(together.flat()).toEqual(Array.from({ length: count }, (_, n) => record(n)));
+    expect(together.flat()).toEqual(Array.from({ length: count }, (_, n) => row(n)));
     expect(together.slice(0, -1).every((file) => file.length === perFile)).toBe(true);
     // How many index words each record has, so that a position in the one Pagefind page says which record it is in.
     expect(JSON.parse(readFileSync(`${folder}lengths.json`, 'utf8'))).toEqual(
@@ -47,6 +48,9 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     );
     const search = pages.find((p) => p.url === `${base}search/`)!;
     expect(search.doc.querySelector('search-page')?.getAttribute('data-record-files')).toBe(String(files));
+    // A row carries the body without its lead (the speaker and school, or the title), which its fields hold.
+    expect(row(1)[8]).not.toContain(seed.remarks[0]!.school);
+    expect(record(1).text.startsWith(`${seed.remarks[0]!.speaker} ${seed.remarks[0]!.school} `)).toBe(true);
     expect(record(0).meta.kind).toBe('report');
     expect(record(0).text.startsWith(seed.title)).toBe(true);
     expect(record(0).url).toMatch(new RegExp(`^${base}reports/${seed.id}/#note-`));

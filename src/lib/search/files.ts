@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as pagefind from 'pagefind';
 import { searchChars } from '../../scripts/search/text.ts';
+import { toRow } from '../../scripts/search/record.ts';
 import { recordWords } from '../../scripts/search/tokens.ts';
 import { searchRecords } from './records.ts';
 
@@ -59,9 +60,9 @@ async function make(): Promise<SearchFiles> {
   const files = new Map<string, Uint8Array>([
     ...(await pagefindFiles(words)),
     ['lengths.json', json(words.map((w) => w.length))],
-    ...records.map((record, n) => [`records/${n}.json`, json(record)] as const),
+    ...records.map((record, n) => [`records/${n}.json`, json(toRow(record))] as const),
     ...Array.from({ length: bulkFiles }, (_, k) => {
-      return [`records-${k}.json`, json(records.slice(k * perFile, (k + 1) * perFile))] as const;
+      return [`records-${k}.json`, json(records.slice(k * perFile, (k + 1) * perFile).map(toRow))] as const;
     }),
   ]);
   // The benchmark reads this line (scripts/bench.ts).

@@ -4,7 +4,7 @@ import { paths } from '../model.ts';
 import { pinyinKeys } from '../slug.ts';
 import { entryText } from '../text.ts';
 import { href } from '../url.ts';
-import { leadOf, type RecordMeta, type SearchRecord } from '../../scripts/search/record.ts';
+import { textOf, type RecordMeta, type SearchRecord } from '../../scripts/search/record.ts';
 
 /** Every search record of the archive, in reading order (newest report first). */
 export async function searchRecords(): Promise<SearchRecord[]> {
@@ -13,7 +13,7 @@ export async function searchRecords(): Promise<SearchRecord[]> {
   const add = (meta: RecordMeta, url: string, body: string) =>
     records.push({
       url,
-      text: [...leadOf(meta), body].join(' '),
+      text: textOf(meta, body),
       meta,
       keys: meta.kind === 'remark' ? [...pinyinKeys(meta.speaker, true), ...pinyinKeys(meta.school, false)] : [],
     });

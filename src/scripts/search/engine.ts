@@ -4,7 +4,7 @@
 //   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory.
 import { matchText, rankChars, rankOf, results, type Match, type Rank } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
-import { leadOf, type RecordMeta, type SearchRecord } from './record.ts';
+import { fromRow, leadOf, type RecordMeta, type RecordRow, type SearchRecord } from './record.ts';
 import { project, searchChars } from './text.ts';
 import { needleWords } from './tokens.ts';
 
@@ -69,8 +69,8 @@ export class SearchEngine {
   /** Loads every record and folds its text a slice at a time, so that the page keeps answering meanwhile. */
   loadAll(): Promise<void> {
     return this.#once('all', async () => {
-      const files = Array.from({ length: this.bulkFiles }, (_, k) => this.#fetch<SearchRecord[]>(`records-${k}.json`));
-      const records = (await Promise.all(files)).flat();
+      const files = Array.from({ length: this.bulkFiles }, (_, k) => this.#fetch<RecordRow[]>(`records-${k}.json`));
+      const records = (await Promise.all(files)).flat().map(fromRow);
       const chars: string[] = [];
       let slice = performance.now();
       for (const record of records) {
@@ -147,7 +147,7 @@ export class SearchEngine {
   #record(n: number): Promise<SearchRecord> {
     return this.#once(`record:${n}`, () =>
       this.#orMemory(
-        () => this.#fetch<SearchRecord>(`records/${n}.json`),
+        async () => fromRow(await this.#fetch<RecordRow>(`records/${n}.json`)),
         () => this.#records![n]!,
       ),
     );
@@ -158,7 +158,7 @@ export class SearchEngine {
     return Promise.all(
       hits.map(async ({ n }) => {
         const record = await this.#record(n);
-        // The text is the lead's fields, then the body, one space apart (src/lib/search/records.ts).
+        // The text is the lead's fields, then the body, one space apart (`textOf`).
         let at = 0;
         const lead = leadOf(record.meta).map((text) => {
           const start = at;

@@ -32,6 +32,36 @@ export interface SearchRecord {
 /** The searchable lead of a record: what comes before its body in `text`. */
 export const leadOf = (meta: RecordMeta) => (meta.kind === 'remark' ? [meta.speaker, meta.school] : [meta.report]);
 
+/** A record as its files carry it: its fields in a fixed order, and the text without its lead, which the fields
+ * already hold. Ten one-record files make every first search; field names and the lead twice would be most of their
+ * bytes after gzip (docs/search.md). */
+export type RecordRow = [
+  url: string,
+  kind: RecordMeta['kind'],
+  speaker: string,
+  school: string,
+  role: string,
+  heading: string,
+  report: string,
+  keys: string[],
+  body: string,
+];
+
+/** A record's text: its lead, then its body, one space apart. */
+export const textOf = (meta: RecordMeta, body: string) => [...leadOf(meta), body].join(' ');
+
+export function toRow({ url, text, meta, keys }: SearchRecord): RecordRow {
+  const { kind, speaker, school, role, heading, report } = meta;
+  const lead = textOf(meta, '');
+  if (!text.startsWith(lead)) throw new Error(`${url}: the record's text does not begin with its lead`);
+  return [url, kind, speaker, school, role, heading, report, keys, text.slice(lead.length)];
+}
+
+export function fromRow([url, kind, speaker, school, role, heading, report, keys, body]: RecordRow): SearchRecord {
+  const meta = { kind, speaker, school, role, heading, report };
+  return { url, text: textOf(meta, body), meta, keys };
+}
+
 /** The facet values of a record: a report's title and editor's note has only its report. */
 export const facetsOf = (meta: RecordMeta): Partial<Record<Facet, string>> =>
   meta.kind === 'remark' ? meta : { report: meta.report };

@@ -1,6 +1,7 @@
 // The pieces of the search that need no browser: tokens for the index, query parsing, matching and excerpts.
 import { describe, expect, it } from 'vitest';
 import { excerpt, highlight } from '../../../src/scripts/search/excerpt.ts';
+import { fromRow, toRow } from '../../../src/scripts/search/record.ts';
 import { matchText, results } from '../../../src/scripts/search/match.ts';
 import { needlesOf, parseQuery, wordsOf } from '../../../src/scripts/search/query.ts';
 import { project, searchChars } from '../../../src/scripts/search/text.ts';
@@ -123,5 +124,35 @@ describe('excerpts', () => {
   it('starts at the beginning when the match is near it', () => {
     const text = '敬老文明岗，制定了公约。';
     expect(excerpt(text, match(text, '敬老')!.ranges).map((p) => p.text)).toEqual(['敬老', '文明岗，制定了公约。']);
+  });
+});
+
+describe('record rows', () => {
+  it('carry a record without its field names or its lead twice, and give it back whole', () => {
+    const meta = {
+      kind: 'remark',
+      speaker: '叶向红',
+      school: '银河小学',
+      role: '书记',
+      heading: '一',
+      report: '报告',
+    } as const;
+    const record = { url: '/r/#a', text: '叶向红 银河小学 家长学校。', meta, keys: ['yexianghong', 'yxh'] };
+    const row = toRow(record);
+    expect(row).toEqual([
+      '/r/#a',
+      'remark',
+      '叶向红',
+      '银河小学',
+      '书记',
+      '一',
+      '报告',
+      ['yexianghong', 'yxh'],
+      '家长学校。',
+    ]);
+    expect(fromRow(row)).toEqual(record);
+    const report = { ...meta, kind: 'report', speaker: '', school: '', role: '', heading: '' } as const;
+    expect(fromRow(toRow({ url: '/r/', text: '报告 编者按。', meta: report, keys: [] })).text).toBe('报告 编者按。');
+    expect(() => toRow({ ...record, text: '家长学校。' })).toThrow(/lead/);
   });
 });
