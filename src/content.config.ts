@@ -1,6 +1,6 @@
 // The content model: a report is a folder `content/reports/<id>/` with `index.md` (title, date, headings,
 // editor's note) and `remarks/*.md` (one speaker's words under one heading).
-import { defineCollection } from 'astro/content/config';
+import { defineCollection, type SchemaContext } from 'astro/content/config';
 import { z } from 'astro/zod';
 import type { Schemas } from './lib/check.ts';
 import { contentLoaders } from './lib/loader.ts';
@@ -110,7 +110,11 @@ export const contentModel: Schemas = { report: reportSchema, remark: remarkSchem
 
 const loaders = contentLoaders(contentDir, contentModel);
 
+/** The photos of an `.mdx` file, in order: written by the loader from its <Figure>s (src/lib/mdx.ts), never by an
+ * editor (the frontmatter schemas above have no such field), so that Astro's asset pipeline makes their copies. */
+const photos = ({ image }: SchemaContext) => ({ photos: z.array(image()).optional() });
+
 export const collections = {
-  reports: defineCollection({ loader: loaders.reports, schema: reportSchema }),
-  remarks: defineCollection({ loader: loaders.remarks, schema: remarkSchema }),
+  reports: defineCollection({ loader: loaders.reports, schema: (context) => reportSchema.extend(photos(context)) }),
+  remarks: defineCollection({ loader: loaders.remarks, schema: (context) => remarkSchema.extend(photos(context)) }),
 };

@@ -48,13 +48,16 @@ export async function fillStore(context: LoaderContext, check: ContentCheck, col
     const digest = context.generateDigest(`${parsed.file}\n${parsed.source}`);
     if (store.get(id)?.digest === digest) continue;
     const path = resolve(parsed.file);
-    // An .mdx file is made into HTML from the tree the checks read, never compiled: nothing in it can run.
-    const rendered = parsed.mdx
-      ? renderMdx(parsed.body)
-      : await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, { fileURL: pathToFileURL(path) });
+    // An .mdx file is made into HTML from the tree the checks read, never compiled: nothing in it can run. Its
+    // photos go into its data, where the collection's `image()` hands them to Astro's asset pipeline.
+    let rendered: Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
+    let photos: string[] = [];
+    if (parsed.mdx) ({ photos, ...rendered } = renderMdx(parsed.body));
+    else rendered = await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, { fileURL: pathToFileURL(path) });
+    const data = photos.length ? { ...parsed.data!, photos } : parsed.data!;
     store.set({
       id,
-      data: await context.parseData({ id, data: parsed.data!, filePath: path }),
+      data: await context.parseData({ id, data, filePath: path }),
       body: parsed.markdown,
       filePath: relative(root, path).split(sep).join('/'),
       digest,

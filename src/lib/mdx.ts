@@ -178,21 +178,20 @@ function localImage(url: string): string {
 }
 
 /**
- * A photo for Astro's asset pipeline: the attribute that the content layer replaces, when the page renders, with
- * the optimized image's `src`, `srcset`, `sizes`, `width`, `height`, `loading="lazy"` and `decoding="async"`, as it
- * does for the images of rendered Markdown (`__ASTRO_IMAGE_`, read by `render()` in astro:content).
+ * A photo: an `<img>` with its description and the number of its file in the entry's `photos`, which the page
+ * gives the copies Astro's asset pipeline makes of that file (`withPhotos`).
  */
-function pictureElement(url: string, alt: string, paths: Set<string>): Element {
+function pictureElement(url: string, alt: string, photos: string[]): Element {
   const src = localImage(url);
-  paths.add(src);
-  const options = { src, alt, widths: FIGURE_WIDTHS, sizes: FIGURE_SIZES };
-  return { type: 'element', tagName: 'img', properties: { __ASTRO_IMAGE_: JSON.stringify(options) }, children: [] };
+  if (!photos.includes(src)) photos.push(src);
+  const properties = { dataPhoto: photos.indexOf(src), alt };
+  return { type: 'element', tagName: 'img', properties, children: [] };
 }
 
-/** What the loader stores for an `.mdx` file: its HTML and the photos in it, relative to the file. */
+/** What the loader stores for an `.mdx` file: its HTML, and the photos in it, relative to the file, for its data. */
 export interface RenderedMdx {
   html: string;
-  metadata: { imagePaths: string[] };
+  photos: string[];
 }
 
 /**
@@ -201,7 +200,7 @@ export interface RenderedMdx {
  * checks have already refused it.
  */
 export function renderMdx(body: RootContent[]): RenderedMdx {
-  const paths = new Set<string>();
+  const photos: string[] = [];
   const refuse = (_state: State, node: Nodes) => {
     throw new Error(`an .mdx file reached the page with ${node.type} in it, which the content checks refuse`);
   };
@@ -219,7 +218,7 @@ export function renderMdx(body: RootContent[]): RenderedMdx {
           if (node.name !== 'Figure') return refuse(state, node);
           const { src, alt, caption } = attributes(node);
           if (src === undefined || alt === undefined) return refuse(state, node);
-          const children: ElementContent[] = [pictureElement(src, alt, paths)];
+          const children: ElementContent[] = [pictureElement(src, alt, photos)];
           if (caption !== undefined)
             children.push({
               type: 'element',
@@ -230,15 +229,40 @@ export function renderMdx(body: RootContent[]): RenderedMdx {
           const properties: Properties = { className: ['figure'] };
           return { type: 'element', tagName: 'figure', properties, children };
         },
-        image: (_state: State, node: Node<'image'>) => pictureElement(node.url, node.alt ?? '', paths),
+        image: (_state: State, node: Node<'image'>) => pictureElement(node.url, node.alt ?? '', photos),
         imageReference(state: State, node: Node<'imageReference'>): Element {
           const definition = state.definitionById.get(String(node.identifier).toUpperCase());
           if (!definition) return refuse(state, node);
-          return pictureElement(definition.url, node.alt ?? '', paths);
+          return pictureElement(definition.url, node.alt ?? '', photos);
         },
       },
       unknownHandler: refuse,
     },
   );
-  return { html: toHtml(hast), metadata: { imagePaths: [...paths] } };
+  return { html: toHtml(hast), photos };
+}
+
+/** What the page needs of an image from `getImage()` (astro:assets). */
+export interface SizedImage {
+  src: string;
+  srcSet: { attribute: string };
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * The HTML of an `.mdx` entry with its photos: each `<img data-photo="n">` of `renderMdx` given the `src`, `srcset`,
+ * `sizes`, `width`, `height`, `loading` and `decoding` of `images[n]`, its copies for the file `photos[n]`.
+ */
+export function withPhotos(html: string, images: SizedImage[]): string {
+  const quoted = (value: unknown) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  // `<img` begins no text: toHtml writes a `<` of the text as `&#x3C;`.
+  return html.replace(/<img data-photo="(\d+)"/g, (_, n: string) => {
+    const image = images[Number(n)];
+    if (!image) throw new Error(`photo ${n} of the entry has no image`);
+    const attributes = { src: image.src, srcset: image.srcSet.attribute, ...image.attributes };
+    return `<img ${Object.entries(attributes)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([name, value]) => `${name}="${quoted(value)}"`)
+      .join(' ')}`;
+  });
 }

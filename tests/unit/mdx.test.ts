@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
 import { contentModel } from '../../src/content.config.ts';
 import { checkContent, formatProblems } from '../../src/lib/check.ts';
-import { FIGURE_SIZES, FIGURE_WIDTHS, renderMdx } from '../../src/lib/mdx.ts';
+import { FIGURE_SIZES, renderMdx, withPhotos } from '../../src/lib/mdx.ts';
 import { entryText } from '../../src/lib/text.ts';
 import { ENGLISH_SENTENCE, ownWords } from '../support/hostile.ts';
 import { unsafeRefs } from '../support/safe-html.ts';
@@ -35,41 +35,60 @@ async function checked(body?: string) {
   }
 }
 
-/** The options a rendered photo hands to Astro's asset pipeline. */
+/** Each photo of rendered HTML: the number of its file and its description. */
 const photos = (html: string) =>
-  [...html.matchAll(/__ASTRO_IMAGE_="([^"]+)"/g)].map(
-    ([, json]) =>
-      JSON.parse(
-        json!
-          .replace(/&#x22;/g, '"')
-          .replace(/&#x27;/g, "'")
-          .replace(/&#x26;/g, '&'),
-      ) as object,
-  );
+  parse(html)
+    .querySelectorAll('img')
+    .map((img) => ({ photo: img.getAttribute('data-photo'), alt: img.getAttribute('alt') }));
 
 describe('a checked .mdx body on the page', () => {
   it('shows a <Figure> as a figure with its photo for the asset pipeline and its caption', async () => {
     const { problems, body } = await checked();
     expect(formatProblems(problems)).toBe('');
     const rendered = renderMdx(body);
-    expect(rendered.metadata.imagePaths).toEqual(['./huodong.jpg']);
-    expect(rendered.html).toMatch(
-      /^<p>开展活动，凝聚人心。<\/p>\n<figure class="figure"><img __ASTRO_IMAGE_="[^"]+"><figcaption>李四带领孩子们开展户外活动<\/figcaption><\/figure>\n<p>活动结束后，大家一起收拾了操场。<\/p>$/,
+    expect(rendered.photos).toEqual(['./huodong.jpg']);
+    expect(rendered.html).toBe(
+      '<p>开展活动，凝聚人心。</p>\n<figure class="figure"><img data-photo="0" alt="孩子们在操场上围成一圈做游戏"><figcaption>李四带领孩子们开展户外活动</figcaption></figure>\n<p>活动结束后，大家一起收拾了操场。</p>',
     );
-    expect(photos(rendered.html)).toEqual([
-      { src: './huodong.jpg', alt: '孩子们在操场上围成一圈做游戏', widths: FIGURE_WIDTHS, sizes: FIGURE_SIZES },
-    ]);
   });
 
   it('shows a Markdown image, written inline or by reference, as a photo for the asset pipeline too', async () => {
-    const { problems, body } = await checked('开展活动。\n\n![游戏](./huodong.jpg) ![合影][p]\n\n[p]: huodong.jpg');
+    const { problems, body } = await checked(
+      '开展活动。\n\n![游戏](./huodong.jpg) ![合影][p] ![又一张](./huodong.jpg)\n\n[p]: huodong.jpg',
+    );
     expect(formatProblems(problems)).toBe('');
     const rendered = renderMdx(body);
     expect(photos(rendered.html)).toEqual([
-      { src: './huodong.jpg', alt: '游戏', widths: FIGURE_WIDTHS, sizes: FIGURE_SIZES },
-      { src: 'huodong.jpg', alt: '合影', widths: FIGURE_WIDTHS, sizes: FIGURE_SIZES },
+      { photo: '0', alt: '游戏' },
+      { photo: '1', alt: '合影' },
+      { photo: '0', alt: '又一张' },
     ]);
-    expect(rendered.metadata.imagePaths).toEqual(['./huodong.jpg', 'huodong.jpg']);
+    expect(rendered.photos).toEqual(['./huodong.jpg', 'huodong.jpg']);
+  });
+
+  it('gives each photo the copies the asset pipeline made of its file, and keeps its description', () => {
+    const sized = (name: string) => ({
+      src: `/_astro/${name}.webp`,
+      srcSet: { attribute: `/_astro/${name}-320.webp 320w, /_astro/${name}.webp 640w` },
+      attributes: {
+        width: 640,
+        height: 400,
+        sizes: FIGURE_SIZES,
+        loading: 'lazy',
+        decoding: 'async',
+        title: undefined,
+      },
+    });
+    const html = withPhotos(
+      '<p>x &#x3C;img data-photo="1"</p><img data-photo="1" alt="乙 &#x26; &#x22;丙&#x22;"><img data-photo="0" alt="甲">',
+      [sized('a'), sized('b&"c')],
+    );
+    expect(html).toBe(
+      '<p>x &#x3C;img data-photo="1"</p>' +
+        `<img src="/_astro/b&amp;&quot;c.webp" srcset="/_astro/b&amp;&quot;c-320.webp 320w, /_astro/b&amp;&quot;c.webp 640w" width="640" height="400" sizes="${FIGURE_SIZES}" loading="lazy" decoding="async" alt="乙 &#x26; &#x22;丙&#x22;">` +
+        `<img src="/_astro/a.webp" srcset="/_astro/a-320.webp 320w, /_astro/a.webp 640w" width="640" height="400" sizes="${FIGURE_SIZES}" loading="lazy" decoding="async" alt="甲">`,
+    );
+    expect(() => withPhotos('<img data-photo="2" alt="">', [sized('a')])).toThrow(/photo 2/);
   });
 
   it('gives a search text of the prose and the caption: no markup, description, file or component name', async () => {
@@ -188,7 +207,7 @@ const ALLOWED: Record<string, string[]> = {
   br: [],
   figure: ['class'],
   figcaption: [],
-  img: ['__astro_image_'],
+  img: ['data-photo', 'alt'],
 };
 
 describe('bodies made to trip the checks', () => {
