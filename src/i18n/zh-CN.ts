@@ -60,6 +60,14 @@ export const offline = {
   manyPages: '已保存 {} 个页面，可从首页或导航进入。',
 };
 
+/** A remark's link and its copy button (src/scripts/reading.ts): apart from `t`, so that the reading pages' script
+ * carries these strings and not every string of the site. */
+export const reading = {
+  remarkLink: '链接',
+  copyLink: '复制链接',
+  copied: '已复制链接',
+};
+
 const pageOf = (page: number, total: number) => `第 ${page} 页，共 ${total} 页`;
 
 /** Every piece of interface text, in one place, so the site reads in one voice. */
@@ -124,9 +132,7 @@ export const t = {
     intro: (schoolRole: string, from: string) =>
       `这篇发言在原文中早于发言人单位职务的介绍，所标单位职务（${schoolRole}）取自「${from}」下的发言。`,
   },
-  remarkLink: '链接',
-  copyLink: '复制链接',
-  copied: '已复制链接',
+  ...reading,
   date: (d: string) => {
     const [y, m, day] = d.split('-');
     return `${y}年` + (m ? `${Number(m)}月` : '') + (day ? `${Number(day)}日` : '');

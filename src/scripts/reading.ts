@@ -1,6 +1,6 @@
 // On reading pages: a button that copies each remark's link, where the browser can write to the clipboard (the
 // link itself works without JavaScript), and the table of contents marking where the reader is.
-import { t } from '../i18n/zh-CN.ts';
+import { reading as t } from '../i18n/zh-CN.ts';
 import { markArrival } from './search/arrival.ts';
 
 const links = document.querySelectorAll<HTMLAnchorElement>('a.remark-link');
