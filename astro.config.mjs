@@ -30,7 +30,7 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         output: {
-          advancedChunks: {
+          codeSplitting: {
             groups: [
               { name: 'common', test: /src[\\/](i18n|scripts[\\/](search-shortcut|search[\\/]arrival))/, priority: 2 },
               { name: 'search', test: /src[\\/]scripts[\\/]search[\\/]/, priority: 1 },
