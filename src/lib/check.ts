@@ -429,14 +429,10 @@ function checkBody(
   image: (path: string) => ImageFile | undefined,
 ) {
   if (parsed.unreadable) return;
+  const report = (line: number, column: number, message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file: parsed.file, line, column, severity, message });
   const at = (node: RootContent, message: string) =>
-    problems.push({
-      file: parsed.file,
-      line: node.position?.start.line ?? parsed.bodyLine,
-      column: node.position?.start.column ?? 1,
-      severity: 'error',
-      message,
-    });
+    report(node.position?.start.line ?? parsed.bodyLine, node.position?.start.column ?? 1, message);
   const definitions = new Map<string, Definition>();
   const imageRefs: RootContent[] = [];
   const collect = (node: RootContent) => {
@@ -473,24 +469,16 @@ function checkBody(
   const hidden = findInvisible(parsed.markdown, parsed.bodyLine);
   if (hidden.length) {
     const first = hidden[0]!;
-    problems.push({
-      file: parsed.file,
-      line: first.line,
-      column: first.column,
-      severity: 'error',
-      message: `正文里有 ${hidden.length} 个看不见的字符（如第 ${first.line} 行的${first.name}），它们会打乱文字的显示或搜索。运行 npm run check -- --fix 可自动删除。`,
-    });
+    report(
+      first.line,
+      first.column,
+      `正文里有 ${hidden.length} 个看不见的字符（如第 ${first.line} 行的${first.name}），它们会打乱文字的显示或搜索。运行 npm run check -- --fix 可自动删除。`,
+    );
   }
   const visitHtml = (node: RootContent) => {
     if (node.type === 'html') {
       const snippet = node.value.split('\n')[0]!.slice(0, 40);
-      problems.push({
-        file: parsed.file,
-        line: node.position!.start.line,
-        column: node.position!.start.column,
-        severity: 'error',
-        message: `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`,
-      });
+      at(node, `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`);
     }
     if ('children' in node) (node.children as RootContent[]).forEach(visitHtml);
   };
@@ -498,13 +486,12 @@ function checkBody(
   const marks = halfWidthMarks(parsed);
   if (marks.length) {
     const first = marks[0]!;
-    problems.push({
-      file: parsed.file,
-      line: first.line,
-      column: first.column,
-      severity: 'warning',
-      message: `正文中有 ${marks.length} 个半角标点（如第 ${first.line} 行的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
-    });
+    report(
+      first.line,
+      first.column,
+      `正文中有 ${marks.length} 个半角标点（如第 ${first.line} 行的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
+      'warning',
+    );
   }
   // A photo is something to show, though its caption is no text node.
   const hasText = parsed.body.some(
