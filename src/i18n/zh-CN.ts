@@ -49,6 +49,8 @@ export const offline = {
   failed: '保存没有完成，请联网后重试。',
   remove: '删除离线副本',
   removed: '离线副本已删除。',
+  /** Under Save-Data (the browser's or the system's data saver), where nothing is saved unasked. */
+  dataSaver: '您开启了省流量，离线副本不会自动下载；需要时请点上面的按钮。',
   /** The notice an open page shows when a new version is out. */
   update: '有新版本。',
   reload: '刷新页面',

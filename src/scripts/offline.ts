@@ -1,7 +1,7 @@
 // The offline copy, in the page, loaded by src/scripts/register-sw.ts once a worker is registered. The worker (sw.js)
 // keeps the shell and caches each page as it is read; this script caches the page the first visit loaded before the
 // worker, deletes other builds' caches, and saves the rest of the site: on the first visit where the whole copy is
-// small (offline.json says), or when the reader asks (the footer's control, src/components/OfflineControl.astro),
+// small (offline.json says) and the reader is not saving data, or when the reader asks (the footer's control, src/components/OfflineControl.astro),
 // which also removes it. It imports nothing the page has loaded, so that loading it needs no preloading helper.
 import type { OfflineFiles, OfflineInfo } from '../integrations/offline/copy.ts';
 import { watchUpdates } from './update-notice.ts';
@@ -16,6 +16,9 @@ const complete = `${base}offline/files.json`;
 /** localStorage: the reader asked for the whole copy, and a new build's is saved too. */
 const chosen = `${prefix}whole`;
 const withoutQuery = (url: string) => url.replace(/[?#].*$/, '');
+/** The reader has asked to save data (Save-Data): nothing is downloaded for the copy unasked, not even a small site
+ * whole or a new build of the copy they chose; the control offers it instead. */
+const savingData = Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
 
 /** offline.json as the worker controlling the page serves it, from its precache: the worker's build. */
 async function controllerInfo(): Promise<OfflineInfo | undefined> {
@@ -58,7 +61,7 @@ function saveAll(build: string, progress: (done: number, total: number) => void)
   })().finally(() => (saving = undefined)));
 }
 
-/** The footer's control, on a site too large to save whole on the first visit. */
+/** The footer's control, on a site too large to save whole on the first visit, or for a reader saving data. */
 function control(info: OfflineInfo, saved: boolean) {
   const el = document.querySelector<HTMLElement>('.offline-control');
   const [save, remove] = el?.querySelectorAll('button') ?? [];
@@ -105,8 +108,11 @@ function control(info: OfflineInfo, saved: boolean) {
   };
   el.hidden = false;
   if (saved) show('saved', '');
-  else if (localStorage.getItem(chosen)) void run(false);
-  else show('none', '');
+  // What would be saved unasked: a small site whole, or a new build of the copy the reader chose.
+  else if (info.whole || localStorage.getItem(chosen)) {
+    if (savingData) show('none', t.dataSaver ?? '');
+    else void run(false);
+  } else show('none', '');
 }
 
 /** Once a worker controls the page: other builds' caches go, this page is kept, and the whole copy saved if due. */
@@ -121,7 +127,7 @@ async function settle() {
   const here = withoutQuery(location.href);
   if (!(await pages.match(here))) await save(pages, here, info.build).catch(() => {});
   const saved = Boolean(await pages.match(complete));
-  if (!info.whole) return control(info, saved);
+  if (!info.whole || (savingData && !saved)) return control(info, saved);
   const el = document.querySelector<HTMLElement>('.offline-control');
   if (saved) return el?.setAttribute('data-state', 'saved');
   el?.setAttribute('data-state', 'saving');

@@ -279,6 +279,41 @@ describeInBrowser('offline', () => {
     }
   });
 
+  it('a reader saving data: nothing is saved unasked, neither a small site whole nor a new copy of the one chosen; the control offers it', async () => {
+    for (const { dir, base } of [sites.root, large]) {
+      const info = infoOf(dir);
+      const site = await serve(dir, base, revalidated);
+      const context = await browser.newContext();
+      // Save-Data on, and on the larger site a whole copy chosen before (as when a new build is out since).
+      await context.addInitScript(
+        ([key, chose]) => {
+          Object.defineProperty(navigator, 'connection', { value: { saveData: true } });
+          if (chose) localStorage.setItem(key, 'an earlier build');
+        },
+        [`offline:${base}:whole`, !info.whole] as const,
+      );
+      const page = await context.newPage();
+      try {
+        await page.goto(site.url + reportPath);
+        await controlled(page);
+        await expect.poll(() => state(page)).toBe('none');
+        expect(await page.textContent('.offline-status')).toBe(
+          '您开启了省流量，离线副本不会自动下载；需要时请点上面的按钮。',
+        );
+        const all = await cached(page);
+        expect(all[`offline:${base}:pages:${info.build}`]).toEqual([site.url + reportPath]);
+        expect(all[`offline:${base}:search:${info.build}`]).toBeUndefined();
+        // Asked, it saves.
+        await page.locator('.offline-control button').first().click();
+        await expect.poll(() => state(page), { timeout: 30_000 }).toBe('saved');
+        expect((await cached(page))[`offline:${base}:search:${info.build}`]?.length).toBe(filesOf(dir).search.length);
+      } finally {
+        await context.close();
+        await site.close().catch(() => {});
+      }
+    }
+  });
+
   it('a larger site: "save all" shows its size and progress, then every page and the search work offline; removed, only the shell is left', async () => {
     const { dir, base } = large;
     const info = infoOf(dir);
