@@ -1,5 +1,5 @@
-// The only search script reading pages load at first: “/” or Ctrl/Cmd+K opens the search form in a modal dialog (on
-// the search page it moves to the page's own box). The dialog's first opening loads its live results
+// The only search script reading pages load at first: “/” or Ctrl/Cmd+K, or a click on the header's box, opens the
+// search form in a modal dialog (on the search page it moves to the page's own box). The dialog's first opening loads its live results
 // (search/dialog.ts); until then no search code is loaded. Its form, like the header's, is a plain form to the search
 // page.
 
@@ -34,6 +34,10 @@ document.addEventListener('keydown', (event) => {
   const k = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.shiftKey;
   if ((slash || k) && open()) event.preventDefault();
 });
+
+// A click or tap on the header's box opens the dialog too: a phone has no key to press. Reached from the keyboard,
+// the box is typed into and submitted to the search page, as without JavaScript.
+document.querySelector('form.site-search input[name=q]')?.addEventListener('click', () => open());
 
 if (dialog) {
   dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());

@@ -395,6 +395,41 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await page.waitForFunction(() => (CSS.highlights.get('search')?.size ?? 0) > 0);
     });
 
+    it('opens the dialog when the header box is tapped on a phone, and shows results there as the reader types', async () => {
+      const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+      try {
+        const tab = await phone.newPage();
+        await tab.goto(`${site.url}${reportPath}`);
+        await tab.tap('#site-search-q');
+        expect(
+          await tab.evaluate(() => ({
+            focus: document.activeElement?.id,
+            modal: document.querySelector('dialog.search-dialog')!.matches(':modal'),
+          })),
+        ).toEqual({ focus: 'search-dialog-q', modal: true });
+        await tab.keyboard.type('敬老');
+        await tab.waitForFunction(
+          () => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.query === '敬老',
+        );
+        expect(
+          await tab.$$eval('dialog.search-dialog ol.search-results > li a', (list) =>
+            list.map((a) => a.getAttribute('href')),
+          ),
+        ).toEqual([`${base}${reportPath}#3-1-li-ming`]);
+        const box = (await tab.locator('dialog.search-dialog').boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(375);
+        // From the keyboard, the box is typed into in place and goes to the search page, as without JavaScript.
+        await tab.tap('dialog.search-dialog [data-close]');
+        await tab.focus('#site-search-q');
+        expect(await tab.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.search-dialog')!.open)).toBe(
+          false,
+        );
+      } finally {
+        await phone.close();
+      }
+    });
+
     it('works under a strict Content-Security-Policy: scripts from files, WebAssembly only where search runs', async () => {
       const policy = (wasm: boolean) =>
         `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'`;
