@@ -42,8 +42,9 @@ export default defineConfig({
   },
   // A strict Content-Security-Policy <meta> on every page: scripts and styles only from the site itself (Astro adds
   // hashes for anything inline), no plugins, no <base> or form posts elsewhere, nothing from other hosts. Every page
-  // adds 'wasm-unsafe-eval' for Pagefind's WebAssembly, as search runs in the dialog (src/layouts/Base.astro). Checked in Chromium by
-  // tests/browser/pages.test.ts. A <meta> policy cannot carry frame-ancestors: a host that can send headers should add it.
+  // adds 'wasm-unsafe-eval' for Pagefind's WebAssembly, as search runs in the dialog (src/layouts/Base.astro).
+  // Checked in Chromium by tests/browser/pages.test.ts. A <meta> policy cannot carry frame-ancestors: a host that can
+  // send headers should add it.
   security: {
     csp: {
       directives: [

@@ -29,7 +29,6 @@ export const search = {
   loadingFilters: '正在载入筛选……',
   /** The button under the result list when more results than shown match. */
   more: (left: number) => `显示更多结果（还有 ${left} 条）`,
-  /** The button under a filter with many values. */
   facets: { heading: '小标题', school: '单位', role: '职务', report: '报告' } as Record<string, string>,
   clearFilters: '清除筛选',
   editorsNote: '编者按',

@@ -57,8 +57,8 @@ export function slugifyName(name: string): string {
     .replace(/[^a-z0-9-]/g, '');
 }
 
-/** What a reader may type for a name or an organisation in pinyin: the full pinyin and the initials (叶向红 → yexianghong,
- * yxh), a person's surname read as a surname (单, 曾, 仇); empty for a text without Han characters. */
+/** What a reader may type for a name or an organisation in pinyin: the full pinyin and the initials (叶向红 →
+ * yexianghong, yxh), a person's surname read as a surname (单, 曾, 仇); empty for a text without Han characters. */
 export function pinyinKeys(text: string, person: boolean): [string, string] {
   if (!HAN.test(text)) return ['', ''];
   const syllables = pinyin(text.normalize('NFKC'), {

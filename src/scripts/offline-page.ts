@@ -33,6 +33,7 @@ async function list(box: HTMLElement) {
 }
 
 const box = document.querySelector<HTMLElement>('.offline-pages');
-// data-state="done" once the list is drawn, for whoever waits for the page to be complete (tests/browser/pages.test.ts).
+// data-state="done" once the list is drawn, for whoever waits for the page to be complete
+// (tests/browser/pages.test.ts).
 if (box)
   void ('caches' in window ? list(box) : Promise.resolve()).catch(() => {}).then(() => (box.dataset.state = 'done'));

@@ -1,7 +1,7 @@
 // The only search script reading pages load at first: “/” or Ctrl/Cmd+K, or a click on the header's box, opens the
-// search form in a modal dialog (on the search page it moves to the page's own box). The dialog's first opening loads its live results
-// (search/dialog.ts); until then no search code is loaded. Its form, like the header's, is a plain form to the search
-// page.
+// search form in a modal dialog (on the search page it moves to the page's own box). The dialog's first opening
+// loads its live results (search/dialog.ts); until then no search code is loaded. Its form, like the header's, is a
+// plain form to the search page.
 
 /** Whether the key press is meant for a text field rather than for the page. */
 function typing(target: EventTarget | null): boolean {

@@ -1,6 +1,6 @@
 // The rules of search, in one place: what matches a query, how well, and in what order results come. Every way a
 // query is answered (from Pagefind's word positions, or from the records in memory) counts how often each needle
-// occurs in a record and hands the counts to `classify`; `byRank` orders the results.
+// occurs in a record and hands the counts to `classify`; `results` keeps and orders the results.
 import { nameNeedle, type Query } from './query.ts';
 import type { Projection } from './text.ts';
 
@@ -24,8 +24,9 @@ export interface Match extends Rank {
 
 /**
  * How a record matches a query, given how often each needle (`needlesOf`) occurs in it, overlapping occurrences
- * included: a name in pinyin or the phrase; else every term, when there are several; else every term or, for a term that is missing as
- * typed, every one of its words; else some of them. Undefined when it has none. `needles` are what matched.
+ * included: a name in pinyin or the phrase; else every term, when there are several; else every term or, for a term
+ * that is missing as typed, every one of its words; else some of them. Undefined when it has none. `needles` are
+ * what matched.
  */
 export function classify(query: Query, count: (needle: string) => number): (Rank & { needles: string[] }) | undefined {
   // A name typed in pinyin matches as the exact phrase would: 叶向红's remarks for yexianghong or yxh.
