@@ -2,7 +2,7 @@
 // beside the text on a wide screen, marking where the reader is, and at the top on a narrow one.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { describeInBrowser, launchChromium, layoutShift, watchLayoutShifts } from '../support/browser.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { sites } from '../support/sites.ts';
@@ -76,21 +76,14 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       for (const section of seed.sections) expect(links, section).toContain(section);
       await context.close();
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.addInitScript(() => {
-        const w = window as unknown as { shifts: number };
-        w.shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-            if (!entry.hadRecentInput) w.shifts += entry.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchLayoutShifts(page);
       await page.goto(`${site.url}reports/${seed.id}/`);
       await page
         .locator('h2.section-title')
         .nth(2)
         .evaluate((h) => h.scrollIntoView());
       await page.waitForFunction(() => document.querySelector('.toc a[aria-current]'));
-      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+      expect(await layoutShift(page)).toBe(0);
       await page.close();
     });
 

@@ -6,7 +6,7 @@ import { searchChars } from '../../src/scripts/search/text.ts';
 import { needleWords, recordWords } from '../../src/scripts/search/tokens.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { describeInBrowser, launchChromium, layoutShift, watchLayoutShifts } from '../support/browser.ts';
 import { readSeed } from '../support/seed.ts';
 import { searchFolder } from '../support/dist.ts';
 import { serve, type Served } from '../support/serve.ts';
@@ -518,17 +518,10 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
 
     it('moves nothing when the results of the query in the URL appear, on a phone', async () => {
       await page.setViewportSize({ width: 375, height: 667 });
-      await page.addInitScript(() => {
-        const w = window as unknown as { shifts: number };
-        w.shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-            if (!entry.hadRecentInput) w.shifts += entry.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchLayoutShifts(page);
       await open('?q=敬老');
       await page.waitForTimeout(300);
-      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+      expect(await layoutShift(page)).toBe(0);
     });
 
     it("asks nothing of any other host, and loads Pagefind from the build's search folder", () => {
