@@ -169,7 +169,9 @@ export async function measureDialogQueries(browser: Browser, siteUrl: string, qu
   await page.goto(siteUrl);
   await page.keyboard.press('/');
   await page.keyboard.type('党建');
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.records);
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.records === 'loaded',
+  );
   const times: number[] = [];
   for (const q of queries)
     times.push(

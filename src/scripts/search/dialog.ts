@@ -41,10 +41,8 @@ export function liveResults(dialog: HTMLDialogElement) {
             ? s.count(hits.length)
             : s.none(raw);
       dialog.dataset.query = raw;
-      // Later queries answer from memory (SearchEngine.loadAll), unless the reader asked the browser to save data.
-      if (query && !(navigator as { connection?: { saveData?: boolean } }).connection?.saveData)
-        // `data-records` says when, for the benchmark; if it fails, the dialog goes on as before.
-        void engine.loadAll().then(() => (dialog.dataset.records = 'loaded'), console.warn);
+      // Later queries answer from memory.
+      if (query) engine.loadInBackground(dialog);
     } catch (error) {
       console.error(error);
       if (mine === run) status.textContent = s.error;

@@ -147,31 +147,10 @@ class SearchPage extends HTMLElement {
       if (run !== this.#run) return;
       [this.#parsed, this.#simplified, this.#hits] = [query, simple === this.#query ? undefined : simple, hits];
       await this.#render();
-      if (query) this.#loadAll();
+      if (query) this.#engine.loadInBackground(this);
     } catch (error) {
       if (run === this.#run) this.#fail(error);
     }
-  }
-
-  /**
-   * Once the first results are on screen, loads every record in the background, so that later queries need no
-   * request (see `SearchEngine.loadAll`); not when the reader has asked the browser to save data. `data-records`
-   * says how far it got.
-   */
-  #loadAll() {
-    if (this.dataset.records || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
-    this.dataset.records = 'loading';
-    const start = () =>
-      void this.#engine.loadAll().then(
-        () => (this.dataset.records = 'loaded'),
-        (error: unknown) => {
-          // Search goes on as before: Pagefind and one file per result.
-          console.warn(error);
-          this.dataset.records = 'failed';
-        },
-      );
-    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start);
   }
 
   #fail(error: unknown) {

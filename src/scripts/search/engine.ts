@@ -85,6 +85,27 @@ export class SearchEngine {
     });
   }
 
+  /**
+   * Once a query's first results are on screen: every record in the background (`loadAll`), when the page is idle,
+   * so that later queries need no request; not when the reader has asked the browser to save data. `host`'s
+   * `data-records` says how far it got.
+   */
+  loadInBackground(host: HTMLElement) {
+    if (host.dataset.records || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+    host.dataset.records = 'loading';
+    const start = () =>
+      void this.loadAll().then(
+        () => (host.dataset.records = 'loaded'),
+        (error: unknown) => {
+          // Search goes on as before: Pagefind and one file per result.
+          console.warn(error);
+          host.dataset.records = 'failed';
+        },
+      );
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start);
+  }
+
   /** Every record's metadata, for the filters (loads every record first). */
   async metas(): Promise<RecordMeta[]> {
     await this.loadAll();
