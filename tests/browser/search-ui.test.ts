@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fromRow, type RecordRow } from '../../src/scripts/search/record.ts';
 import { searchChars } from '../../src/scripts/search/text.ts';
-import { needleWords, recordWords } from '../../src/scripts/search/tokens.ts';
+import { needleWords, recordWords, START, startPadding } from '../../src/scripts/search/tokens.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium, layoutShift, watchLayoutShifts } from '../support/browser.ts';
@@ -484,24 +484,36 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(allRecords(requested.slice(before))).toEqual([]);
     });
 
-    it('finds in Pagefind, as this project relies on, every position of a word in the one page', async () => {
-      // What Pagefind 1.6's browser API does that the search relies on (src/scripts/search/tokens.ts, engine.ts); an
-      // upgrade that changes any of it fails here, saying which.
-      await open('');
-      const { path, version } = searchFolder(dir);
+    /** The words of the one Pagefind page, as the build writes them (src/lib/search/files.ts), from the record files. */
+    const pageWords = () => {
+      const { path } = searchFolder(dir);
       const records = readdirSync(path)
         .filter((f) => /^records-\d+\.json$/.test(f))
         .sort((a, b) => parseInt(a.slice(8)) - parseInt(b.slice(8)))
         .flatMap((f) => (JSON.parse(readFileSync(`${path}${f}`, 'utf8')) as RecordRow[]).map(fromRow));
-      const words = records.flatMap((r) => recordWords(searchChars(r.text), r.keys));
-      const asked = [...needleWords('的'), ...needleWords('家长'), ...needleWords('党建'), 'zzzz'];
+      return [...records.flatMap((r) => recordWords(searchChars(r.text), r.keys)), ...startPadding(records.length)];
+    };
+
+    /** Each word's results from Pagefind's browser API, searched one after the other on the open page, and the
+     * index chunks the page has loaded. */
+    const askPagefind = (words: string[]) =>
       // As a string: Vitest would rewrite an import() written in a function here.
-      const found = await page.evaluate<number[][][]>(`(async () => {
-        const pagefind = await import(${JSON.stringify(`${base}search-index/${version}/pagefind/pagefind.js`)});
+      page.evaluate<{ found: number[][][]; chunks: string[] }>(`(async () => {
+        const pagefind = await import(${JSON.stringify(`${base}search-index/${searchFolder(dir).version}/pagefind/pagefind.js`)});
         await pagefind.options({ baseUrl: '/', noWorker: true });
-        const asked = ${JSON.stringify(asked)};
-        return Promise.all(asked.map(async (w) => (await pagefind.search(w)).results.map((r) => r.words)));
+        const found = [];
+        for (const w of ${JSON.stringify(words)}) found.push((await pagefind.search(w)).results.map((r) => r.words));
+        const chunks = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.includes('/pagefind/index/'));
+        return { found, chunks };
       })()`);
+
+    it('finds in Pagefind, as this project relies on, every position of a word in the one page', async () => {
+      // What Pagefind 1.6's browser API does that the search relies on (src/scripts/search/tokens.ts, engine.ts); an
+      // upgrade that changes any of it fails here, saying which.
+      await open('');
+      const words = pageWords();
+      const asked = [...needleWords('的'), ...needleWords('家长'), ...needleWords('党建'), START, 'zzzz'];
+      const { found } = await askPagefind(asked);
       for (const [i, word] of asked.entries()) {
         const expected = words.flatMap((w, p) => (w === word ? [p] : []));
         if (!expected.length) {
@@ -514,6 +526,19 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
           `${word}: every position of the word in the page's content, and no other word's (a term is matched as a prefix: no word may extend another)`,
         ).toEqual(expected);
       }
+    });
+
+    it('loads where the records start from an index chunk of its own, as this project relies on', async () => {
+      // Pagefind closes an index chunk once its words stand 20,000 times (tokens.ts, `startPadding`): if an upgrade
+      // changes that, the first chunk holds the next words too, and every first search loads them.
+      await open('');
+      const next = pageWords()
+        .filter((w) => w !== START)
+        .reduce((a, b) => (b < a ? b : a));
+      const { chunks: withStart } = await askPagefind([START]);
+      const { chunks: withNext } = await askPagefind([next]);
+      expect(withStart, 'START: one index chunk').toHaveLength(1);
+      expect(withNext, `${next}, the word after START: in another chunk`).toHaveLength(2);
     });
 
     it('moves nothing when the results of the query in the URL appear, on a phone', async () => {

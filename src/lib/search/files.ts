@@ -1,11 +1,11 @@
 // The search files of a built site (docs/search.md), made once per build and published under a folder named by their
 // version, `search-index/<version>/`: Pagefind's runtime and index (one Pagefind page holding every record's words,
-// tokens.ts), how many index words each record has, every record a thousand to a file, and each record alone.
+// tokens.ts), every record a thousand to a file, and each record alone.
 import { createHash } from 'node:crypto';
 import * as pagefind from 'pagefind';
 import { searchChars } from '../../scripts/search/text.ts';
 import { toRow } from '../../scripts/search/record.ts';
-import { recordWords } from '../../scripts/search/tokens.ts';
+import { recordWords, startPadding } from '../../scripts/search/tokens.ts';
 import { searchRecords } from './records.ts';
 
 export interface SearchFiles {
@@ -34,7 +34,7 @@ async function pagefindFiles(words: string[][]): Promise<[string, Uint8Array][]>
   const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: 'und' }));
   if (!index) throw new Error('Pagefind createIndex returned no index');
   try {
-    const content = words.map((w) => w.join(' ')).join(' ');
+    const content = [...words, startPadding(words.length)].map((w) => w.join(' ')).join(' ');
     check('addCustomRecord', await index.addCustomRecord({ url: '/', content, language: 'und' }));
     const { files } = check('getFiles', await index.getFiles());
     return files
@@ -59,7 +59,6 @@ async function make(): Promise<SearchFiles> {
   const bulkFiles = Math.max(1, Math.ceil(records.length / perFile));
   const files = new Map<string, Uint8Array>([
     ...(await pagefindFiles(words)),
-    ['lengths.json', json(words.map((w) => w.length))],
     ...records.map((record, n) => [`records/${n}.json`, json(toRow(record))] as const),
     ...Array.from({ length: bulkFiles }, (_, k) => {
       return [`records-${k}.json`, json(records.slice(k * perFile, (k + 1) * perFile).map(toRow))] as const;

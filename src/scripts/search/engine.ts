@@ -6,7 +6,7 @@ import { matchText, rankChars, rankOf, results, type Match, type Rank } from './
 import { needlesOf, type Query } from './query.ts';
 import { fromRow, leadOf, type RecordMeta, type RecordRow, type SearchRecord } from './record.ts';
 import { project, searchChars } from './text.ts';
-import { needleWords } from './tokens.ts';
+import { needleWords, START } from './tokens.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
 interface Pagefind {
@@ -147,10 +147,7 @@ export class SearchEngine {
     const needles = needlesOf(query);
     const fromIndex = async () => {
       const [starts, positions] = await Promise.all([
-        this.#once('starts', async () => {
-          let at = 0;
-          return (await this.#fetch<number[]>('lengths.json')).map((length) => ((at += length), at - length));
-        }),
+        this.#wordPositions(START),
         Promise.all(needles.map((needle) => Promise.all(needleWords(needle).map((w) => this.#wordPositions(w))))),
       ]);
       return rankCounts(query, new Map(needles.map((needle, i) => [needle, countsAt(positions[i]!, starts)])));

@@ -4,6 +4,7 @@
 //     so that a phrase is its bigrams at consecutive positions;
 //   - then every character alone (`u` and its code), so that one character is one exact word;
 //   - then its name keys, the speaker's and the school's pinyin (`p`, the key, `0`).
+// Each record begins with the word `START`, so that where it stands says where each record begins.
 // A character is written as its code point in base 36 (four digits), because Pagefind segments a Chinese query
 // with the browser's ICU before it looks words up and would split a bigram such as 严三 in two
 // (https://github.com/Pagefind/pagefind/issues/1237); a run of ASCII letters and digits is always one word to it.
@@ -18,11 +19,23 @@ const single = (ch: string) => `u${encodeChar(ch)}`;
 /** A name key (record.ts) as a word: `p`, the key and `0`, so that no key's word is a prefix of another's. */
 const key = (k: string) => `p${k}0`;
 
+/** The word at the start of every record: it sorts before every other word (no searchable character has a code
+ * below 36), and no word begins with it. */
+export const START = '0000';
+
+/**
+ * What follows the last record in the page: `START` again, so that it stands 20,000 times in all. Pagefind closes an
+ * index chunk once its words stand that often (Pagefind 1.6's default: `default_index_chunk_size` in its
+ * `options.rs`, not a documented setting), so the first chunk holds `START` alone, and a first search loads where the
+ * records start and no other word (tests/browser/search-ui.test.ts). After the last record it starts no record.
+ */
+export const startPadding = (records: number) => Array<string>(Math.max(0, 20_000 - records)).fill(START);
+
 /** The index words of one record's letters and digits (`searchChars`), in order, then its name keys. */
 export function recordWords(chars: string, keys: readonly string[]): string[] {
   const list = [...chars];
   const bigrams = list.slice(1).map((ch, i) => encodeChar(list[i]!) + encodeChar(ch));
-  return [...bigrams, ...list.map(single), ...keys.filter(Boolean).map(key)];
+  return [START, ...bigrams, ...list.map(single), ...keys.filter(Boolean).map(key)];
 }
 
 /** What to ask Pagefind for to find a needle: its bigrams, whose positions must follow one another; or, for one

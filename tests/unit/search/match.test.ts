@@ -5,7 +5,7 @@ import { fromRow, toRow } from '../../../src/scripts/search/record.ts';
 import { matchText, results } from '../../../src/scripts/search/match.ts';
 import { needlesOf, parseQuery, wordsOf } from '../../../src/scripts/search/query.ts';
 import { project, searchChars } from '../../../src/scripts/search/text.ts';
-import { encodeChar, needleWords, recordWords } from '../../../src/scripts/search/tokens.ts';
+import { encodeChar, needleWords, recordWords, START } from '../../../src/scripts/search/tokens.ts';
 
 const match = (text: string, q: string) => matchText(project(text), [], [], parseQuery(q)!);
 const marked = (text: string, q: string) =>
@@ -19,8 +19,9 @@ describe('index words', () => {
       .map((d) => String.fromCodePoint(parseInt(d, 36)))
       .join('')}`;
 
-  it('give each position its character and the next, then each character alone', () => {
-    const words = recordWords(project('用科学，family 2-3名').chars, []);
+  it('give each position its character and the next, then each character alone, after a word for the start', () => {
+    const [start, ...words] = recordWords(project('用科学，family 2-3名').chars, []);
+    expect(start).toBe(START);
     expect(words.map(decode)).toEqual([
       ...['用科', '科学', '学f', 'fa', 'am', 'mi', 'il', 'ly', 'y2', '23', '3名'],
       ...[...'用科学family23名'].map((ch) => `·${ch}`),
@@ -28,7 +29,7 @@ describe('index words', () => {
     // ASCII only, one word each to Pagefind and to the browser's word segmenter.
     for (const w of words) expect(w).toMatch(/^([0-9a-n][0-9a-z]{3}){2}$|^u[0-9a-n][0-9a-z]{3}$/);
     expect(encodeChar('\u{10FFFF}')).toMatch(/^[0-9a-n]/);
-    expect(recordWords('', [])).toEqual([]);
+    expect(recordWords('', [])).toEqual([START]);
   });
 
   it('asks for a phrase as its consecutive bigrams, and for one character as that character alone', () => {

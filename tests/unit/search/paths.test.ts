@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { countsAt, rankCounts, scan } from '../../../src/scripts/search/engine.ts';
 import { needlesOf, parseQuery } from '../../../src/scripts/search/query.ts';
 import { searchChars } from '../../../src/scripts/search/text.ts';
-import { needleWords, recordWords } from '../../../src/scripts/search/tokens.ts';
+import { needleWords, recordWords, START } from '../../../src/scripts/search/tokens.ts';
 
 const ALPHABET = [...'党建服务家长三严实教育学校', '，', '。', ' ', '\n', 'a', 'B', '２', '\u{20BB7}'];
 /** Text over many characters, or over very few, where needles overlap themselves (党党 in 党党党). */
@@ -22,11 +22,9 @@ const keys = fc.array(fc.constantFrom('ye', 'yexianghong', 'yxh', 'ab', ''), { m
 function indexOf(records: string[], keysOf: string[][] = records.map(() => [])) {
   const perRecord = records.map((r, n) => recordWords(searchChars(r), keysOf[n]!));
   const words = perRecord.flat();
-  let at = 0;
-  const starts = perRecord.map((w) => ((at += w.length), at - w.length));
   /** Where a word stands, as Pagefind finds it: it reads a search term as a prefix too. */
   const positionsOf = (word: string) => words.flatMap((w, i) => (w.startsWith(word) ? [i] : []));
-  return { starts, positionsOf };
+  return { starts: positionsOf(START), positionsOf };
 }
 
 describe('the two ways of answering a query', () => {
