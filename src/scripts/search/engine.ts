@@ -2,7 +2,7 @@
 //   - before the records are in memory: Pagefind says where each index word of the query stands (tokens.ts), which
 //     gives how often each needle occurs in each record; only the results on screen are fetched, a file each;
 //   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory.
-import { matchText, rankChars, rankOf, results, type Match, type Rank } from './match.ts';
+import { classify, counter, matchText, results, type Match, type Rank } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
 import { fromRow, leadOf, type RecordMeta, type RecordRow, type SearchRecord } from './record.ts';
 import { project, searchChars } from './text.ts';
@@ -195,7 +195,7 @@ export class SearchEngine {
 export function scan(chars: string[], keys: string[][], query: Query): Hit[] {
   const hits: Hit[] = [];
   for (const [n, text] of chars.entries()) {
-    const rank = rankChars(text, keys[n]!, query);
+    const rank = classify(query, counter(text, keys[n]!));
     if (rank) hits.push({ n, ...rank });
   }
   return results(hits);
@@ -206,7 +206,7 @@ export function rankCounts(query: Query, counts: Map<string, Map<number, number>
   const candidates = new Set([...counts.values()].flatMap((found) => [...found.keys()]));
   const hits: Hit[] = [];
   for (const n of candidates) {
-    const rank = rankOf(query, (needle) => counts.get(needle)?.get(n) ?? 0);
+    const rank = classify(query, (needle) => counts.get(needle)?.get(n) ?? 0);
     if (rank) hits.push({ n, ...rank });
   }
   return results(hits);

@@ -15,6 +15,8 @@ export interface Rank {
   hits: number;
   /** Tier 3: the words it lacks. */
   missing?: string[];
+  /** The needles (`needlesOf`) that matched. */
+  needles: string[];
 }
 
 export interface Match extends Rank {
@@ -25,10 +27,9 @@ export interface Match extends Rank {
 /**
  * How a record matches a query, given how often each needle (`needlesOf`) occurs in it, overlapping occurrences
  * included: a name in pinyin or the phrase; else every term, when there are several; else every term or, for a term
- * that is missing as typed, every one of its words; else some of them. Undefined when it has none. `needles` are
- * what matched.
+ * that is missing as typed, every one of its words; else some of them. Undefined when it has none.
  */
-export function classify(query: Query, count: (needle: string) => number): (Rank & { needles: string[] }) | undefined {
+export function classify(query: Query, count: (needle: string) => number): Rank | undefined {
   // A name typed in pinyin matches as the exact phrase would: 叶向红's remarks for yexianghong or yxh.
   const named = query.name ? count(nameNeedle(query.name)) : 0;
   if (named) return { tier: 0, hits: named, needles: [nameNeedle(query.name!)] };
@@ -52,13 +53,7 @@ export function classify(query: Query, count: (needle: string) => number): (Rank
   return missing.length ? { tier: 3, hits, needles, missing } : { tier: 2, hits, needles };
 }
 
-type Ranked = Rank & { n: number };
-
-/** `classify` without what matched: to rank a whole archive. */
-export function rankOf(query: Query, count: (needle: string) => number): Rank | undefined {
-  const found = classify(query, count);
-  return found && { tier: found.tier, hits: found.hits, ...(found.missing && { missing: found.missing }) };
-}
+type Ranked = Omit<Rank, 'needles'> & { n: number };
 
 /** Result order: a better tier first, then (partial matches) fewer words lacking, then more occurrences, then archive
  * order (record number `n`). */
@@ -79,7 +74,7 @@ function occurrences(chars: string, needle: string): number[] {
 }
 
 /** How often a needle occurs in a record: in its searchable characters, or (a name) among its keys. */
-const counter = (chars: string, keys: readonly string[]) => (needle: string) =>
+export const counter = (chars: string, keys: readonly string[]) => (needle: string) =>
   needle.startsWith('#') ? keys.filter((k) => k === needle.slice(1)).length : occurrences(chars, needle).length;
 
 /** The original-text ranges of every occurrence of some needles in a projection, merged; `names` gives the text a
@@ -96,12 +91,6 @@ function rangesOf(text: Projection, needles: string[], names: (needle: string) =
     else merged.push([r[0], r[1]]);
   }
   return merged;
-}
-
-/** How a record's searchable characters (`searchChars`) and name keys match a query, without where: to rank a whole
- * archive. */
-export function rankChars(chars: string, keys: readonly string[], query: Query): Rank | undefined {
-  return rankOf(query, counter(chars, keys));
 }
 
 /** How a record matches a query, with the ranges to highlight in its projected text; a name in pinyin highlights

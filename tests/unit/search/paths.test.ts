@@ -79,8 +79,8 @@ describe('the two ways of answering a query', () => {
       needlesOf(query).map((needle) => [needle, countsAt(needleWords(needle).map(positionsOf), starts)]),
     );
     expect(rankCounts(query, counts)).toEqual([
-      { n: 0, tier: 0, hits: 2 },
-      { n: 2, tier: 0, hits: 1 },
+      { n: 0, tier: 0, hits: 2, needles: ['服务'] },
+      { n: 2, tier: 0, hits: 1, needles: ['服务'] },
     ]);
     // A name in pinyin finds the records whose keys it is, in full or by initials (every speaker they fit), and no
     // other: yexiang is not yexianghong.
@@ -93,7 +93,9 @@ describe('the two ways of answering a query', () => {
       const counts = new Map(
         needlesOf(name).map((needle) => [needle, countsAt(needleWords(needle).map(positionsOf), starts)]),
       );
-      expect(rankCounts(name, counts), raw).toEqual(found.map((n) => ({ n, tier: 0, hits: 1 })));
+      expect(rankCounts(name, counts), raw).toEqual(
+        found.map((n) => ({ n, tier: 0, hits: 1, needles: [`#${name.name}`] })),
+      );
     }
   });
 });
