@@ -24,7 +24,7 @@ const key = (k: string) => `p${k}0`;
 export const START = '0000';
 
 /**
- * What follows the last record in the page: `START` again, so that it stands 20,000 times in all. Pagefind closes an
+ * What follows the last record in the page: `START` again, so that it stands at least 20,000 times. Pagefind closes an
  * index chunk once its words stand that often (Pagefind 1.6's default: `default_index_chunk_size` in its
  * `options.rs`, not a documented setting), so the first chunk holds `START` alone, and a first search loads where the
  * records start and no other word (tests/browser/search-ui.test.ts). After the last record it starts no record.
