@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fromRow, type RecordRow } from '../../src/scripts/search/record.ts';
 import { searchChars } from '../../src/scripts/search/text.ts';
-import { needleWords, recordWords, START, startPadding } from '../../src/scripts/search/tokens.ts';
+import { needleWords, pageWords, recordWords, START } from '../../src/scripts/search/tokens.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium, layoutShift, watchLayoutShifts } from '../support/browser.ts';
@@ -485,13 +485,13 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
     });
 
     /** The words of the one Pagefind page, as the build writes them (src/lib/search/files.ts), from the record files. */
-    const pageWords = () => {
+    const indexWords = () => {
       const { path } = searchFolder(dir);
       const records = readdirSync(path)
         .filter((f) => /^records-\d+\.json$/.test(f))
         .sort((a, b) => parseInt(a.slice(8)) - parseInt(b.slice(8)))
         .flatMap((f) => (JSON.parse(readFileSync(`${path}${f}`, 'utf8')) as RecordRow[]).map(fromRow));
-      return [...records.flatMap((r) => recordWords(searchChars(r.text), r.keys)), ...startPadding(records.length)];
+      return pageWords(records.map((r) => recordWords(searchChars(r.text), r.keys))).flat();
     };
 
     /** Each word's results from Pagefind's browser API, searched one after the other on the open page, and the
@@ -511,7 +511,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       // What Pagefind 1.6's browser API does that the search relies on (src/scripts/search/tokens.ts, engine.ts); an
       // upgrade that changes any of it fails here, saying which.
       await open('');
-      const words = pageWords();
+      const words = indexWords();
       const asked = [...needleWords('的'), ...needleWords('家长'), ...needleWords('党建'), START, 'zzzz'];
       const { found } = await askPagefind(asked);
       for (const [i, word] of asked.entries()) {
@@ -532,7 +532,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       // Pagefind closes an index chunk once its words stand 20,000 times (tokens.ts, `startPadding`): if an upgrade
       // changes that, the first chunk holds the next words too, and every first search loads them.
       await open('');
-      const next = pageWords()
+      const next = indexWords()
         .filter((w) => w !== START)
         .reduce((a, b) => (b < a ? b : a));
       const { chunks: withStart } = await askPagefind([START]);

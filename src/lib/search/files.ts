@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import * as pagefind from 'pagefind';
 import { searchChars } from '../../scripts/search/text.ts';
 import { toRow } from '../../scripts/search/record.ts';
-import { recordWords, startPadding } from '../../scripts/search/tokens.ts';
+import { pageWords, recordWords } from '../../scripts/search/tokens.ts';
 import { searchRecords } from './records.ts';
 
 export interface SearchFiles {
@@ -34,7 +34,9 @@ async function pagefindFiles(words: string[][]): Promise<[string, Uint8Array][]>
   const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: 'und' }));
   if (!index) throw new Error('Pagefind createIndex returned no index');
   try {
-    const content = [...words, startPadding(words.length)].map((w) => w.join(' ')).join(' ');
+    const content = pageWords(words)
+      .map((w) => w.join(' '))
+      .join(' ');
     check('addCustomRecord', await index.addCustomRecord({ url: '/', content, language: 'und' }));
     const { files } = check('getFiles', await index.getFiles());
     return files

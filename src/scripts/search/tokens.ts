@@ -29,7 +29,10 @@ export const START = '0000';
  * `options.rs`, not a documented setting), so the first chunk holds `START` alone, and a first search loads where the
  * records start and no other word (tests/browser/search-ui.test.ts). After the last record it starts no record.
  */
-export const startPadding = (records: number) => Array<string>(Math.max(0, 20_000 - records)).fill(START);
+const startPadding = (records: number) => Array<string>(Math.max(0, 20_000 - records)).fill(START);
+
+/** The words of the one Pagefind page, as runs: each record's (`recordWords`), in archive order, then `startPadding`. */
+export const pageWords = (records: string[][]): string[][] => [...records, startPadding(records.length)];
 
 /** The index words of one record's letters and digits (`searchChars`), in order, then its name keys. */
 export function recordWords(chars: string, keys: readonly string[]): string[] {
