@@ -2,7 +2,8 @@
 // keeps the shell and caches each page as it is read; this script caches the page the first visit loaded before the
 // worker, deletes other builds' caches, and saves the rest of the site: on the first visit where the whole copy is
 // small (offline.json says) and the reader is not saving data, or when the reader asks (the footer's control,
-// src/components/OfflineControl.astro, which also removes it). It imports nothing the page has loaded, so that loading it needs no preloading helper.
+// src/components/OfflineControl.astro, which also removes it). It imports nothing the page has loaded, so that
+// loading it needs no preloading helper.
 import type { OfflineFiles, OfflineInfo } from '../integrations/offline/copy.ts';
 import { watchUpdates } from './update-notice.ts';
 
