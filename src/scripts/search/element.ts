@@ -2,7 +2,8 @@
 // (?q=敬老&school=…), so a search can be shared, reloaded, and walked back with the browser's back button.
 import { search as s } from '../../i18n/zh-CN.ts';
 import { rememberQuery } from './arrival.ts';
-import { SearchEngine, type Hit } from './engine.ts';
+import { SearchEngine } from './engine.ts';
+import type { Hit } from './match.ts';
 import { applySelection, facetValues, hasSelection, noSelection, type Selection } from './facets.ts';
 import { parseQuery, simplify, type Query } from './query.ts';
 import { FACETS, type Facet, type RecordMeta } from './record.ts';

@@ -2,7 +2,7 @@
 //   - before the records are in memory: Pagefind says where each index word of the query stands (tokens.ts), which
 //     gives how often each needle occurs in each record; only the results on screen are fetched, a file each;
 //   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory.
-import { classify, counter, matchText, results, type Match, type Rank } from './match.ts';
+import { count, matchText, ranked, type Hit, type Match } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
 import { fromRow, leadOf, type RecordMeta, type RecordRow, type SearchRecord } from './record.ts';
 import { project, searchChars } from './text.ts';
@@ -12,11 +12,6 @@ import { needleWords, START } from './tokens.ts';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   search(term: string): Promise<{ results: { words: number[] }[] } | null>;
-}
-
-/** A matching record: its number (archive order) and how well it matches. */
-export interface Hit extends Rank {
-  n: number;
 }
 
 /** A result on screen: the record, its text projected for matching, and where the query is in it. */
@@ -192,24 +187,13 @@ export class SearchEngine {
 }
 
 /** Every record matching a query, best first, from every record's searchable characters (`searchChars`) and keys. */
-export function scan(chars: string[], keys: string[][], query: Query): Hit[] {
-  const hits: Hit[] = [];
-  for (const [n, text] of chars.entries()) {
-    const rank = classify(query, counter(text, keys[n]!));
-    if (rank) hits.push({ n, ...rank });
-  }
-  return results(hits);
-}
+export const scan = (chars: string[], keys: string[][], query: Query): Hit[] =>
+  ranked(query, chars.keys(), (n, needle) => count(chars[n]!, keys[n]!, needle));
 
 /** Every record matching a query, best first, from how often each needle (`needlesOf`) occurs in each record. */
 export function rankCounts(query: Query, counts: Map<string, Map<number, number>>): Hit[] {
   const candidates = new Set([...counts.values()].flatMap((found) => [...found.keys()]));
-  const hits: Hit[] = [];
-  for (const n of candidates) {
-    const rank = classify(query, (needle) => counts.get(needle)?.get(n) ?? 0);
-    if (rank) hits.push({ n, ...rank });
-  }
-  return results(hits);
+  return ranked(query, candidates, (n, needle) => counts.get(needle)?.get(n) ?? 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Filters by heading, school, role and report, counted over every matching record from the records' metadata,
 // which the page has in memory once it has loaded every record (a reader who opens the filters first has it load
 // them then).
-import type { Hit } from './engine.ts';
+import type { Hit } from './match.ts';
 import { FACETS, facetsOf, type Facet, type RecordMeta } from './record.ts';
 
 export type Selection = Record<Facet, string[]>;

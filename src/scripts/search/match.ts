@@ -1,6 +1,6 @@
 // The rules of search, in one place: what matches a query, how well, and in what order results come. Every way a
 // query is answered (from Pagefind's word positions, or from the records in memory) counts how often each needle
-// occurs in a record and hands the counts to `classify`; `results` keeps and orders the results.
+// occurs in a record and hands the counts to `ranked`, which classifies (`classify`) and orders the records.
 import { nameNeedle, type Query } from './query.ts';
 import type { Projection } from './text.ts';
 
@@ -53,15 +53,24 @@ export function classify(query: Query, count: (needle: string) => number): Rank 
   return missing.length ? { tier: 3, hits, needles, missing } : { tier: 2, hits, needles };
 }
 
-type Ranked = Omit<Rank, 'needles'> & { n: number };
+/** A matching record: its number (archive order) and how well it matches. */
+export interface Hit extends Rank {
+  n: number;
+}
 
 /** Result order: a better tier first, then (partial matches) fewer words lacking, then more occurrences, then archive
- * order (record number `n`). */
-export const byRank = (a: Ranked, b: Ranked) =>
+ * order. */
+const byRank = (a: Hit, b: Hit) =>
   a.tier - b.tier || (a.missing?.length ?? 0) - (b.missing?.length ?? 0) || b.hits - a.hits || a.n - b.n;
 
-/** The results of a query, in order: partial matches only when nothing has every word. */
-export function results<T extends Ranked>(hits: T[]): T[] {
+/** The results of a query among some records, given how often each needle occurs in each (`countOf`), in order:
+ * partial matches only when nothing has every word. */
+export function ranked(query: Query, records: Iterable<number>, countOf: (n: number, needle: string) => number): Hit[] {
+  const hits: Hit[] = [];
+  for (const n of records) {
+    const rank = classify(query, (needle) => countOf(n, needle));
+    if (rank) hits.push({ n, ...rank });
+  }
   const full = hits.filter((h) => h.tier < 3);
   return (full.length ? full : hits).sort(byRank);
 }
@@ -74,7 +83,7 @@ function occurrences(chars: string, needle: string): number[] {
 }
 
 /** How often a needle occurs in a record: in its searchable characters, or (a name) among its keys. */
-export const counter = (chars: string, keys: readonly string[]) => (needle: string) =>
+export const count = (chars: string, keys: readonly string[], needle: string) =>
   needle.startsWith('#') ? keys.filter((k) => k === needle.slice(1)).length : occurrences(chars, needle).length;
 
 /** The original-text ranges of every occurrence of some needles in a projection, merged; `names` gives the text a
@@ -101,7 +110,7 @@ export function matchText(
   fields: string[],
   query: Query,
 ): Match | undefined {
-  const found = classify(query, counter(text.chars, keys));
+  const found = classify(query, (needle) => count(text.chars, keys, needle));
   const names = (needle: string) => fields.filter((_, i) => keys[i] === needle.slice(1));
   return found && { ...found, ranges: rangesOf(text, found.needles, names) };
 }

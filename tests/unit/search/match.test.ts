@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, highlight } from '../../../src/scripts/search/excerpt.ts';
 import { fromRow, toRow } from '../../../src/scripts/search/record.ts';
-import { matchText, results } from '../../../src/scripts/search/match.ts';
+import { count, matchText, ranked } from '../../../src/scripts/search/match.ts';
 import { needlesOf, parseQuery, wordsOf } from '../../../src/scripts/search/query.ts';
 import { project, searchChars } from '../../../src/scripts/search/text.ts';
 import { encodeChar, needleWords, recordWords, START } from '../../../src/scripts/search/tokens.ts';
@@ -76,18 +76,16 @@ describe('matching', () => {
   });
 
   it('shows partial matches only when no record has every word, those lacking fewer first', () => {
-    const hit = (n: number, tier: 0 | 1 | 2 | 3, hits: number, missing?: string[]) => ({
-      n,
-      tier,
-      hits,
-      ...(missing && { missing }),
-    });
-    expect(results([hit(0, 3, 5, ['a']), hit(1, 2, 1), hit(2, 3, 9, ['b'])])).toEqual([hit(1, 2, 1)]);
-    expect(results([hit(0, 3, 5, ['a', 'b']), hit(1, 3, 1, ['a']), hit(2, 3, 9, ['b']), hit(3, 3, 9, ['c'])])).toEqual([
-      hit(2, 3, 9, ['b']),
-      hit(3, 3, 9, ['c']),
-      hit(1, 3, 1, ['a']),
-      hit(0, 3, 5, ['a', 'b']),
+    const rank = (records: string[], q: string) =>
+      ranked(parseQuery(q)!, records.keys(), (n, needle) => count(searchChars(records[n]!), [], needle)).map(
+        ({ n, tier, missing }) => ({ n, tier, missing }),
+      );
+    expect(rank(['家长', '家长学校', '学校学校'], '学校 家长')).toEqual([{ n: 1, tier: 1, missing: undefined }]);
+    expect(rank(['家长 服务', '学校', '学校学校', '服务家长', '教育'], '家长 学校 服务')).toEqual([
+      { n: 0, tier: 3, missing: ['学校'] },
+      { n: 3, tier: 3, missing: ['学校'] },
+      { n: 2, tier: 3, missing: ['家长', '服务'] },
+      { n: 1, tier: 3, missing: ['家长', '服务'] },
     ]);
   });
 
