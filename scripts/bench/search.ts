@@ -47,7 +47,7 @@ const ALL_RECORDS = /\/search-index\/[^/]+\/records-\d+\.json(\?|$)/;
 /** Waits until the search page has rendered the results of `q`. */
 async function rendered(page: Page, q: string): Promise<void> {
   await page.waitForFunction((q) => {
-    const el = document.querySelector<HTMLElement>('search-page');
+    const el = document.querySelector<HTMLElement>('search-view');
     return el?.dataset.query === q && el.dataset.state === 'done';
   }, q);
 }
@@ -55,7 +55,7 @@ async function rendered(page: Page, q: string): Promise<void> {
 /** Waits until the search page has loaded every record after its first results; throws if it could not. */
 async function recordsLoaded(page: Page): Promise<void> {
   const state = await page.waitForFunction(() => {
-    const records = document.querySelector<HTMLElement>('search-page')?.dataset.records;
+    const records = document.querySelector<HTMLElement>('search-view')?.dataset.records;
     return records === 'loaded' || records === 'failed' ? records : undefined;
   });
   if ((await state.jsonValue()) !== 'loaded')
@@ -142,7 +142,7 @@ async function timeQueries(page: Page, queries: string[]): Promise<number[]> {
     page.evaluate(
       (q) =>
         new Promise<number>((resolve) => {
-          const el = document.querySelector<HTMLElement>('search-page')!;
+          const el = document.querySelector<HTMLElement>('search-view')!;
           const onRendered = () => {
             if (el.dataset.query !== q) return;
             el.removeEventListener('search-rendered', onRendered);
@@ -170,7 +170,7 @@ export async function measureDialogQueries(browser: Browser, siteUrl: string, qu
   await page.keyboard.press('/');
   await page.keyboard.type('党建');
   await page.waitForFunction(
-    () => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.records === 'loaded',
+    () => document.querySelector<HTMLElement>('dialog.search-dialog search-view')?.dataset.records === 'loaded',
   );
   const times: number[] = [];
   for (const q of queries)
@@ -178,7 +178,7 @@ export async function measureDialogQueries(browser: Browser, siteUrl: string, qu
       await page.evaluate(
         (q) =>
           new Promise<number>((resolve) => {
-            const dialog = document.querySelector<HTMLElement>('dialog.search-dialog')!;
+            const dialog = document.querySelector<HTMLElement>('dialog.search-dialog search-view')!;
             const input = dialog.querySelector<HTMLInputElement>('input[name=q]')!;
             new MutationObserver((_, observer) => {
               if (dialog.dataset.query !== q) return;
@@ -211,7 +211,7 @@ export async function measureWarmQueries(
   const firstTime = await timeQueries(page, queries);
   const repeated = await timeQueries(page, queries);
   const tenFetches = await page.evaluate(async (count) => {
-    const files = document.querySelector<HTMLElement>('search-page')!.dataset.files!;
+    const files = document.querySelector<HTMLElement>('search-view')!.dataset.files!;
     const rounds: number[] = [];
     for (let round = 0; round < 20; round++) {
       // A query string no request has carried yet: every file comes from the server, none from the HTTP cache.

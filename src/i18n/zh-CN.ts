@@ -6,8 +6,6 @@ export const search = {
   placeholder: '搜索发言、发言人、单位',
   /** Shown next to the box, for those who use the keyboard. */
   shortcut: '按 / 键搜索',
-  /** The dialog the shortcut opens on reading pages. */
-  dialogTitle: '搜索发言',
   close: '关闭',
   /** Below the dialog's results: the search page, with every result and the filters. */
   allResults: '查看全部结果和筛选',

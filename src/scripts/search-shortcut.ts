@@ -1,6 +1,6 @@
 // The only search script reading pages load at first: “/” or Ctrl/Cmd+K, or a click on the header's box, opens the
 // search form in a modal dialog (on the search page it moves to the page's own box). The dialog's first opening
-// loads its live results (search/dialog.ts); until then no search code is loaded. Its form, like the header's, is a
+// loads its live results (search/element.ts); until then no search code is loaded. Its form, like the header's, is a
 // plain form to the search page.
 
 /** Whether the key press is meant for a text field rather than for the page. */
@@ -12,16 +12,14 @@ function typing(target: EventTarget | null): boolean {
 }
 
 const dialog = document.querySelector<HTMLDialogElement>('dialog.search-dialog');
-let live: Promise<void> | undefined;
 
 /** Opens the dialog, or moves to the search page's own box. */
 function open(): boolean {
-  const own = document.querySelector<HTMLInputElement>('search-page input[name=q]');
-  const input = own ?? dialog?.querySelector<HTMLInputElement>('input[name=q]');
+  const input = document.querySelector<HTMLInputElement>('search-view input[name=q]');
   if (!input) return false;
-  if (!own && dialog && !dialog.open) {
+  if (dialog && !dialog.open) {
     dialog.showModal();
-    live ??= import('./search/dialog.ts').then(({ liveResults }) => liveResults(dialog));
+    void import('./search/element.ts');
   }
   input.focus();
   input.select();

@@ -139,7 +139,7 @@ async function searchWithFiltersWorks(page: Page, site: Served) {
 async function search(page: Page, site: Served, q: string) {
   await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
   await rendered(page, q);
-  expect(await page.locator('search-page').getAttribute('data-state')).toBe('done');
+  expect(await page.locator('search-view').getAttribute('data-state')).toBe('done');
   return shownResults(page);
 }
 
@@ -239,7 +239,7 @@ describeInBrowser('offline', () => {
       expect(results.length).toBeGreaterThan(0);
       // The page loads every record after its first results: kept too, they answer any query offline.
       await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('search-page')?.dataset.records === 'loaded',
+        () => document.querySelector<HTMLElement>('search-view')?.dataset.records === 'loaded',
       );
       all = await cached(page);
       expect(all[pages]).toEqual([site.url + reportPath, `${site.url}search/`, `${site.url}speakers/`].sort());

@@ -43,7 +43,7 @@ async function searchRuns(page: Page, query: string): Promise<Finding[]> {
   const state = await page
     .waitForFunction(
       () => {
-        const el = document.querySelector<HTMLElement>('search-page');
+        const el = document.querySelector<HTMLElement>('search-view');
         return el && ['done', 'error'].includes(el.dataset.state ?? '') && el.dataset.state;
       },
       null,
@@ -57,7 +57,7 @@ async function searchRuns(page: Page, query: string): Promise<Finding[]> {
     {
       check: 'search',
       rule: 'search shows no results',
-      element: 'search-page',
+      element: 'search-view',
       detail: `state ${state}, ${results} results for «${query}»`,
     },
   ];

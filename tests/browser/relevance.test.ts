@@ -51,7 +51,7 @@ async function searchPage(browser: Browser, url: string, inMemory: boolean): Pro
   await page.goto(`${url}search/`);
   await runQuery(page, '党建');
   await page.waitForFunction(
-    (want) => document.querySelector<HTMLElement>('search-page')?.dataset.records === want,
+    (want) => document.querySelector<HTMLElement>('search-view')?.dataset.records === want,
     inMemory ? 'loaded' : 'failed',
   );
   return page;

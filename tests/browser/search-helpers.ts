@@ -48,7 +48,7 @@ export async function shownResults(page: Page): Promise<ShownResult[]> {
 /** Waits until the search page has rendered the results of `q` (trimmed). */
 export async function rendered(page: Page, q: string): Promise<void> {
   await page.waitForFunction((q) => {
-    const el = document.querySelector<HTMLElement>('search-page');
+    const el = document.querySelector<HTMLElement>('search-view');
     return (
       el?.dataset.query === q &&
       (el.dataset.state === 'done' || el.dataset.state === 'idle' || el.dataset.state === 'error')
@@ -66,7 +66,7 @@ export async function openFilters(page: Page): Promise<void> {
 /** Submits `q` through the search page's own form and returns what it shows. */
 export async function runQuery(page: Page, q: string): Promise<ShownResult[]> {
   await page.evaluate(async (q) => {
-    const el = document.querySelector<HTMLElement>('search-page')!;
+    const el = document.querySelector<HTMLElement>('search-view')!;
     const done = new Promise<void>((resolve) => {
       const onRendered = () => {
         if (el.dataset.query !== q.trim()) return;

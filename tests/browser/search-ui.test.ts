@@ -285,7 +285,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await cdp.send('Input.imeSetComposition', { text: 'jinglao', selectionStart: 7, selectionEnd: 7 });
       await page.waitForTimeout(400);
       expect(await page.inputValue('#search-q')).toBe('jinglao');
-      expect(await page.evaluate(() => document.querySelector<HTMLElement>('search-page')!.dataset.query)).toBe('');
+      expect(await page.evaluate(() => document.querySelector<HTMLElement>('search-view')!.dataset.query)).toBe('');
       await cdp.send('Input.insertText', { text: '敬老' });
       await rendered(page, '敬老');
       expect((await shownResults(page)).map((r) => r.id)).toEqual(remarksWith('敬老').map((r) => anchor(r.file)));
@@ -374,7 +374,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await page.keyboard.press('/');
       await page.keyboard.type('敬老');
       await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.query === '敬老',
+        () => document.querySelector<HTMLElement>('dialog.search-dialog search-view')?.dataset.query === '敬老',
       );
       const links = await page.$$eval('dialog.search-dialog ol.search-results > li a', (list) =>
         list.map((a) => a.getAttribute('href')),
@@ -409,7 +409,7 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         ).toEqual({ focus: 'search-dialog-q', modal: true });
         await tab.keyboard.type('敬老');
         await tab.waitForFunction(
-          () => document.querySelector<HTMLElement>('dialog.search-dialog')?.dataset.query === '敬老',
+          () => document.querySelector<HTMLElement>('dialog.search-dialog search-view')?.dataset.query === '敬老',
         );
         expect(
           await tab.$$eval('dialog.search-dialog ol.search-results > li a', (list) =>
@@ -457,13 +457,13 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
     });
 
     it('loads every record after the first results, and not when the reader asks the browser to save data', async () => {
-      const records = () => page.evaluate(() => document.querySelector<HTMLElement>('search-page')!.dataset.records);
+      const records = () => page.evaluate(() => document.querySelector<HTMLElement>('search-view')!.dataset.records);
       const allRecords = (urls: string[]) =>
         urls.filter((u) => /\/search-index\/[^/]+\/records-/.test(new URL(u).pathname));
       let before = requested.length;
       await open('?q=敬老');
       await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('search-page')!.dataset.records === 'loaded',
+        () => document.querySelector<HTMLElement>('search-view')!.dataset.records === 'loaded',
       );
       const { path, version } = searchFolder(dir);
       const files = readdirSync(path).filter((f) => f.startsWith('records-'));

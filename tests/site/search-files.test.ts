@@ -43,7 +43,7 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     // Two kinds of file besides Pagefind's (docs/search.md): where each record starts is a word of the index.
     expect(readdirSync(folder).filter((f) => !/^records-\d+\.json$/.test(f))).toEqual(['pagefind', 'records']);
     const search = pages.find((p) => p.url === `${base}search/`)!;
-    expect(search.doc.querySelector('search-page')?.getAttribute('data-record-files')).toBe(String(files));
+    expect(search.doc.querySelector('search-view')?.getAttribute('data-record-files')).toBe(String(files));
     // A row carries the body without its lead (the speaker and school, or the title), which its fields hold.
     expect(row(1)[8]).not.toContain(seed.remarks[0]!.school);
     expect(record(1).text.startsWith(`${seed.remarks[0]!.speaker} ${seed.remarks[0]!.school} `)).toBe(true);
@@ -86,7 +86,7 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     for (const path of files) hash.update(`${path}\n`).update(readFileSync(`${folder}${path}`));
     expect(version).toBe(hash.digest('hex').slice(0, 12));
     const search = pages.find((p) => p.url === `${base}search/`)!;
-    expect(search.doc.querySelector('search-page')?.getAttribute('data-files')).toBe(`${base}search-index/${version}/`);
+    expect(search.doc.querySelector('search-view')?.getAttribute('data-files')).toBe(`${base}search-index/${version}/`);
   });
 
   it('writes a service worker and the offline copy: every page, the search runtime and index, under the base', () => {

@@ -1,5 +1,7 @@
-// <search-page>: the search page's form, status, filters and results. The query and the filters live in the URL
-// (?q=敬老&school=…), so a search can be shared, reloaded, and walked back with the browser's back button.
+// <search-view> (src/components/SearchView.astro): the search form's live results, on the search page and in the
+// header's dialog. On the page the query and the filters live in the URL (?q=敬老&school=…), so that a search can be
+// shared, reloaded, and walked back with the browser's back button; the dialog leaves the URL alone, has no filters,
+// and links to the page instead.
 import { search as s } from '../../i18n/zh-CN.ts';
 import { rememberQuery } from './arrival.ts';
 import { SearchEngine } from './engine.ts';
@@ -9,7 +11,6 @@ import { parseQuery, simplify, type Query } from './query.ts';
 import { FACETS, type Facet, type RecordMeta } from './record.ts';
 import { clearButton, emptyState, filterGroups, moreButton, resultItem } from './render.ts';
 
-const DEBOUNCE_MS = 150;
 /** Results drawn at a time; “show more” adds as many again. Only these are fetched. */
 const PAGE = 10;
 /** How long a typed query must stay before the next one gets its own history entry (instead of replacing it). */
@@ -17,15 +18,17 @@ const SETTLE_MS = 1000;
 
 type HistoryMode = 'push' | 'replace' | 'none';
 
-class SearchPage extends HTMLElement {
+class SearchView extends HTMLElement {
   #engine!: SearchEngine;
+  #dialog: HTMLDialogElement | null = null;
   #input!: HTMLInputElement;
   #status!: HTMLElement;
-  #panel!: HTMLDetailsElement;
-  #filters!: HTMLElement;
+  #panel: HTMLDetailsElement | null = null;
+  #filters: HTMLElement | null = null;
   #list!: HTMLOListElement;
   #more!: HTMLElement;
   #empty!: HTMLElement;
+  #all: HTMLAnchorElement | null = null;
   #selection: Selection = noSelection();
   /** The query as typed, and as searched: parsed from its simplified form (set when that differs). */
   #query = '';
@@ -46,14 +49,18 @@ class SearchPage extends HTMLElement {
   connectedCallback() {
     const part = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
     this.#engine = new SearchEngine(this.dataset.files!, this.dataset.version!, Number(this.dataset.recordFiles));
+    this.#dialog = this.closest('dialog');
     this.#input = part('input[name=q]');
     this.#status = part('.search-status');
-    this.#panel = part('.search-filters-panel');
-    this.#filters = part('.search-filters');
+    this.#panel = this.querySelector('.search-filters-panel');
+    this.#filters = this.querySelector('.search-filters');
     this.#list = part('.search-results');
     this.#more = part('.search-more-row');
     this.#empty = part('.search-empty');
+    this.#all = this.querySelector('.search-dialog-all');
 
+    // The dialog's first results are due within 100 ms of the last key; on the page a pause is a history entry.
+    const debounce = this.#dialog ? 50 : 150;
     const schedule = () => {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
@@ -61,37 +68,45 @@ class SearchPage extends HTMLElement {
         this.#typing = true;
         clearTimeout(this.#settle);
         this.#settle = setTimeout(() => (this.#typing = false), SETTLE_MS);
-      }, DEBOUNCE_MS);
+      }, debounce);
     };
     // While a Chinese input method composes, the box holds pinyin: search when the characters are chosen.
     this.#input.addEventListener('input', (event) => !event.isComposing && schedule());
     this.#input.addEventListener('compositionend', schedule);
-    this.#input.addEventListener('keydown', (event) => {
-      // Down arrow from the box to the first result; Tab works too.
-      if (event.key !== 'ArrowDown' || this.#list.hidden) return;
+    // The arrow keys move between the box and the results' links; Tab works too.
+    this.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const links = [this.#input, ...this.#list.querySelectorAll('a')];
+      const at = links.indexOf(document.activeElement as HTMLInputElement);
+      if (at < 0) return;
       event.preventDefault();
-      this.#list.querySelector('a')?.focus();
+      links[Math.max(0, Math.min(links.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]!.focus();
     });
-    part('form').addEventListener('submit', (event) => {
-      event.preventDefault();
-      clearTimeout(this.#timer);
-      void this.#search(this.#input.value, 'push');
-    });
-    this.#filters.addEventListener('change', (event) => {
+    // The dialog's form goes to the search page; the page's searches in place.
+    if (!this.#dialog)
+      part('form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        clearTimeout(this.#timer);
+        void this.#search(this.#input.value, 'push');
+      });
+    this.#filters?.addEventListener('change', (event) => {
       const { name, value, checked } = event.target as HTMLInputElement;
       const chosen = this.#selection[name as Facet].filter((v) => v !== value);
       this.#select({ ...this.#selection, [name]: checked ? [...chosen, value] : chosen });
     });
-    this.#filters.addEventListener('click', (event) => {
+    this.#filters?.addEventListener('click', (event) => {
       if (!(event.target as Element).closest('.search-clear')) return;
       this.#select(noSelection());
       this.#input.focus();
     });
     // The filters count over every record's metadata: the records are loaded when the reader first opens them.
-    this.#panel.addEventListener('toggle', () => this.#panel.open && void this.#render());
+    this.#panel?.addEventListener('toggle', () => this.#panel?.open && void this.#render());
     this.#list.addEventListener('click', (event) => {
       const link = (event.target as Element).closest('a');
-      if (link) rememberQuery(link.href, this.#query);
+      if (!link) return;
+      rememberQuery(link.href, this.#query);
+      // A remark on this very page: the browser only scrolls, under the dialog unless it closes.
+      this.#dialog?.close();
     });
     this.#more.addEventListener('click', (event) => {
       if (!(event.target as Element).closest('.search-more')) return;
@@ -100,6 +115,10 @@ class SearchPage extends HTMLElement {
       // Keep the reader's place: focus moves to the first of the added results.
       void this.#render().then(() => this.#list.querySelectorAll('a')[first]?.focus());
     });
+    if (this.#dialog) {
+      void this.#search(this.#input.value, 'none');
+      return;
+    }
     addEventListener('popstate', () => this.#fromUrl());
     this.#fromUrl();
   }
@@ -113,15 +132,19 @@ class SearchPage extends HTMLElement {
     void this.#search(this.#input.value, 'none');
   }
 
-  /** Writes the query and the filters into the address bar. */
+  /** Writes the query and the filters into the address bar (on the page) or the link to the page (in the dialog). */
   #commit(mode: HistoryMode) {
     if (mode !== 'replace') this.#typing = false;
-    if (mode === 'none') return;
     const params = new URLSearchParams();
     if (this.#query) params.set('q', this.#query);
     for (const facet of FACETS) for (const v of this.#selection[facet]) params.append(facet, v);
+    if (this.#all) {
+      this.#all.hidden = !this.#query;
+      this.#all.search = `?${params}`;
+    }
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) history[`${mode}State`](null, '', url);
+    if (!this.#dialog && mode !== 'none' && url !== `${location.pathname}${location.search}`)
+      history[`${mode}State`](null, '', url);
   }
 
   /** A new choice of filters, from the first result. */
@@ -148,6 +171,7 @@ class SearchPage extends HTMLElement {
       if (run !== this.#run) return;
       [this.#parsed, this.#simplified, this.#hits] = [query, simple === this.#query ? undefined : simple, hits];
       await this.#render();
+      // Later queries answer from memory.
       if (query) this.#engine.loadInBackground(this);
     } catch (error) {
       if (run === this.#run) this.#fail(error);
@@ -157,7 +181,7 @@ class SearchPage extends HTMLElement {
   #fail(error: unknown) {
     console.error(error);
     this.#hits = [];
-    for (const part of [this.#list, this.#panel, this.#empty]) part.hidden = true;
+    for (const part of [this.#list, this.#panel, this.#empty]) if (part) part.hidden = true;
     this.#more.replaceChildren();
     this.#setStatus(s.error, 'error');
     this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
@@ -173,10 +197,10 @@ class SearchPage extends HTMLElement {
     const draw = ++this.#drawing;
     const query = this.#parsed;
     const filtered = hasSelection(this.#selection);
-    if (filtered) this.#panel.open = true;
+    if (this.#panel && filtered) this.#panel.open = true;
     try {
-      if ((filtered || this.#panel.open) && this.#hits.length && !this.#metas) {
-        if (this.#panel.open) this.#filters.replaceChildren(s.loadingFilters);
+      if (this.#panel?.open && this.#hits.length && !this.#metas) {
+        this.#filters?.replaceChildren(s.loadingFilters);
         this.#metas = await this.#engine.metas();
       }
       const shown = applySelection(this.#hits, this.#selection, this.#metas);
@@ -188,22 +212,22 @@ class SearchPage extends HTMLElement {
   }
 
   #paint(shownCount: number, items: HTMLElement[]) {
-    const focused = this.#filters.contains(document.activeElement)
+    const focused = this.#filters?.contains(document.activeElement)
       ? (document.activeElement as HTMLInputElement)
       : null;
     const filtered = hasSelection(this.#selection);
     this.#list.replaceChildren(...items);
     this.#list.hidden = !items.length;
     this.#more.replaceChildren(...(shownCount > items.length ? [moreButton(shownCount - items.length)] : []));
-    this.#panel.hidden = !this.#hits.length && !filtered;
+    if (this.#panel) this.#panel.hidden = !this.#hits.length && !filtered;
     if (this.#metas) {
       const groups = this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection, this.#metas)) : [];
-      this.#filters.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
+      this.#filters?.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
     }
     // Redrawing the filters keeps the focus on the same checkbox.
     if (focused?.name)
       this.#filters
-        .querySelector<HTMLElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)
+        ?.querySelector<HTMLElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)
         ?.focus();
     const none = Boolean(this.#query) && !shownCount;
     this.#empty.replaceChildren(...(none ? emptyState(this.#query, this.#hits.length > 0) : []));
@@ -221,4 +245,4 @@ class SearchPage extends HTMLElement {
   }
 }
 
-customElements.define('search-page', SearchPage);
+customElements.define('search-view', SearchView);
