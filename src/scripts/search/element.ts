@@ -78,9 +78,10 @@ class SearchView extends HTMLElement {
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
       const links = [this.#input, ...this.#list.querySelectorAll('a')];
       const at = links.indexOf(document.activeElement as HTMLInputElement);
-      if (at < 0) return;
+      const to = links[at + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (at < 0 || !to) return;
       event.preventDefault();
-      links[Math.max(0, Math.min(links.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]!.focus();
+      to.focus();
     });
     // The dialog's form goes to the search page; the page's searches in place.
     if (!this.#dialog)
