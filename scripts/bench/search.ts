@@ -178,13 +178,13 @@ export async function measureDialogQueries(browser: Browser, siteUrl: string, qu
       await page.evaluate(
         (q) =>
           new Promise<number>((resolve) => {
-            const dialog = document.querySelector<HTMLElement>('dialog.search-dialog search-view')!;
-            const input = dialog.querySelector<HTMLInputElement>('input[name=q]')!;
+            const view = document.querySelector<HTMLElement>('dialog.search-dialog search-view')!;
+            const input = view.querySelector<HTMLInputElement>('input[name=q]')!;
             new MutationObserver((_, observer) => {
-              if (dialog.dataset.query !== q) return;
+              if (view.dataset.query !== q) return;
               observer.disconnect();
               requestAnimationFrame(() => resolve(performance.now() - t0));
-            }).observe(dialog, { attributes: true, attributeFilter: ['data-query'] });
+            }).observe(view, { attributes: true, attributeFilter: ['data-query'] });
             input.value = q;
             const t0 = performance.now();
             input.dispatchEvent(new InputEvent('input', { bubbles: true }));
