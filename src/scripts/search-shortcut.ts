@@ -19,7 +19,9 @@ function open(): boolean {
   if (!input) return false;
   if (dialog && !dialog.open) {
     dialog.showModal();
-    void import('./search/element.ts');
+    // Should its code not load (a deploy has replaced it, or the reader is offline before the copy is saved), the
+    // search page searches, as without JavaScript.
+    void import('./search/element.ts').catch(() => dialog.querySelector('form')?.submit());
   }
   input.focus();
   input.select();

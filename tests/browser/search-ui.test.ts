@@ -369,6 +369,14 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect((await shownResults(page)).map((r) => r.href)).toEqual([`${base}${reportPath}#3-1-li-ming`]);
     });
 
+    it("goes to the search page when the dialog's code cannot load, as after a deploy that replaced it", async () => {
+      await page.goto(`${site.url}${reportPath}`);
+      await page.waitForLoadState('load');
+      await page.route('**/_astro/**', (route) => route.abort());
+      await page.keyboard.press('/');
+      await page.waitForURL(`${site.url}search/?q=`);
+    });
+
     it('shows results in the dialog as the reader types, reachable with the arrow keys, and links to all of them', async () => {
       await page.goto(`${site.url}${reportPath}`);
       await page.keyboard.press('/');
