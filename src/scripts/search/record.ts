@@ -33,8 +33,8 @@ export interface SearchRecord {
 export const leadOf = (meta: RecordMeta) => (meta.kind === 'remark' ? [meta.speaker, meta.school] : [meta.report]);
 
 /** A record as its files carry it: its fields in a fixed order, and the text without its lead, which the fields
- * already hold. Ten one-record files make every first search; field names and the lead twice would be most of their
- * bytes after gzip (docs/search.md). */
+ * already hold. Every first search fetches ten one-record files, and the background every record: field names and
+ * the lead written twice would add to both (docs/search.md). */
 export type RecordRow = [
   url: string,
   kind: RecordMeta['kind'],
