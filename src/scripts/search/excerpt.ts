@@ -37,7 +37,10 @@ export function excerpt(text: string, ranges: readonly Range[], length = 90): Pi
     text.lastIndexOf('，', first - 1),
   );
   if (boundary >= 0 && boundary + 1 > start - 20 && boundary + 1 <= first) start = boundary + 1;
-  const end = Math.min(text.length, start + length);
+  // Never between the two halves of a character outside the BMP (such as 𠮷).
+  const whole = (i: number) => (/[\udc00-\udfff]/.test(text[i] ?? '') ? i - 1 : i);
+  start = whole(start);
+  const end = whole(Math.min(text.length, start + length));
   const pieces = highlight(text, ranges, start, end);
   if (start > 0) pieces.unshift({ text: '…', mark: false });
   if (end < text.length) pieces.push({ text: '…', mark: false });

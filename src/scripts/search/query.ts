@@ -77,13 +77,14 @@ export async function simplify(text: string): Promise<string> {
 
 /** Parses a query; undefined when it has no letters or digits. */
 export function parseQuery(raw: string): Query | undefined {
-  const terms = raw
+  const parts = raw
     .split(/\s+/)
     .map((part) => project(part).chars)
-    .filter(Boolean)
-    .map((text) => ({ text, words: wordsOf(text) }));
-  if (!terms.length) return undefined;
-  const phrase = terms.map((t) => t.text).join('');
+    .filter(Boolean);
+  if (!parts.length) return undefined;
+  const phrase = parts.join('');
+  // A term typed twice counts once, or a record lacking it would lack it twice.
+  const terms = [...new Set(parts)].map((text) => ({ text, words: wordsOf(text) }));
   return /^[a-z]{2,}$/.test(phrase) ? { phrase, terms, name: phrase } : { phrase, terms };
 }
 

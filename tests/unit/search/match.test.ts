@@ -75,6 +75,14 @@ describe('matching', () => {
     expect(match('叶向红书记讲话', '火箭 家长')).toBeUndefined();
   });
 
+  it('counts a term typed twice once: it is lacking once, and ranks no lower for it', () => {
+    expect(match('家长会', '学校 学校 家长')).toMatchObject({ tier: 3, missing: ['学校'] });
+    const hits = (q: string) =>
+      ranked(parseQuery(q)!, [0, 1], (n, needle) => count(searchChars(['家长会', '学校'][n]!), [], needle));
+    expect(hits('学校 学校 家长').map((h) => h.n)).toEqual(hits('学校 家长').map((h) => h.n));
+    expect(parseQuery('学校 学校 家长')?.phrase).toBe('学校学校家长');
+  });
+
   it('shows partial matches only when no record has every word, those lacking fewer first', () => {
     const rank = (records: string[], q: string) =>
       ranked(parseQuery(q)!, records.keys(), (n, needle) => count(searchChars(records[n]!), [], needle)).map(
@@ -118,6 +126,15 @@ describe('excerpts', () => {
     expect(pieces.at(-1)).toEqual({ text: '…', mark: false });
     expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['敬老']);
     expect(pieces.map((p) => p.text).join('').length).toBeLessThanOrEqual(62);
+  });
+
+  it('never cuts a character outside the BMP in two', () => {
+    for (const before of [59, 60, 61]) {
+      const text = `${'𠮷'.repeat(before)}的家长学校${'𠮷'.repeat(100)}`;
+      const pieces = excerpt(text, match(text, '家长')!.ranges);
+      expect(pieces.map((p) => p.text.isWellFormed())).not.toContain(false);
+      expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['家长']);
+    }
   });
 
   it('starts at the beginning when the match is near it', () => {
