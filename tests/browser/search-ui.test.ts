@@ -180,6 +180,13 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       if (n <= 20) expect(await page.locator('.search-more').count()).toBe(0);
     });
 
+    it('answers from the records when an index chunk cannot load, rather than finding nothing', async () => {
+      // Pagefind 1.6 answers without a chunk it could not load (engine.ts, watchChunks).
+      await page.route('**/pagefind/index/**', (route) => route.abort());
+      await open('?q=敬老');
+      expect((await shownResults(page)).map((r) => r.href)).toEqual([`${base}${reportPath}#3-1-li-ming`]);
+    });
+
     it('says clearly when nothing matches', async () => {
       await open('?q=火箭');
       expect(await page.textContent('.search-status')).toBe('找到 0 条结果');

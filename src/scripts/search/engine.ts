@@ -32,6 +32,30 @@ const yieldToPage = () =>
     channel.port2.postMessage(null);
   });
 
+/** Requests for Pagefind's index chunks that failed. Pagefind 1.6 answers without a chunk it could not load (its
+ * `loadChunk` drops the error), so a word would seem absent: a lookup during which one failed fails too, and the query
+ * is answered from the records (or asked again next time). */
+let failedChunks = 0;
+let watching = false;
+
+function watchChunks() {
+  if (watching) return;
+  watching = true;
+  const request = globalThis.fetch.bind(globalThis);
+  const chunk = (input: RequestInfo | URL) =>
+    (input instanceof Request ? input.url : String(input)).includes('/pagefind/index/');
+  globalThis.fetch = async (input, init) => {
+    try {
+      const response = await request(input, init);
+      if (!response.ok && chunk(input)) failedChunks++;
+      return response;
+    } catch (error) {
+      if (chunk(input)) failedChunks++;
+      throw error;
+    }
+  };
+}
+
 /** Search over one build's search files (`search-index/<version>/`), each loaded when first needed. */
 export class SearchEngine {
   #memo = new Map<string, Promise<unknown>>();
@@ -112,13 +136,16 @@ export class SearchEngine {
     return this.#once(`word:${word}`, async () => {
       const pagefind = await this.#once('pagefind', async () => {
         const module = (await import(/* @vite-ignore */ `${this.files}pagefind/pagefind.js`)) as Pagefind;
+        watchChunks();
         // The main thread is enough for this index and spares a 40 KB worker script; a fixed metaCacheTag lets
         // pagefind-entry.json be cached (by default every load asks for it anew).
         await module.options({ baseUrl: '/', noWorker: true, metaCacheTag: this.version });
         return module;
       });
       // Not an exact ("…") search: that reports only the first occurrence in each page.
+      const failed = failedChunks;
       const found = await pagefind.search(word);
+      if (failedChunks > failed) throw new Error(`Pagefind could not load the index for ${word}`);
       return (found?.results ?? []).flatMap((result) => result.words).sort((a, b) => a - b);
     });
   }
