@@ -187,6 +187,53 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect((await shownResults(page)).map((r) => r.href)).toEqual([`${base}${reportPath}#3-1-li-ming`]);
     });
 
+    it('searches again after the filters could not load the records', async () => {
+      await page.route('**/records-*.json', (route) => route.abort());
+      await open('?q=家长');
+      await page.click('.search-filters-panel summary');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('search-view')!.dataset.state === 'error');
+      expect((await runQuery(page, '敬老')).map((r) => r.href)).toEqual([`${base}${reportPath}#3-1-li-ming`]);
+    });
+
+    it("never draws an older query's results over a newer one's error", async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let pending = 0;
+      await page.route(/\/records\/\d+\.json$/, async (route) => {
+        pending++;
+        await held;
+        await route.continue();
+        pending--;
+      });
+      // OpenCC's code cannot load, so a query in traditional characters fails.
+      await page.route(/_astro\/(cn|core)\./, (route) => route.abort());
+      await open();
+      const fetching = page.waitForRequest(/\/records\/\d+\.json$/);
+      await page.fill('#search-q', '家长');
+      await fetching;
+      await page.fill('#search-q', '家長');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('search-view')!.dataset.state === 'error');
+      release();
+      await expect.poll(() => pending).toBe(0);
+      // Time for the older results to be drawn, were they to be.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+      expect(await page.textContent('.search-status')).toBe('搜索暂时无法使用，请刷新页面后再试。');
+      expect(await page.isVisible('ol.search-results')).toBe(false);
+    });
+
+    it('keeps the query in the address where the browser lacks URLSearchParams.size (Safari before 17)', async () => {
+      await page.addInitScript(() => Reflect.deleteProperty(URLSearchParams.prototype, 'size'));
+      await open();
+      await runQuery(page, '敬老');
+      expect(new URL(page.url()).searchParams.get('q')).toBe('敬老');
+    });
+
+    it('lets a filter in the address be cleared when there is no query', async () => {
+      await open(`?school=${encodeURIComponent('京源学校')}`);
+      await page.click('.search-clear');
+      await page.waitForURL(`${site.url}search/`);
+    });
+
     it('says clearly when nothing matches', async () => {
       await open('?q=火箭');
       expect(await page.textContent('.search-status')).toBe('找到 0 条结果');

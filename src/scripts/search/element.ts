@@ -105,7 +105,8 @@ class SearchView extends HTMLElement {
     this.#list.addEventListener('click', (event) => {
       const link = (event.target as Element).closest('a');
       if (!link) return;
-      rememberQuery(link.href, this.#query);
+      // The query of the results on screen (a newer one may be on its way).
+      rememberQuery(link.href, this.dataset.query ?? '');
       // A remark on this very page: the browser only scrolls, under the dialog unless it closes.
       this.#dialog?.close();
     });
@@ -143,7 +144,9 @@ class SearchView extends HTMLElement {
       this.#all.hidden = !this.#query;
       this.#all.search = `?${params}`;
     }
-    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    // Not params.size, which Safari lacks before 17.
+    const query = params.toString();
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
     if (!this.#dialog && mode !== 'none' && url !== `${location.pathname}${location.search}`)
       history[`${mode}State`](null, '', url);
   }
@@ -158,10 +161,11 @@ class SearchView extends HTMLElement {
 
   async #search(raw: string, mode: HistoryMode) {
     const run = ++this.#run;
+    // An older query's results, still being fetched, are not drawn.
+    this.#drawing++;
     // Filters stay when the query changes; a filter that no longer matches shows a count of 0 and can be cleared.
     this.#query = raw.trim();
     this.#commit(mode);
-    this.#limit = PAGE;
     // The first query loads the search code and the index.
     if (this.#query && !this.#asked) this.#setStatus(s.loading, 'loading');
     this.#asked ||= Boolean(this.#query);
@@ -171,6 +175,7 @@ class SearchView extends HTMLElement {
       const hits = query ? await this.#engine.search(query) : [];
       if (run !== this.#run) return;
       [this.#parsed, this.#simplified, this.#hits] = [query, simple === this.#query ? undefined : simple, hits];
+      this.#limit = PAGE;
       await this.#render();
       // Later queries answer from memory.
       if (query) this.#engine.loadInBackground(this);
@@ -181,7 +186,10 @@ class SearchView extends HTMLElement {
 
   #fail(error: unknown) {
     console.error(error);
+    this.#drawing++;
     this.#hits = [];
+    // Closed, so that the next query does not need every record's metadata again.
+    if (this.#panel) this.#panel.open = false;
     for (const part of [this.#list, this.#panel, this.#empty]) if (part) part.hidden = true;
     this.#more.replaceChildren();
     this.#setStatus(s.error, 'error');
@@ -221,8 +229,9 @@ class SearchView extends HTMLElement {
     this.#list.hidden = !items.length;
     this.#more.replaceChildren(...(shownCount > items.length ? [moreButton(shownCount - items.length)] : []));
     if (this.#panel) this.#panel.hidden = !this.#hits.length && !filtered;
-    if (this.#metas) {
-      const groups = this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection, this.#metas)) : [];
+    if (this.#metas || filtered) {
+      const groups =
+        this.#metas && this.#hits.length ? filterGroups(facetValues(this.#hits, this.#selection, this.#metas)) : [];
       this.#filters?.replaceChildren(...groups, ...(filtered ? [clearButton()] : []));
     }
     // Redrawing the filters keeps the focus on the same checkbox.
