@@ -1,8 +1,8 @@
-// Arriving at a remark from a search result: the search page remembers the query for the address it opens, and the
-// reading page marks what matched in that remark (mark.ts, loaded only then). The link works without any of this.
+// Arriving at a remark from a search result: the search view remembers the query, as searched, for the address it
+// opens, and the reading page marks what matched in that remark (mark.ts, loaded only then). The link works without any of this.
 const KEY = 'search-arrival';
 
-/** On the search page, as a result is followed. */
+/** In the search view, as a result is followed. */
 export const rememberQuery = (url: string, q: string) => sessionStorage.setItem(KEY, JSON.stringify({ url, q }));
 
 /** On a reading page: marks the query in the remark (or editor's note) the address points to, once. */

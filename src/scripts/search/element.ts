@@ -7,7 +7,7 @@ import { rememberQuery } from './arrival.ts';
 import { SearchEngine } from './engine.ts';
 import type { Hit } from './match.ts';
 import { applySelection, facetValues, hasSelection, noSelection, type Selection } from './facets.ts';
-import { parseQuery, simplify, type Query } from './query.ts';
+import { searchForms, type Query } from './query.ts';
 import { FACETS, type Facet, type RecordMeta } from './record.ts';
 import { clearButton, emptyState, filterGroups, moreButton, resultItem } from './render.ts';
 
@@ -34,6 +34,8 @@ class SearchView extends HTMLElement {
   #query = '';
   #parsed: Query | undefined;
   #simplified: string | undefined;
+  /** The query as searched, of the results on screen (a newer one may be on its way). */
+  #painted = '';
   #hits: Hit[] = [];
   #limit = PAGE;
   /** Every record's metadata, once the filters have needed it. */
@@ -105,8 +107,7 @@ class SearchView extends HTMLElement {
     this.#list.addEventListener('click', (event) => {
       const link = (event.target as Element).closest('a');
       if (!link) return;
-      // The query of the results on screen (a newer one may be on its way).
-      rememberQuery(link.href, this.dataset.query ?? '');
+      rememberQuery(link.href, this.#painted);
       // A remark on this very page: the browser only scrolls, under the dialog unless it closes.
       this.#dialog?.close();
     });
@@ -170,11 +171,9 @@ class SearchView extends HTMLElement {
     if (this.#query && !this.#asked) this.#setStatus(s.loading, 'loading');
     this.#asked ||= Boolean(this.#query);
     try {
-      const simple = await simplify(this.#query);
-      const query = parseQuery(simple);
-      const hits = query ? await this.#engine.search(query) : [];
+      const { form, query, hits } = await searchForms(this.#query, (q) => this.#engine.search(q));
       if (run !== this.#run) return;
-      [this.#parsed, this.#simplified, this.#hits] = [query, simple === this.#query ? undefined : simple, hits];
+      [this.#parsed, this.#simplified, this.#hits] = [query, form === this.#query ? undefined : form, hits];
       this.#limit = PAGE;
       await this.#render();
       // Later queries answer from memory.
@@ -251,6 +250,7 @@ class SearchView extends HTMLElement {
     if (!this.#parsed) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
     else this.#setStatus(count + (this.#simplified ? s.asSimplified(this.#simplified) : ''), 'done');
     this.dataset.query = this.#query;
+    this.#painted = this.#simplified ?? this.#query;
     this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
   }
 }

@@ -1,11 +1,12 @@
 // Marks a query in an element by the rules of the results (match.ts), with the CSS Custom Highlight API, so that no
 // element is added to the page; where the browser lacks it, nothing is marked.
 import { matchText } from './match.ts';
-import { parseQuery, simplify } from './query.ts';
+import { parseQuery } from './query.ts';
 import { project } from './text.ts';
 
-export async function mark(scope: Element, raw: string): Promise<void> {
-  const query = parseQuery(await simplify(raw));
+/** `searched`: the query as the results searched it (`searchForms`). */
+export function mark(scope: Element, searched: string): void {
+  const query = parseQuery(searched);
   if (!query || !('highlights' in CSS)) return;
   const nodes: Text[] = [];
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);

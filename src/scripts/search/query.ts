@@ -1,4 +1,5 @@
 // What a reader typed, taken apart the way the index and the matcher need it.
+import type { Hit } from './match.ts';
 import { isTokenChar, project } from './text.ts';
 
 /** One whitespace-separated part of a query, and the words ICU finds in it. */
@@ -73,6 +74,22 @@ export async function simplify(text: string): Promise<string> {
   // Offline, the tables may not be saved: try again next time.
   converter.catch(() => (converter = undefined));
   return (await converter)(text);
+}
+
+/**
+ * What to search for what was typed, and its results: the simplified form, as the archive is written, unless only the
+ * form as typed finds a record with every word, as a name may keep a character that OpenCC folds (王昇, not 王升).
+ */
+export async function searchForms(raw: string, search: (query: Query) => Promise<Hit[]>) {
+  const answer = async (form: string) => {
+    const query = parseQuery(form);
+    return { form, query, hits: query ? await search(query) : [] };
+  };
+  const full = (hits: Hit[]) => (hits[0]?.tier ?? 3) < 3;
+  const simple = await answer(await simplify(raw));
+  if (simple.form === raw || full(simple.hits)) return simple;
+  const typed = await answer(raw);
+  return full(typed.hits) ? typed : simple;
 }
 
 /** Parses a query; undefined when it has no letters or digits. */

@@ -1,7 +1,9 @@
 // Queries in traditional characters (src/scripts/search/query.ts): converted to simplified with OpenCC's tables, which
 // a simplified query never needs.
 import { describe, expect, it } from 'vitest';
-import { mayBeTraditional, parseQuery, simplify } from '../../../src/scripts/search/query.ts';
+import { scan } from '../../../src/scripts/search/engine.ts';
+import { mayBeTraditional, parseQuery, searchForms, simplify, type Query } from '../../../src/scripts/search/query.ts';
+import { searchChars } from '../../../src/scripts/search/text.ts';
 import { readSeed } from '../../support/seed.ts';
 
 const seed = readSeed();
@@ -15,6 +17,20 @@ describe('a query in traditional characters', () => {
     // A phrase, not character by character: 乾隆 keeps its 乾, 乾淨 becomes 干净.
     expect(await simplify('乾隆 乾淨')).toBe('乾隆 干净');
     expect(parseQuery(await simplify('「三嚴三實」'))).toEqual(parseQuery('三严三实'));
+  });
+
+  it('is searched as typed when only that finds every word, as a name may keep a character OpenCC folds', async () => {
+    const records = ['王昇老师讲话', '三严三实，王升'];
+    const search = (query: Query) => Promise.resolve(scan(records.map(searchChars), [[], []], query));
+    const found = async (raw: string) => {
+      const { form, hits } = await searchForms(raw, search);
+      return { form, hits: hits.map((h) => h.n) };
+    };
+    expect(await simplify('王昇')).toBe('王升');
+    expect(await found('王昇老师')).toEqual({ form: '王昇老师', hits: [0] });
+    expect(await found('三嚴三實')).toEqual({ form: '三严三实', hits: [1] });
+    expect(await found('王昇')).toEqual({ form: '王升', hits: [1] });
+    expect(await found('黨建')).toMatchObject({ form: '党建', hits: [] });
   });
 
   it('needs no table when it is simplified: not for any word of the seed report', () => {
