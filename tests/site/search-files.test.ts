@@ -6,6 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages, searchFolder } from '../support/dist.ts';
 import { fromRow, type RecordRow } from '../../src/scripts/search/record.ts';
+import { FIELD_BREAK } from '../../src/scripts/search/text.ts';
 import { readSeed } from '../support/seed.ts';
 import { sites } from '../support/sites.ts';
 
@@ -46,7 +47,8 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(search.doc.querySelector('search-view')?.getAttribute('data-record-files')).toBe(String(files));
     // A row carries the body without its lead (the speaker and school, or the title), which its fields hold.
     expect(row(1)[8]).not.toContain(seed.remarks[0]!.school);
-    expect(record(1).text.startsWith(`${seed.remarks[0]!.speaker} ${seed.remarks[0]!.school} `)).toBe(true);
+    const { speaker, school } = seed.remarks[0]!;
+    expect(record(1).text.startsWith([speaker, school, ''].join(FIELD_BREAK))).toBe(true);
     expect(record(0).meta.kind).toBe('report');
     expect(record(0).text.startsWith(seed.title)).toBe(true);
     expect(record(0).url).toMatch(new RegExp(`^${base}reports/${seed.id}/#note-`));

@@ -198,7 +198,7 @@ export class SearchEngine {
     return Promise.all(
       hits.map(async ({ n }) => {
         const record = await this.#record(n);
-        // The text is the lead's fields, then the body, one space apart (`textOf`).
+        // The text is the lead's fields, then the body, one character apart (`textOf`).
         let at = 0;
         const lead = leadOf(record.meta).map((text) => {
           const start = at;

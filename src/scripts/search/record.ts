@@ -1,6 +1,7 @@
 // The search record: one per remark and one per report (its title and editor's note), in archive order (newest
 // report first; each report's title and editor's note, then its remarks in reading order). The build makes them and
 // their search files (src/lib/search/), the search page reads them.
+import { FIELD_BREAK } from './text.ts';
 
 /** The facets a reader can filter by, in the order the search page shows them. */
 export const FACETS = ['heading', 'school', 'role', 'report'] as const;
@@ -47,8 +48,8 @@ export type RecordRow = [
   body: string,
 ];
 
-/** A record's text: its lead, then its body, one space apart. */
-export const textOf = (meta: RecordMeta, body: string) => [...leadOf(meta), body].join(' ');
+/** A record's text: its lead's fields, then its body, a `FIELD_BREAK` apart. */
+export const textOf = (meta: RecordMeta, body: string) => [...leadOf(meta), body].join(FIELD_BREAK);
 
 export function toRow({ url, text, meta, keys }: SearchRecord): RecordRow {
   const { kind, speaker, school, role, heading, report } = meta;

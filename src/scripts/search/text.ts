@@ -27,13 +27,17 @@ export interface Projection {
   end: number[];
 }
 
+/** What stands between a record's fields in its text (`textOf`): kept by the projection, as no query holds it, so that
+ * no phrase runs from a speaker's name into the school, or from the school into the body. */
+export const FIELD_BREAK = '\u001f';
+
 const searchable = new Map<string, string>();
 
 /** A character as search sees it: folded, or '' when it is not searchable. Remembered, as a text repeats its
  * characters: the search page folds a whole archive's text at once (`searchChars`). */
 function searchChar(ch: string): string {
   let folded = searchable.get(ch);
-  if (folded === undefined) searchable.set(ch, (folded = isTokenChar(ch) ? fold(ch) : ''));
+  if (folded === undefined) searchable.set(ch, (folded = isTokenChar(ch) ? fold(ch) : ch === FIELD_BREAK ? ch : ''));
   return folded;
 }
 

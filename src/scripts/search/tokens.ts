@@ -1,7 +1,7 @@
 // The words of the Pagefind index, shared by the build (which writes them) and the search page (which asks for
 // them). Every record of the archive is one run of words in one Pagefind page, in archive order:
-//   - a bigram at each position of the record's letters and digits (`project`): the character and the next one,
-//     so that a phrase is its bigrams at consecutive positions;
+//   - a bigram at each position of the record's letters and digits, and field breaks (`project`): the character and
+//     the next one, so that a phrase is its bigrams at consecutive positions;
 //   - then every character alone (`u` and its code), so that one character is one exact word;
 //   - then its name keys, the speaker's and the school's pinyin (`p`, the key, `0`).
 // Each record begins with the word `START`, so that where it stands says where each record begins.
@@ -19,8 +19,8 @@ const single = (ch: string) => `u${encodeChar(ch)}`;
 /** A name key (record.ts) as a word: `p`, the key and `0`, so that no key's word is a prefix of another's. */
 const key = (k: string) => `p${k}0`;
 
-/** The word at the start of every record: it sorts before every other word (no searchable character has a code
- * below 36), and no word begins with it. */
+/** The word at the start of every record: it sorts before every other word (no character of the index has a code
+ * below 31, `FIELD_BREAK`'s), and no word begins with it. */
 export const START = '0000';
 
 /**

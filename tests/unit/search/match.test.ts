@@ -1,10 +1,10 @@
 // The pieces of the search that need no browser: tokens for the index, query parsing, matching and excerpts.
 import { describe, expect, it } from 'vitest';
 import { excerpt, highlight } from '../../../src/scripts/search/excerpt.ts';
-import { fromRow, toRow } from '../../../src/scripts/search/record.ts';
+import { fromRow, textOf, toRow } from '../../../src/scripts/search/record.ts';
 import { count, matchText, ranked } from '../../../src/scripts/search/match.ts';
 import { needlesOf, parseQuery, wordsOf } from '../../../src/scripts/search/query.ts';
-import { project, searchChars } from '../../../src/scripts/search/text.ts';
+import { FIELD_BREAK, project, searchChars } from '../../../src/scripts/search/text.ts';
 import { encodeChar, needleWords, recordWords, START } from '../../../src/scripts/search/tokens.ts';
 
 const match = (text: string, q: string) => matchText(project(text), [], [], parseQuery(q)!);
@@ -54,6 +54,14 @@ describe('matching', () => {
     expect(match('主题突出、联系实际', '主题突出联系实际')?.tier).toBe(0);
     expect(match('创建银河family微信群', 'FAMILY')?.tier).toBe(0);
     expect(match('２０１５年', '2015')?.tier).toBe(0);
+  });
+
+  it('never matches a phrase that runs from one field of a record into the next', () => {
+    const meta = { kind: 'remark', speaker: '王明', school: '德胜中学', role: '', heading: '', report: '' } as const;
+    const text = textOf(meta, '学校开展了党建活动。');
+    expect(match(text, '明德')).toBeUndefined();
+    expect(match(text, '中学学校')?.tier).toBe(2);
+    expect(match(text, '王明')?.tier).toBe(0);
   });
 
   it('never matches characters that only stand apart', () => {
@@ -153,7 +161,8 @@ describe('record rows', () => {
       heading: '一',
       report: '报告',
     } as const;
-    const record = { url: '/r/#a', text: '叶向红 银河小学 家长学校。', meta, keys: ['yexianghong', 'yxh'] };
+    const record = { url: '/r/#a', text: textOf(meta, '家长学校。'), meta, keys: ['yexianghong', 'yxh'] };
+    expect(record.text.split(FIELD_BREAK)).toEqual(['叶向红', '银河小学', '家长学校。']);
     const row = toRow(record);
     expect(row).toEqual([
       '/r/#a',
@@ -168,7 +177,8 @@ describe('record rows', () => {
     ]);
     expect(fromRow(row)).toEqual(record);
     const report = { ...meta, kind: 'report', speaker: '', school: '', role: '', heading: '' } as const;
-    expect(fromRow(toRow({ url: '/r/', text: '报告 编者按。', meta: report, keys: [] })).text).toBe('报告 编者按。');
+    const note = textOf(report, '编者按。');
+    expect(fromRow(toRow({ url: '/r/', text: note, meta: report, keys: [] })).text).toBe(note);
     expect(() => toRow({ ...record, text: '家长学校。' })).toThrow(/lead/);
   });
 });
