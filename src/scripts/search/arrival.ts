@@ -1,5 +1,6 @@
 // Arriving at a remark from a search result: the search view remembers the query, as searched, for the address it
-// opens, and the reading page marks what matched in that remark (mark.ts, loaded only then). The link works without any of this.
+// opens, and the reading page marks what matched in that remark (mark.ts, loaded only then). The link works without
+// any of this.
 const KEY = 'search-arrival';
 
 /** In the search view, as a result is followed. */
