@@ -4,7 +4,7 @@
 //   - once the page has loaded every record (`loadAll`, after its first results): a scan of their text in memory.
 import { count, matchText, ranked, type Hit, type Match } from './match.ts';
 import { needlesOf, type Query } from './query.ts';
-import { fromRow, leadOf, type RecordMeta, type RecordRow, type SearchRecord } from './record.ts';
+import { fromRow, layoutOf, type RecordMeta, type RecordRow, type SearchRecord } from './record.ts';
 import { project, searchChars } from './text.ts';
 import { needleWords, START } from './tokens.ts';
 
@@ -198,16 +198,10 @@ export class SearchEngine {
     return Promise.all(
       hits.map(async ({ n }) => {
         const record = await this.#record(n);
-        // The text is the lead's fields, then the body, one character apart (`textOf`).
-        let at = 0;
-        const lead = leadOf(record.meta).map((text) => {
-          const start = at;
-          at += text.length + 1;
-          return { text, start };
-        });
+        const { lead, bodyStart } = layoutOf(record.meta);
         // The keys stand for the speaker (twice) and the school (twice).
         const fields = record.keys.map((_, i) => searchChars(lead[i >> 1]?.text ?? ''));
-        return { record, lead, bodyStart: at, match: matchText(project(record.text), record.keys, fields, query) };
+        return { record, lead, bodyStart, match: matchText(project(record.text), record.keys, fields, query) };
       }),
     );
   }

@@ -51,6 +51,17 @@ export type RecordRow = [
 /** A record's text: its lead's fields, then its body, a `FIELD_BREAK` apart. */
 export const textOf = (meta: RecordMeta, body: string) => [...leadOf(meta), body].join(FIELD_BREAK);
 
+/** Where each field of a record's lead starts in its text (`textOf`), and where its body starts. */
+export function layoutOf(meta: RecordMeta) {
+  let at = 0;
+  const lead = leadOf(meta).map((text) => {
+    const start = at;
+    at += text.length + FIELD_BREAK.length;
+    return { text, start };
+  });
+  return { lead, bodyStart: at };
+}
+
 export function toRow({ url, text, meta, keys }: SearchRecord): RecordRow {
   const { kind, speaker, school, role, heading, report } = meta;
   const lead = textOf(meta, '');

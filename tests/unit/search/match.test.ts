@@ -1,7 +1,7 @@
 // The pieces of the search that need no browser: tokens for the index, query parsing, matching and excerpts.
 import { describe, expect, it } from 'vitest';
 import { excerpt, highlight } from '../../../src/scripts/search/excerpt.ts';
-import { fromRow, textOf, toRow } from '../../../src/scripts/search/record.ts';
+import { fromRow, layoutOf, textOf, toRow } from '../../../src/scripts/search/record.ts';
 import { count, matchText, ranked } from '../../../src/scripts/search/match.ts';
 import { needlesOf, parseQuery, wordsOf } from '../../../src/scripts/search/query.ts';
 import { FIELD_BREAK, project, searchChars } from '../../../src/scripts/search/text.ts';
@@ -163,6 +163,9 @@ describe('record rows', () => {
     } as const;
     const record = { url: '/r/#a', text: textOf(meta, '家长学校。'), meta, keys: ['yexianghong', 'yxh'] };
     expect(record.text.split(FIELD_BREAK)).toEqual(['叶向红', '银河小学', '家长学校。']);
+    const { lead, bodyStart } = layoutOf(meta);
+    expect(lead.map((f) => record.text.slice(f.start, f.start + f.text.length))).toEqual(['叶向红', '银河小学']);
+    expect(record.text.slice(bodyStart)).toBe('家长学校。');
     const row = toRow(record);
     expect(row).toEqual([
       '/r/#a',
