@@ -36,6 +36,12 @@ describe('the search text of an entry', () => {
     );
   });
 
+  it('is rendered as CommonMark, as the checks read it: tildes and table bars stay text', async () => {
+    const html = (await renderer.render('每组3~5人，8~10点；甲|乙\n-|-\n', { frontmatter: {} })).code;
+    expect(html).not.toMatch(/<(del|table)/);
+    expect(htmlText(html)).toBe('每组3~5人，8~10点；甲|乙 -|-');
+  });
+
   it('reads a photo’s caption as a block of its own, and nothing of the photo', () => {
     expect(
       htmlText(
