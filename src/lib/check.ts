@@ -435,12 +435,26 @@ function checkBody(
     report(node.position?.start.line ?? parsed.bodyLine, node.position?.start.column ?? 1, message);
   const definitions = new Map<string, Definition>();
   const imageRefs: RootContent[] = [];
+  const referenced = new Set<string>();
   const collect = (node: RootContent) => {
     if (node.type === 'definition' && !definitions.has(node.identifier.toLowerCase()))
       definitions.set(node.identifier.toLowerCase(), node);
+    if (node.type === 'linkReference' || node.type === 'imageReference') referenced.add(node.identifier.toLowerCase());
     if ('children' in node) (node.children as RootContent[]).forEach(collect);
   };
   parsed.body.forEach(collect);
+  // A definition is never shown on the page. A footnote ([^1]: …) reads as one here and to the page's Markdown, which
+  // is CommonMark as this is (astro.config.mjs): its text would vanish, and a link to it would lead nowhere.
+  for (const definition of definitions.values()) {
+    const line = parsed.source.split('\n')[(definition.position?.start.line ?? 1) - 1]?.trim().slice(0, 30) ?? '';
+    if (definition.identifier.startsWith('^'))
+      at(
+        definition,
+        `「${line}」是脚注的写法，网站不支持脚注，这段文字不会显示。请把注释直接写进正文（如“注1：……”）。`,
+      );
+    else if (!referenced.has(definition.identifier.toLowerCase()))
+      at(definition, `「${line}」是链接定义的写法，不会显示在页面上，也没有链接用到它。请删除这一行，或把它写成正文。`);
+  }
   // A definition that an image uses is checked as the image's address, once.
   const imageDefinitions = new Set<Definition>();
   const visit = (node: RootContent) => {

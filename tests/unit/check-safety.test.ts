@@ -54,6 +54,22 @@ describe('links and images', () => {
     ]);
   });
 
+  it('refuse a footnote and a definition no link uses, whose text the page would not show', async () => {
+    const dir = content(
+      withBody(
+        '注释见文末[^1]，另见[正文][d]。\n\n[^1]: <img src=x onerror=alert(1)>\n[d]: https://example.org\n[x]: /a',
+      ),
+    );
+    const found = await errors(dir);
+    expect(
+      found.map((p) => [p.line, p.message]),
+      formatProblems(found),
+    ).toEqual([
+      [11, expect.stringContaining('是脚注的写法，网站不支持脚注')],
+      [13, expect.stringContaining('是链接定义的写法，不会显示在页面上')],
+    ]);
+  });
+
   it('refuse an image outside the content folder, missing or not an image, and one in index.md', async () => {
     const dir = content({
       ...withBody('![a](../../../../../../etc/passwd) ![b](./nope.png) ![c](../../../../../../etc/x.jpg)'),
