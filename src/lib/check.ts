@@ -225,6 +225,18 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
   if (isMap(doc.contents)) {
     const walk = (node: unknown, field: string, path: (string | number)[]) => {
       if (isScalar(node)) {
+        // YAML reads " #" as the start of a comment: what follows would be lost without a word.
+        if (node.comment && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          problems.push({
+            file,
+            line: offset + pos.line,
+            column: pos.col,
+            field,
+            severity: 'error',
+            message: `字段 ${field} 的值里「 #」后面的「${node.comment.trim().slice(0, 20)}」被当成了备注，不会发布。如果它是内容，请把整个值放进英文双引号（如 ${field}: "……#……"）；给编辑看的备注请单独写一行，以 # 开头。`,
+          });
+        }
         if (typeof node.value === 'string' && node.range) {
           const pos = lineCounter.linePos(node.range[0]);
           parsed.values.push({ field, path, line: offset + pos.line, column: pos.col, value: node.value });
