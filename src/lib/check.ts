@@ -56,7 +56,8 @@ export interface ParsedFile {
   markdown: string;
   /** Read as MDX (an `.mdx` file): the site renders `body`, the tree the checks read (src/lib/mdx.ts). */
   mdx: boolean;
-  /** The MDX could not be read (its problem is reported): the body is left unchecked, and the file unpublished. */
+  /** The frontmatter or the MDX could not be read (its problem is reported): the body is left unchecked, and the file
+   * unpublished. */
   unreadable: boolean;
 }
 
@@ -182,12 +183,21 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     unreadable,
   };
   if (!front) {
+    // Nothing of the file is read as a body: its fields would be taken for text, and --fix would change their colons.
+    parsed.body = [];
+    parsed.unreadable = true;
+    const lines = source.split(/\r?\n/);
+    // Opened, but not closed by a line of exactly ---: point at the line that looks like the end (----, - - -).
+    const close = lines[0] === '---' ? lines.findIndex((l, i) => i > 0 && /^[\s-]*-[\s-]*$/.test(l)) : -1;
     problems.push({
       file,
-      line: 1,
+      line: close > 0 ? close + 1 : 1,
       column: 1,
       severity: 'error',
-      message: '文件开头缺少 frontmatter：第一行必须是 ---，接着写字段（如 speaker: 姓名），再用一行 --- 结束。',
+      message:
+        close > 0
+          ? `字段区（frontmatter）要用一行 --- 结束，这一行写成了「${lines[close]!.trim()}」：请改成三个英文减号 ---，前后不加别的字符。`
+          : '文件开头缺少 frontmatter：第一行必须是 ---，接着写字段（如 speaker: 姓名），再用一行 --- 结束。',
     });
     return parsed;
   }

@@ -123,4 +123,13 @@ describe('half-width punctuation', () => {
     expect(fixed).toContain('有2-3名教师，40%的家长参加，time: 7:30。');
     expect(fixed.split('---')[1]).toBe(parsed.source.split('---')[1]);
   });
+
+  it('is left alone in a file whose frontmatter is not closed, whose fields --fix would otherwise change', async () => {
+    process.chdir(root);
+    const dir = 'tests/fixtures/content/unclosed-frontmatter/content';
+    const { files } = await readContent(dir, contentModel);
+    const parsed = files.get(`${dir}/reports/test-report/remarks/2-1-li-si.md`)!;
+    expect(halfWidthMarks(parsed)).toEqual([]);
+    expect((await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'warning')).toEqual([]);
+  });
 });
