@@ -2,7 +2,7 @@
 // so the text itself is what is tested.
 import { runInNewContext } from 'node:vm';
 import { expect, it } from 'vitest';
-import { pagePlugin } from '../../src/integrations/offline/service-worker.ts';
+import { pagePlugin, searchFilesPattern } from '../../src/integrations/offline/service-worker.ts';
 
 /** A function as sw.js has it: compiled from its source text alone, with nothing of this module around it. */
 const asWritten = <T>(fn: unknown) => runInNewContext(`(${String(fn)})`) as (param: T) => Promise<unknown>;
@@ -23,4 +23,12 @@ it('caches the search page once, whatever its query', async () => {
   expect(await cacheKeyWillBeUsed({ request: new Request('https://example.org/p/search/?q=%E5%AE%B6#r') })).toBe(
     'https://example.org/p/search/',
   );
+});
+
+it('caches the search files under any base, as requests encode it', () => {
+  const file = (base: string) => new Request(`https://example.org${base}search-index/0a1b/records-0.json`).url;
+  for (const base of ['/', '/some/path/', '/党建/', '/my site/']) {
+    expect(searchFilesPattern(base).test(file(base)), base).toBe(true);
+    expect(searchFilesPattern(base).test(file(`${base}x/`)), base).toBe(false);
+  }
 });

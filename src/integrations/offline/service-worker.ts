@@ -17,6 +17,13 @@ export const pagePlugin = (build: string) => ({
   }),
 });
 
+/** The search files' addresses under a base, as requests carry them: percent-encoded, so a base such as /党建/ or one
+ * with a space matches too. */
+export const searchFilesPattern = (base: string) =>
+  new RegExp(
+    `^https?://[^/]+${new URL(base, 'http://x').pathname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}search-index/`,
+  );
+
 export async function writeServiceWorker(dir: string, base: string, build: string, shell: string[]): Promise<number> {
   const cache = (kind: string) => `offline:${base}:${kind}:${build}`;
   await copyFile(new URL('../../scripts/sw-legacy.js', import.meta.url), join(dir, 'sw-legacy.js'));
@@ -45,7 +52,7 @@ export async function writeServiceWorker(dir: string, base: string, build: strin
         },
       },
       {
-        urlPattern: new RegExp(`^https?://[^/]+${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}search-index/`),
+        urlPattern: searchFilesPattern(base),
         handler: 'CacheFirst',
         // Pagefind asks for pagefind-entry.json with a timestamp.
         options: { cacheName: cache('search'), matchOptions: { ignoreSearch: true } },
