@@ -3,14 +3,15 @@
 // invisible characters (src/lib/invisible.ts).
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { contentDir, contentModel } from '../src/content.config.ts';
 import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../src/lib/check.ts';
+import { readArgs } from '../src/lib/cli.ts';
 import { findInvisible, removeInvisible } from '../src/lib/invisible.ts';
 
-const { values } = parseArgs({
-  options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } },
-});
+const { values } = readArgs(
+  { options: { fix: { type: 'boolean', default: false }, 'content-only': { type: 'boolean', default: false } } },
+  '用法：npm run check（或 npm run check -- --fix）',
+);
 
 if (values.fix) {
   const { files } = await readContent(contentDir, contentModel);

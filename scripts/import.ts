@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { argsProblem } from '../src/lib/cli.ts';
 import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
 import { importReport, MAX_INPUT_BYTES, tooLarge } from '../src/lib/importer/importer.ts';
 import { loadRoles } from '../src/lib/importer/roles.ts';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    throw new UsageError(`命令参数有误（${(error as Error).message.split('\n')[0]}）。`);
+    throw new UsageError(argsProblem(error, ['report', 'date', 'content', 'force', 'strict', 'join', 'help']));
   }
   const { values, positionals } = parsed;
   if (values.help) {

@@ -3,10 +3,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { closest } from 'fastest-levenshtein';
 import { contentDir, contentModel } from '../src/content.config.ts';
 import { readContent } from '../src/lib/check.ts';
+import { readArgs } from '../src/lib/cli.ts';
 import { remarkFile } from '../src/lib/new-remark.ts';
 
 const fail = (message: string): never => {
@@ -14,15 +14,18 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-const { values } = parseArgs({
-  options: {
-    report: { type: 'string' },
-    section: { type: 'string' },
-    speaker: { type: 'string' },
-    school: { type: 'string' },
-    role: { type: 'string' },
+const { values } = readArgs(
+  {
+    options: {
+      report: { type: 'string' },
+      section: { type: 'string' },
+      speaker: { type: 'string' },
+      school: { type: 'string' },
+      role: { type: 'string' },
+    },
   },
-});
+  '没有创建文件。用法：npm run new -- --report <报告> --section "<小标题>" --speaker <姓名> [--school <单位> --role <职务>]',
+);
 if (!values.report || !values.section || !values.speaker)
   fail(
     '请写明报告、小标题和发言人，例如：npm run new -- --report 2015-dangjian-zuotanhui --section "围绕中心 严字当头" --speaker 叶向红',

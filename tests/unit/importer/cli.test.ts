@@ -195,5 +195,6 @@ describe('npm run import', () => {
       expect(r.err).toContain('用法：npm run import -- <原文.txt> --report <报告名>');
     }
     expect(readdirSync(temp).some((f) => f === 'reports')).toBe(false);
+    expect(cli('a.txt', '--dat', '2015').err).toMatch(/^不认识的选项 --dat。您是否想写 --date？/);
   });
 });

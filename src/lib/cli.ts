@@ -1,0 +1,34 @@
+// The editors' commands (check, new, import) read their options here, so that a mistyped option is explained in
+// Chinese, never as Node's English error and stack trace.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closest } from 'fastest-levenshtein';
+
+/** What went wrong in a command line, in Chinese, from the error `parseArgs` threw and the command's options. */
+export function argsProblem(error: unknown, options: string[]): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const quoted = /'([^']*)'/.exec(message ?? '')?.[1] ?? '';
+  const known = options.map((o) => `--${o}`).join('、');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = quoted.replace(/^-+/, '');
+    return `不认识的选项 ${quoted}。您是否想写 --${closest(name, options)}？可用的选项：${known}。`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `多出了「${quoted}」。值里有空格时，请用英文双引号把整个值括起来，例如 --section "立足实际 打造服务特色"。`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = quoted.split(' ')[0]!;
+    return /argument missing/.test(message ?? '')
+      ? `选项 ${name} 后面要写一个值。`
+      : `选项 ${name} 后面不能写值（写 ${name} 即可）。`;
+  }
+  return `命令参数有误：${message?.split('\n')[0] ?? String(error)}`;
+}
+
+/** `parseArgs`; on a mistake, says what it is in Chinese, and how the command is used, and exits with 2. */
+export function readArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    console.error(`${argsProblem(error, Object.keys(config.options ?? {}))}\n${usage}`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,42 @@
+// The editors' commands explain a wrong command line in Chinese (src/lib/cli.ts), never with Node's English error.
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { argsProblem } from '../../src/lib/cli.ts';
+import { root } from '../support/sites.ts';
+
+const OPTIONS = { report: { type: 'string' }, section: { type: 'string' }, fix: { type: 'boolean' } } as const;
+/** What a command line would be told. */
+const told = (...args: string[]) => {
+  try {
+    parseArgs({ args, options: OPTIONS });
+    return '';
+  } catch (error) {
+    return argsProblem(error, Object.keys(OPTIONS));
+  }
+};
+
+describe('a wrong command line', () => {
+  it('is explained in Chinese, with the likely option or the missing quotes', () => {
+    expect(told('--sectoin', '甲')).toBe(
+      '不认识的选项 --sectoin。您是否想写 --section？可用的选项：--report、--section、--fix。',
+    );
+    expect(told('--section', '立足实际', '打造服务特色')).toContain(
+      '多出了「打造服务特色」。值里有空格时，请用英文双引号',
+    );
+    expect(told('--report')).toBe('选项 --report 后面要写一个值。');
+    expect(told('--fix=1')).toBe('选项 --fix 后面不能写值（写 --fix 即可）。');
+  });
+
+  it('makes each command say so and exit with 2, without a stack trace', () => {
+    for (const [script, option] of [
+      ['scripts/check.ts', '--fx'],
+      ['scripts/new.ts', '--shcool'],
+    ] as const) {
+      const run = spawnSync('node', [script, option], { cwd: root, encoding: 'utf8' });
+      expect(run.status, script).toBe(2);
+      expect(run.stderr, script).toMatch(/^不认识的选项/);
+      expect(run.stderr, script).not.toMatch(/TypeError|ERR_PARSE_ARGS|\n\s+at /);
+    }
+  });
+});
