@@ -388,6 +388,25 @@ export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
   return out;
 }
 
+/** A content file's text. One saved in another encoding (Windows Notepad's "ANSI" is GBK in China) is read with a
+ * replacement mark for what is not UTF-8, and reported first, at the line where it starts, with the fix. */
+function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): string {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    problems.push({
+      file,
+      line,
+      column: 1,
+      severity: 'error',
+      message: `这个文件不是 UTF-8 编码，从第 ${line} 行起的中文读不出来（可能是用记事本按“ANSI”保存的）。请用“另存为”，编码选 UTF-8 后保存；下面关于这个文件的其他问题可能都由此而来。`,
+    });
+  }
+  return text;
+}
+
 /**
  * The image file at `path` (decoded, relative to the folder of `file`, a path under `root`): its size and first
  * bytes, or undefined if it is not a file in the content folder.
@@ -634,7 +653,9 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   // Read all files at once: a large archive spends more time waiting on the disk than parsing.
   const texts = new Map(
     await Promise.all(
-      [...reports, ...remarks].map(async ({ file }) => [file, await readFile(join(root, file), 'utf8')] as const),
+      [...reports, ...remarks].map(
+        async ({ file }) => [file, decodeContent(display(file), await readFile(join(root, file)), problems)] as const,
+      ),
     ),
   );
   // Every image file a content file shows, so that one shown by none can be pointed out.

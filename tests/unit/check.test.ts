@@ -46,6 +46,20 @@ describe('content checks', () => {
     ).toHaveLength(1);
   });
 
+  it('says first that a file saved in another encoding is not UTF-8, at the line where it starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-encoding-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    const [head, tail] = readFileSync(file, 'utf8').split('一幼');
+    // 一幼 as Windows Notepad's "ANSI" (GBK) writes it.
+    writeFileSync(file, Buffer.concat([Buffer.from(head!), Buffer.from([0xd2, 0xbb, 0xd3, 0xd7]), Buffer.from(tail!)]));
+    const { problems } = await checkContent(dir, contentModel);
+    const first = problems.find((p) => p.file.endsWith('2-1-li-si.md'));
+    expect(first, formatProblems(problems)).toMatchObject({ line: 3, severity: 'error' });
+    expect(first!.message).toContain('不是 UTF-8 编码');
+    rmSync(dir, { recursive: true });
+  });
+
   it('reports an invalid index.md once, and not its remarks as lacking one', async () => {
     process.chdir(root);
     const { problems } = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
