@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -619,15 +619,21 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     return { reports: [], remarks: [], problems, files, invalidReports: new Set(), entries: [] };
   }
 
-  for (const stray of strays)
+  for (const stray of strays) {
+    // Named as a remark almost is (.MD, or .md.txt as Windows may save it): a remark that would be left out.
+    const ext = /\.mdx?(\.txt)?$/i.exec(stray)?.[0];
+    const meant = ext && basename(stray).slice(0, -ext.length) + ext.toLowerCase().replace(/\.txt$/, '');
     problems.push({
       file: display(stray),
       line: 0,
       column: 0,
-      severity: /\.mdx?$/.test(stray) ? 'error' : 'warning',
+      severity: ext ? 'error' : 'warning',
       message:
-        '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md（或 index.mdx），发言写在 content/reports/<报告名>/remarks/<文件名>.md（或 .mdx），照片放在用它的文件旁边（JPG、PNG、WebP 或 AVIF）。',
+        meant && meant !== basename(stray)
+          ? `文件名的扩展名写成了「${ext}」，这个文件不会被发布。请把它改名为 ${meant}。`
+          : '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md（或 index.mdx），发言写在 content/reports/<报告名>/remarks/<文件名>.md（或 .mdx），照片放在用它的文件旁边（JPG、PNG、WebP 或 AVIF）。',
     });
+  }
 
   // `a.md` and `a.mdx` would be one entry, one page anchor: the second is refused, not silently dropped.
   const seen = new Map<string, string>();

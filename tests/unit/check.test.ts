@@ -60,6 +60,21 @@ describe('content checks', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('refuses a remark whose extension is nearly .md, naming the file to rename it to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-extension-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const remarks = join(dir, 'reports/test-report/remarks');
+    const text = readFileSync(join(remarks, '2-1-li-si.md'), 'utf8').replace('order: 1', 'order: 2');
+    writeFileSync(join(remarks, '2-2-wang-wu.MD'), text.replace('李四', '王五'));
+    writeFileSync(join(remarks, '2-3-zhao-liu.md.txt'), text.replace('李四', '赵六').replace('order: 2', 'order: 3'));
+    const errors = (await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.message).sort()).toEqual([
+      '文件名的扩展名写成了「.MD」，这个文件不会被发布。请把它改名为 2-2-wang-wu.md。',
+      '文件名的扩展名写成了「.md.txt」，这个文件不会被发布。请把它改名为 2-3-zhao-liu.md。',
+    ]);
+    rmSync(dir, { recursive: true });
+  });
+
   it('reports an invalid index.md once, and not its remarks as lacking one', async () => {
     process.chdir(root);
     const { problems } = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
