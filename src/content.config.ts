@@ -4,6 +4,7 @@ import { defineCollection, type SchemaContext } from 'astro/content/config';
 import { z } from 'astro/zod';
 import type { Schemas } from './lib/check.ts';
 import { contentLoaders } from './lib/loader.ts';
+import { isReportDate } from './lib/model.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
 
 /** Where the Markdown lives; the benchmark and the fixture tests point this elsewhere. */
@@ -46,8 +47,8 @@ export const reportSchema = z.strictObject({
     .union([z.string(), z.number(), z.date()], { error: '日期必须写成 2015、2015-07 或 2015-07-01' })
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
     .pipe(
-      z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-        error: '日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）',
+      z.string().refine(isReportDate, {
+        error: '日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度），且这一天要存在',
       }),
     ),
   sections: z

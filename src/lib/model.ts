@@ -1,5 +1,12 @@
 import { SLUG_PATTERN, slugify, slugifyName } from './slug.ts';
 
+/** A report's date, as precise as its source gives it: a year, a month or a day (2015, 2015-07, 2015-07-01), and a day
+ * that exists (not 2015-02-31). The content schema and the importer both ask this. */
+export function isReportDate(date: string): boolean {
+  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(date)) return false;
+  return date.length < 10 || new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+}
+
 /** A report's frontmatter and editor's note, as validated by the content schema. */
 export interface ReportInput {
   id: string;

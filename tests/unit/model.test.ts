@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, paths, type RemarkInput, type ReportInput } from '../../src/lib/model.ts';
+import { buildArchive, isReportDate, paths, type RemarkInput, type ReportInput } from '../../src/lib/model.ts';
 
 const report = (id: string, date: string, sections = ['甲 部分', '乙 部分']): ReportInput => ({
   id,
@@ -30,6 +30,15 @@ const remark = (
     ...extra,
   };
 };
+
+describe('a report date', () => {
+  it('is a year, a month or a day that exists', () => {
+    for (const date of ['2015', '2015-07', '2015-07-01', '2016-02-29', '2015-12-31'])
+      expect(isReportDate(date), date).toBe(true);
+    for (const date of ['2015-02-31', '2015-02-29', '2015-04-31', '2015-13', '2015-7', '15', '2015-07-1', ''])
+      expect(isReportDate(date), date).toBe(false);
+  });
+});
 
 describe('buildArchive', () => {
   it('orders reports newest first, headings as listed and remarks by their order', () => {

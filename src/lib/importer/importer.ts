@@ -1,4 +1,4 @@
-import { remarkBaseName, type Repairs } from '../model.ts';
+import { isReportDate, remarkBaseName, type Repairs } from '../model.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 import { assemble, type SpeakerInfo } from './assemble.ts';
@@ -58,8 +58,6 @@ export function tooLarge(size: number, file?: string): ImportError {
   );
 }
 
-const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-
 /**
  * Turns the bytes of a raw report text into the files of `content/reports/<id>/`, repairing layout breaks by
  * evidence and checking that no Han character, letter or digit was lost or added. Pure: writes nothing.
@@ -73,9 +71,9 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     throw new ImportError(
       '请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。',
     );
-  if (!DATE.test(options.date))
+  if (!isReportDate(options.date))
     throw new ImportError(
-      `日期“${options.date}”的格式不对：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`,
+      `日期“${options.date}”的格式不对，或没有这一天：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`,
     );
 
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
