@@ -762,6 +762,9 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
   for (const report of reportInputs) {
     const { joins = [], intros = [] } = report.repairs ?? {};
     const named = new Map(remarkInputs.filter((r) => r.report === report.id).map((r) => [remarkBaseName(r.file), r]));
+    // A remark that is there but invalid has its own errors: the record is not told it is missing.
+    const folder = `${dirname(report.file)}/remarks/`;
+    const there = new Set([...files.keys()].filter((f) => f.startsWith(folder)).map(remarkBaseName));
     const problem = (path: string, message: string) =>
       problems.push({
         file: report.file,
@@ -779,8 +782,9 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
       `校勘记提到的小标题「${section}」不是报告 ${report.id} 的小标题；请照 sections 中的写法抄写。`;
     for (const [i, join] of joins.entries()) {
       const file = join.remark === 'note' ? report.file : named.get(join.remark)?.file;
-      if (!file) problem(`joins.${i}.remark`, unknownRemark(join.remark));
-      else if (!files.get(file)?.markdown.includes(join.after))
+      if (!file) {
+        if (!there.has(join.remark)) problem(`joins.${i}.remark`, unknownRemark(join.remark));
+      } else if (!files.get(file)?.markdown.includes(join.after))
         problem(
           `joins.${i}.after`,
           `校勘记说「${join.after}」处的断开已接上，但${join.remark === 'note' ? '编者按' : `发言 ${join.remark}`}里没有这段文字。请照正文抄写断开处前半段的结尾。`,
@@ -788,7 +792,7 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
       if (join.from && !report.sections.includes(join.from)) problem(`joins.${i}.from`, unknownSection(join.from));
     }
     for (const [i, intro] of intros.entries()) {
-      if (!named.has(intro.remark)) problem(`intros.${i}.remark`, unknownRemark(intro.remark));
+      if (!there.has(intro.remark)) problem(`intros.${i}.remark`, unknownRemark(intro.remark));
       if (!report.sections.includes(intro.from)) problem(`intros.${i}.from`, unknownSection(intro.from));
     }
   }

@@ -75,6 +75,19 @@ describe('content checks', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('does not tell the record of repairs that a remark is missing when it is there but invalid', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-repairs-'));
+    cpSync(`${root}content`, dir, { recursive: true });
+    const file = join(dir, 'reports/2015-dangjian-zuotanhui/remarks/1-2-wang-xin.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('speaker: ', 'speaker：'));
+    const errors = (await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'error');
+    expect(
+      errors.map((p) => p.file.replace(/.*\/reports\//, '')),
+      formatProblems(errors),
+    ).toEqual(['2015-dangjian-zuotanhui/remarks/1-2-wang-xin.md']);
+    rmSync(dir, { recursive: true });
+  });
+
   it('reports an invalid index.md once, and not its remarks as lacking one', async () => {
     process.chdir(root);
     const { problems } = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
