@@ -1,3 +1,5 @@
+// Values are quoted by the importer's rule (yamlScalar), the one place YAML quoting is written.
+import { yamlScalar as yaml } from './importer/render.ts';
 import type { RemarkInput, ReportInput } from './model.ts';
 import { slugifyName } from './slug.ts';
 
@@ -46,7 +48,6 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
   );
   let base = remarkStem(index + 1, order, speaker);
   for (let n = 2; taken.has(base); n++) base = `${remarkStem(index + 1, order, speaker)}-${n}`;
-  const yaml = (v: string) => (/^[\s"'[{>|*&!%@`#-]|: | #|[:]$/.test(v) ? JSON.stringify(v) : v);
   const text = `---\nspeaker: ${yaml(speaker)}\nschool: ${yaml(school)}\nrole: ${yaml(role)}\nsection: ${yaml(section)}\norder: ${order}\n---\n\n`;
   return { name: `${base}.md`, text };
 }

@@ -46,6 +46,22 @@ describe('npm run new', () => {
     expect(data).toEqual({ speaker: '叶向红', school: '区委教工委', role: '书记', section: '甲 部分', order: 4 });
   });
 
+  it('quotes a value YAML would read as something else, such as a number', () => {
+    for (const school of ['101', '2015-07', 'yes', '一幼: 分园', '#一中']) {
+      const result = remarkFile({
+        report: now,
+        reports: [now],
+        remarks,
+        section: '乙 部分',
+        speaker: '王五',
+        school,
+        role: '校长',
+      });
+      if ('error' in result) throw new Error(result.error);
+      expect((parse(result.text.split('---')[1]!) as { school: unknown }).school, school).toBe(school);
+    }
+  });
+
   it('starts an empty heading at 1', () => {
     const result = remarkFile({ report: now, reports: [old, now], remarks, section: '乙 部分', speaker: '李四' });
     expect(result).toMatchObject({ name: '2-1-li-si.md' });
