@@ -4,8 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { argsProblem } from '../src/lib/cli.ts';
+import { readArgs } from '../src/lib/cli.ts';
 import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
 import { importReport, MAX_INPUT_BYTES, tooLarge } from '../src/lib/importer/importer.ts';
 import { loadRoles } from '../src/lib/importer/roles.ts';
@@ -21,9 +20,8 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 class UsageError extends Error {}
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = readArgs(
+    {
       args: process.argv.slice(2),
       allowPositionals: true,
       options: {
@@ -35,11 +33,9 @@ async function main(): Promise<void> {
         join: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    throw new UsageError(argsProblem(error, ['report', 'date', 'content', 'force', 'strict', 'join', 'help']));
-  }
-  const { values, positionals } = parsed;
+    },
+    USAGE,
+  );
   if (values.help) {
     console.log(USAGE);
     return;
