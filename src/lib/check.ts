@@ -388,13 +388,16 @@ export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
   return out;
 }
 
+/** Throws on bytes that are not UTF-8; keeps a BOM, as reading the file as text did. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** A content file's text. One saved in another encoding (Windows Notepad's "ANSI" is GBK in China) is read with a
  * replacement mark for what is not UTF-8, and reported first, at the line where it starts, with the fix. */
 function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): string {
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
     problems.push({
       file,
@@ -403,8 +406,8 @@ function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): st
       severity: 'error',
       message: `这个文件不是 UTF-8 编码，从第 ${line} 行起的中文读不出来（可能是用记事本按“ANSI”保存的）。请用“另存为”，编码选 UTF-8 后保存；下面关于这个文件的其他问题可能都由此而来。`,
     });
+    return text;
   }
-  return text;
 }
 
 /**
@@ -764,7 +767,8 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
     const named = new Map(remarkInputs.filter((r) => r.report === report.id).map((r) => [remarkBaseName(r.file), r]));
     // A remark that is there but invalid has its own errors: the record is not told it is missing.
     const folder = `${dirname(report.file)}/remarks/`;
-    const there = new Set([...files.keys()].filter((f) => f.startsWith(folder)).map(remarkBaseName));
+    const there = (name: string) =>
+      named.has(name) || files.has(`${folder}${name}.md`) || files.has(`${folder}${name}.mdx`);
     const problem = (path: string, message: string) =>
       problems.push({
         file: report.file,
@@ -783,7 +787,7 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
     for (const [i, join] of joins.entries()) {
       const file = join.remark === 'note' ? report.file : named.get(join.remark)?.file;
       if (!file) {
-        if (!there.has(join.remark)) problem(`joins.${i}.remark`, unknownRemark(join.remark));
+        if (!there(join.remark)) problem(`joins.${i}.remark`, unknownRemark(join.remark));
       } else if (!files.get(file)?.markdown.includes(join.after))
         problem(
           `joins.${i}.after`,
@@ -792,7 +796,7 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
       if (join.from && !report.sections.includes(join.from)) problem(`joins.${i}.from`, unknownSection(join.from));
     }
     for (const [i, intro] of intros.entries()) {
-      if (!there.has(intro.remark)) problem(`intros.${i}.remark`, unknownRemark(intro.remark));
+      if (!there(intro.remark)) problem(`intros.${i}.remark`, unknownRemark(intro.remark));
       if (!report.sections.includes(intro.from)) problem(`intros.${i}.from`, unknownSection(intro.from));
     }
   }
