@@ -3,3 +3,13 @@ declare module 'opencc-js/to/cn' {
   const dictionaries: import('opencc-js/core').DictGroup[];
   export default dictionaries;
 }
+
+/** src/scripts/offline-save.js: a build's whole offline copy, saved by a page or by the build's service worker. */
+// eslint-disable-next-line no-var
+declare var offlineCopy: {
+  cacheName(base: string, kind: 'pages' | 'search', build: string): string;
+  save(cache: Cache, url: string, build?: string): Promise<void>;
+  /** The key, in a build's pages cache, that marks its copy complete. */
+  complete(base: string): string;
+  saveAll(base: string, build: string, progress: (done: number, total: number) => void): Promise<void>;
+};

@@ -1,24 +1,22 @@
 // The offline copy, in the page, loaded by src/scripts/register-sw.ts once a worker is registered. The worker (sw.js)
 // keeps the shell and caches each page as it is read; this script caches the page the first visit loaded before the
-// worker, deletes other builds' caches, and saves the rest of the site: on the first visit where the whole copy is
-// small (offline.json says) and the reader is not saving data, or when the reader asks (the footer's control,
-// src/components/OfflineControl.astro, which also removes it). It imports nothing the page has loaded, so that
-// loading it needs no preloading helper.
-import type { OfflineFiles, OfflineInfo } from '../integrations/offline/copy.ts';
+// worker and saves the rest of the site: on the first visit where the whole copy is small (offline.json says) and the
+// reader is not saving data, or when the reader asks (the footer's control, src/components/OfflineControl.astro,
+// which also removes it). A copy once complete is kept current by the next build's worker, which saves its own while
+// it installs (src/scripts/sw-offline.js). It imports nothing the page has loaded, so that loading it needs no
+// preloading helper.
+import type { OfflineInfo } from '../integrations/offline/copy.ts';
+import './offline-save.js';
 import { watchUpdates } from './update-notice.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const pageBuild = document.documentElement.dataset.build ?? '';
 const prefix = `offline:${base}:`;
-/** The same names as the worker's (src/integrations/offline/service-worker.ts). */
-const cacheOf = (kind: 'pages' | 'search', build: string) => caches.open(`${prefix}${kind}:${build}`);
-/** Kept in a build's pages cache once its whole copy is saved. */
-const complete = `${base}offline/files.json`;
 /** localStorage: the reader asked for the whole copy, and a new build's is saved too. */
 const chosen = `${prefix}whole`;
 const withoutQuery = (url: string) => url.replace(/[?#].*$/, '');
-/** The reader has asked to save data (Save-Data): nothing is downloaded for the copy unasked, not even a small site
- * whole or a new build of the copy they chose; the control offers it instead. */
+/** The reader has asked to save data (Save-Data): the page downloads nothing for the copy unasked, not even a small
+ * site whole or a new build of a copy they chose but never completed; the control offers it instead. */
 const savingData = Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
 
 /** offline.json as the worker controlling the page serves it, from its precache: the worker's build. */
@@ -28,38 +26,11 @@ async function controllerInfo(): Promise<OfflineInfo | undefined> {
   return response.ok ? ((await response.json()) as OfflineInfo) : undefined;
 }
 
-/** Fetches a file into a build's cache; a page only if it is that build's (a newer one may be out). */
-async function save(cache: Cache, url: string, build?: string): Promise<void> {
-  const response = await fetch(url, { cache: build ? 'no-cache' : 'default' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  if (build && !(await response.clone().text()).includes(`data-build="${build}"`)) throw new Error(`${url}: new build`);
-  await cache.put(url, response);
-}
-
 let saving: Promise<void> | undefined;
 
-/** Saves every page and search file of `build` not saved yet, six at a time. */
+/** Saves the whole copy of `build` (src/scripts/offline-save.js), once at a time. */
 function saveAll(build: string, progress: (done: number, total: number) => void): Promise<void> {
-  return (saving ??= (async () => {
-    const files = (await (await fetch(complete, { cache: 'no-cache' })).json()) as OfflineFiles;
-    if (files.build !== build) throw new Error('a new build is out');
-    const [pages, search] = await Promise.all([cacheOf('pages', build), cacheOf('search', build)]);
-    const jobs = [
-      ...files.pages.map((url) => [pages, url, build] as const),
-      ...files.search.map((url) => [search, url] as const),
-    ];
-    let next = 0;
-    let done = 0;
-    const work = async () => {
-      for (let job = jobs[next++]; job; job = jobs[next++]) {
-        const [cache, url, pageOf] = job;
-        if (!(await cache.match(url))) await save(cache, url, pageOf);
-        progress(++done, jobs.length);
-      }
-    };
-    await Promise.all(Array.from({ length: 6 }, work));
-    await pages.put(complete, new Response(JSON.stringify(files)));
-  })().finally(() => (saving = undefined)));
+  return (saving ??= offlineCopy.saveAll(base, build, progress).finally(() => (saving = undefined)));
 }
 
 /** The footer's control, on a site too large to save whole on the first visit, or for a reader saving data. */
@@ -103,7 +74,8 @@ function control(info: OfflineInfo, saved: boolean) {
   save.onclick = () => void run(true);
   remove.onclick = async () => {
     localStorage.removeItem(chosen);
-    await Promise.all(['pages', 'search'].map((kind) => caches.delete(`${prefix}${kind}:${info.build}`)));
+    // Every build's: a new build's worker may be waiting with its own.
+    for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
     show('none', t.removed ?? '');
     save.focus();
   };
@@ -116,18 +88,16 @@ function control(info: OfflineInfo, saved: boolean) {
   } else show('none', '');
 }
 
-/** Once a worker controls the page: other builds' caches go, this page is kept, and the whole copy saved if due. */
+/** Once a worker controls the page: this page is kept, and the whole copy saved if due. */
 async function settle() {
   const info = await controllerInfo();
   if (!info) return;
-  for (const key of await caches.keys())
-    if (key.startsWith(prefix) && !key.endsWith(`:${info.build}`)) await caches.delete(key);
   // A page of another build: the update notice takes over.
   if (info.build !== pageBuild) return;
-  const pages = await cacheOf('pages', info.build);
+  const pages = await caches.open(offlineCopy.cacheName(base, 'pages', info.build));
   const here = withoutQuery(location.href);
-  if (!(await pages.match(here))) await save(pages, here, info.build).catch(() => {});
-  const saved = Boolean(await pages.match(complete));
+  if (!(await pages.match(here))) await offlineCopy.save(pages, here, info.build).catch(() => {});
+  const saved = Boolean(await pages.match(offlineCopy.complete(base)));
   if (!info.whole || (savingData && !saved)) return control(info, saved);
   const el = document.querySelector<HTMLElement>('.offline-control');
   if (saved) return el?.setAttribute('data-state', 'saved');

@@ -220,7 +220,7 @@ describeInBrowser('offline', () => {
       for (const url of background)
         expect(url, 'the first visit fetches nothing but the shell and the page').toMatch(
           new RegExp(
-            `^${base}(sw(-legacy)?\\.js|_astro/.*|favicon\\.svg|404\\.html|offline/(index\\.html)?|offline\\.json|${reportPath})$`,
+            `^${base}(sw(-offline)?\\.js|_astro/.*|favicon\\.svg|404\\.html|offline/(index\\.html)?|offline\\.json|${reportPath})$`,
           ),
         );
       const pages = `offline:${base}:pages:${info.build}`;
@@ -279,7 +279,7 @@ describeInBrowser('offline', () => {
     }
   });
 
-  it('a reader saving data: nothing is saved unasked, neither a small site whole nor a new copy of the one chosen; the control offers it', async () => {
+  it('a reader saving data: the page saves nothing unasked, neither a small site whole nor a new copy of one chosen and never completed; the control offers it', async () => {
     for (const { dir, base } of [sites.root, large]) {
       const info = infoOf(dir);
       const site = await serve(dir, base, revalidated);
@@ -487,6 +487,65 @@ describeInBrowser('offline', () => {
       await reading.goto(`${site.url}orgs/`);
       expect(await buildOf(reading)).toBe(now.build);
       expect(await reading.textContent('h1')).toBe('单位');
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it('a reader with the whole copy saved keeps it through a deploy: the new worker saves its own before it can take over, and until it can the old one stays', async () => {
+    const { site, deploy, copy } = await deployable();
+    const old = infoOf(large.dir);
+    const now = infoOf(next.dir);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const registration = () =>
+      page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return { waiting: Boolean(r?.waiting), installing: Boolean(r?.installing) };
+      });
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      await page.locator('.offline-control button').first().click();
+      await expect.poll(() => state(page), { timeout: 30_000 }).toBe('saved');
+
+      // A deploy the new worker cannot save whole (a page missing): it does not install, and the old copy stays.
+      deploy();
+      const missing = join(copy, 'orgs', 'index.html');
+      const held = readFileSync(missing);
+      rmSync(missing);
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update().catch(() => {}));
+      await expect.poll(registration, { timeout: 20_000 }).toEqual({ waiting: false, installing: false });
+      expect(Object.keys(await cached(page))).toEqual(
+        expect.arrayContaining([
+          `offline:${large.base}:pages:${old.build}`,
+          `offline:${large.base}:search:${old.build}`,
+        ]),
+      );
+      expect(await page.locator('.update-notice').isHidden()).toBe(true);
+
+      // Whole again: the new worker installs once its copy is saved, and the page offers it.
+      writeFileSync(missing, held);
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+      await page.locator('.update-notice').waitFor({ state: 'visible', timeout: 30_000 });
+      const all = await cached(page);
+      expect(all[`offline:${large.base}:pages:${now.build}`]).toEqual(
+        [...filesOf(next.dir).pages, `${large.base}offline/files.json`].map((p) => site.origin + p).sort(),
+      );
+
+      // Offline, it takes over (the notice's button, or every tab closed): every page and the search are the new
+      // build's, read or not, and the old build's caches are gone.
+      await cut(site, context);
+      await Promise.all([page.waitForNavigation(), page.locator('.update-notice button').click()]);
+      expect(await buildOf(page)).toBe(now.build);
+      await page.goto(`${site.url}orgs/`);
+      expect(await page.textContent('h1')).toBe('单位');
+      expect(await buildOf(page)).toBe(now.build);
+      await page.goto(site.url + reportPath);
+      expect(await added(page)).toContain(ADDED);
+      expect((await search(page, site, ADDED_QUERY)).map((r) => r.id)).toEqual([anchor(first.file)]);
+      expect(Object.keys(await cached(page)).filter((name) => name.includes(old.build))).toEqual([]);
     } finally {
       await context.close();
       await site.close().catch(() => {});

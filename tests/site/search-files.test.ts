@@ -101,10 +101,12 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(sw).toContain(`"offline:${base}:pages:${build}"`);
     expect(sw).toContain(`"offline:${base}:search:${build}"`);
     expect(sw, "it stores only this build's pages").toContain(`data-build="${build}"`);
-    // The Workbox runtime is inlined: nothing from another host, and no other file but the one for readers of the
-    // worker before it.
-    expect([...sw.matchAll(/importScripts\(([^)]*)\)/g)].map((m) => m[1])).toEqual(['"sw-legacy.js"']);
-    expect(existsSync(`${dir}sw-legacy.js`)).toBe(true);
+    // The Workbox runtime is inlined: nothing from another host, and no other file but the worker's own part, which
+    // knows the same base and build.
+    expect([...sw.matchAll(/importScripts\(([^)]*)\)/g)].map((m) => m[1])).toEqual(['"sw-offline.js"']);
+    expect(readFileSync(`${dir}sw-offline.js`, 'utf8').split('\n')[0]).toBe(
+      `self.offlineWorker = ${JSON.stringify({ base, build })};`,
+    );
     const info = JSON.parse(readFileSync(`${dir}offline.json`, 'utf8')) as { build: string; bytes: number };
     const files = JSON.parse(readFileSync(`${dir}offline/files.json`, 'utf8')) as {
       build: string;

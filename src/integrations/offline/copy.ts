@@ -33,7 +33,7 @@ export async function offlineCopy(dir: string, base: string, build: string): Pro
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter(
-      (path) => !/(^|\/)\.|\.map$|^sw(-legacy)?\.js$|^sitemap[^/]*\.xml$|^offline(\.json|\/files\.json)$/.test(path),
+      (path) => !/(^|\/)\.|\.map$|^sw(-offline)?\.js$|^sitemap[^/]*\.xml$|^offline(\.json|\/files\.json)$/.test(path),
     )
     .filter((path) => !/^search-index\/[^/]+\/records\//.test(path))
     .sort();

@@ -1,8 +1,9 @@
 // Writes `<base>sw.js` with Workbox's generateSW: the shell precached (a revision per file, so a new build fetches
 // only what changed), pages network first (the next load serves a new build; offline, the cache, then the offline
 // page), search files cache first (their folder is named by their version). Pages and search files are cached per
-// build, `offline:<base>:<pages|search>:<build>`, so nothing offline mixes two builds (src/scripts/offline.ts).
-import { copyFile } from 'node:fs/promises';
+// build, `offline:<base>:<pages|search>:<build>`, so nothing offline mixes two builds (src/scripts/offline.ts); what
+// generateSW cannot say is in sw-offline.js, which sw.js imports.
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSW } from 'workbox-build';
 
@@ -26,9 +27,15 @@ export const searchFilesPattern = (base: string) =>
 
 export async function writeServiceWorker(dir: string, base: string, build: string, shell: string[]): Promise<number> {
   const cache = (kind: string) => `offline:${base}:${kind}:${build}`;
-  await copyFile(new URL('../../scripts/sw-legacy.js', import.meta.url), join(dir, 'sw-legacy.js'));
+  // The saving of a whole copy, shared with the page, then the worker's own part (src/scripts/sw-offline.js).
+  const scripts = ['offline-save.js', 'sw-offline.js'].map((name) => new URL(`../../scripts/${name}`, import.meta.url));
+  const sources = await Promise.all(scripts.map((url) => readFile(url, 'utf8')));
+  await writeFile(
+    join(dir, 'sw-offline.js'),
+    [`self.offlineWorker = ${JSON.stringify({ base, build })};`, ...sources].join('\n'),
+  );
   const { count } = await generateSW({
-    importScripts: ['sw-legacy.js'],
+    importScripts: ['sw-offline.js'],
     swDest: join(dir, 'sw.js'),
     globDirectory: dir,
     globPatterns: [...shell, 'offline.json'],

@@ -1,0 +1,38 @@
+// @ts-check
+// Imported by sw.js (src/integrations/offline/service-worker.ts), which generateSW writes; this is what it cannot say.
+// The build writes it after src/scripts/offline-save.js, into one file, with `self.offlineWorker` set to the site's
+// base and build. A block: sw.js's own top-level names share this script's global scope.
+{
+  const worker = /** @type {any} */ (self);
+  const { base, build } = /** @type {{ base: string, build: string }} */ (worker.offlineWorker);
+  const prefix = `offline:${base}:`;
+  /** Caches of other builds' copies (and of the worker before Workbox). */
+  const others = async () =>
+    (await caches.keys()).filter((name) => name.startsWith(prefix) && !name.endsWith(`:${build}`));
+
+  worker.addEventListener('install', (/** @type {any} */ event) => {
+    event.waitUntil(
+      (async () => {
+        const older = await others();
+        // The hand-written worker before Workbox (caches offline:<base>:<version>): its pages never ask a new worker
+        // to take over, so a reader would keep the old site until every tab of it closed. This one takes over at once.
+        if (older.some((name) => /:[0-9a-f]{16}$/.test(name))) await worker.skipWaiting();
+        // A reader's complete copy outlives its build: this build's is saved before this worker can take over, or the
+        // install fails (offline, a newer build out) and the earlier worker stays, with its copy. What is saved is
+        // kept for the next try.
+        const marker = self.offlineCopy.complete(base);
+        for (const name of older)
+          if (name.includes(':pages:') && (await (await caches.open(name)).match(marker))) {
+            await self.offlineCopy.saveAll(base, build, () => {});
+            return;
+          }
+      })(),
+    );
+  });
+
+  // Only now are other builds' caches deleted: no page is left that reads them. (Were a newer build's worker saving its
+  // copy at this moment, two deploys apart, saveAll finds its caches gone and that install fails, to be tried again.)
+  worker.addEventListener('activate', (/** @type {any} */ event) => {
+    event.waitUntil(others().then((names) => Promise.all(names.map((name) => caches.delete(name)))));
+  });
+}
