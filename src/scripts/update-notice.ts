@@ -19,11 +19,15 @@ export function watchUpdates(
     if (registration.waiting) takeOver();
     else location.reload();
   });
+  // Offered online only: offline, the new build has only what its worker saved, which for a reader who has not saved
+  // the whole site is not yet the pages they read.
   const waiting = async () => {
     if (!registration.waiting) return;
-    if ((await controllerBuild()) === pageBuild) notice.hidden = false;
+    if ((await controllerBuild()) === pageBuild) notice.hidden = !navigator.onLine;
     else takeOver();
   };
+  addEventListener('online', () => void waiting());
+  addEventListener('offline', () => (notice.hidden = true));
   const watch = (worker: ServiceWorker | null) =>
     worker?.addEventListener('statechange', () => void (worker.state === 'installed' && waiting()));
   registration.addEventListener('updatefound', () => watch(registration.installing));

@@ -397,7 +397,7 @@ describeInBrowser('offline', () => {
   const added = (page: Page) => page.locator(`[id="${anchor(first.file)}"]`).textContent();
   const buildOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.build);
 
-  it('a new build deployed: an open page offers 有新版本, and asked, the new worker takes over and the page reloads into it', async () => {
+  it('a new build deployed: an open page offers 有新版本 while online, and asked, the new worker takes over and the page reloads into it', async () => {
     const { site, deploy } = await deployable();
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -412,6 +412,11 @@ describeInBrowser('offline', () => {
       await notice.waitFor({ state: 'visible' });
       expect(await notice.textContent()).toContain('有新版本');
       expect(await added(page)).not.toContain(ADDED);
+      // Not offered offline, where the new build has none of the pages read.
+      await context.setOffline(true);
+      await notice.waitFor({ state: 'hidden' });
+      await context.setOffline(false);
+      await notice.waitFor({ state: 'visible' });
       await accessible(page, 'update notice');
       await fits320(page);
       // Over the page's bottom edge, it covers nothing a reader cannot scroll past.
