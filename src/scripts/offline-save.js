@@ -1,5 +1,5 @@
 // @ts-check
-// Saves a build's whole offline copy: every page and search file that `offline/files.json` lists and its caches lack,
+// Saves a build's whole offline copy: every page, photo and search file that `offline/files.json` lists and its caches lack,
 // six at a time, then the list itself into the pages cache, which marks the copy complete. One implementation for both
 // callers: the page, when the reader asks or the site is small (src/scripts/offline.ts), and a new build's service
 // worker, which saves its copy while it installs when an earlier build's is complete (src/scripts/sw-offline.js). So
@@ -33,6 +33,7 @@
       const [pages, search] = /** @type {[Cache, Cache]} */ (await Promise.all(names.map((name) => caches.open(name))));
       const jobs = [
         ...files.pages.map((url) => ({ cache: pages, url, build })),
+        ...files.media.map((url) => ({ cache: pages, url, build: undefined })),
         ...files.search.map((url) => ({ cache: search, url, build: undefined })),
       ];
       let next = 0;

@@ -16,7 +16,7 @@ import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readPages, searchFolder, textOf } from '../support/dist.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
-import { root, sites } from '../support/sites.ts';
+import { photoSite, root, sites } from '../support/sites.ts';
 import { rendered, shownResults } from './search-helpers.ts';
 
 const seed = readSeed();
@@ -44,16 +44,18 @@ const reportPath = `reports/${seed.id}/`;
  * under SKIP_SITE_BUILD). */
 const large = { dir: `${root}.cache/test-sites/offline-large/`, base: '/some/path/' };
 const next = { dir: `${root}.cache/test-sites/offline-next/`, base: '/some/path/' };
+/** The photo fixture built as a site too large to save whole. */
+const photos = { dir: `${root}.cache/test-sites/offline-photo/`, base: photoSite.base };
 
 /** The environment without what Vitest sets from its own Vite config (BASE_URL would override the build's base). */
 const buildEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name)),
 );
 
-function buildLarge(dir: string, content?: string) {
+function buildLarge(dir: string, content?: string, base = large.base) {
   if (process.env.SKIP_SITE_BUILD && existsSync(join(dir, 'sw.js'))) return;
   rmSync(dir, { recursive: true, force: true });
-  execFileSync('npx', ['astro', 'build', '--outDir', dir, '--base', large.base], {
+  execFileSync('npx', ['astro', 'build', '--outDir', dir, '--base', base], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...buildEnv, OFFLINE_WHOLE_LIMIT: '1', ...(content ? { CONTENT_DIR: content } : {}) },
@@ -154,6 +156,7 @@ describeInBrowser('offline', () => {
     const file = join(content, 'reports', seed.id, 'remarks', first.file);
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}${ADDED}\n`);
     buildLarge(next.dir, content);
+    buildLarge(photos.dir, `${root}${photoSite.content}`, photos.base);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -182,7 +185,7 @@ describeInBrowser('offline', () => {
           ['precache', `offline:${base}:pages:${info.build}`, `offline:${base}:search:${info.build}`].sort(),
         );
         expect(all[`offline:${base}:pages:${info.build}`]).toEqual(
-          [...files.pages, `${base}offline/files.json`].map((p) => site.origin + p).sort(),
+          [...files.pages, ...files.media, `${base}offline/files.json`].map((p) => site.origin + p).sort(),
         );
         expect(all[`offline:${base}:search:${info.build}`]).toEqual(files.search.map((p) => site.origin + p).sort());
         // The records a thousand to a file, not one file each: offline, the search page reads them from those.
@@ -202,6 +205,60 @@ describeInBrowser('offline', () => {
       }
     });
   }
+
+  it('photos are not precached with what every page needs: kept as shown, with the pages, or by "save all"; they show offline', async () => {
+    const { dir, base } = photos;
+    const info = infoOf(dir);
+    const files = filesOf(dir);
+    expect(files.media.length, 'every width of every photo').toBeGreaterThan(2);
+    const withPhotos = readPages(dir, base).filter((built) => built.doc.querySelector('img'));
+    expect(withPhotos.length).toBeGreaterThan(0);
+    const site = await serve(dir, base, revalidated);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    /** Every photo on the page, the lazy ones too, in whichever width it picks: decode() fails for one not loaded. */
+    const shown = () =>
+      page.$$eval('img', (imgs) =>
+        Promise.all(
+          imgs.map((img) => {
+            img.loading = 'eager';
+            return img.decode().then(
+              () => img.currentSrc,
+              () => '',
+            );
+          }),
+        ),
+      );
+    try {
+      await page.goto(site.origin + withPhotos[0]!.url);
+      await controlled(page);
+      await expect.poll(() => state(page)).toBe('none');
+      let all = await cached(page);
+      expect(all.precache!.filter((url) => /\.(avif|webp|png|jpe?g|gif)$/.test(url))).toEqual([]);
+      // Shown once the worker controls the page: kept with the page.
+      await page.reload();
+      const seen = await shown();
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen).not.toContain('');
+      all = await cached(page);
+      expect(all[`offline:${base}:pages:${info.build}`]).toEqual(expect.arrayContaining(seen));
+
+      await page.locator('.offline-control button').first().click();
+      await expect.poll(() => state(page), { timeout: 30_000 }).toBe('saved');
+      all = await cached(page);
+      expect(all[`offline:${base}:pages:${info.build}`]).toEqual(
+        expect.arrayContaining(files.media.map((p) => site.origin + p)),
+      );
+      await cut(site, context);
+      for (const built of withPhotos) {
+        await page.goto(site.origin + built.url);
+        expect(await shown(), built.url).not.toContain('');
+      }
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
 
   it('a larger site: the first visit keeps the shell and the page, then pages as read and search files as used; offline, a page not saved gives the offline page, which links those that are', async () => {
     const { dir, base } = large;

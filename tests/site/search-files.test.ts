@@ -111,6 +111,7 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     const files = JSON.parse(readFileSync(`${dir}offline/files.json`, 'utf8')) as {
       build: string;
       pages: string[];
+      media: string[];
       search: string[];
     };
     expect([info.build, files.build]).toEqual([build, build]);
@@ -128,7 +129,7 @@ describe.each(Object.entries(sites))('search in the %s build', (name, { dir, bas
     expect(files.search.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)/.test(f))).toEqual([]);
     expect(files.search.filter((f) => f.includes('/records/'))).toEqual([]);
     // Every entry is a built file.
-    for (const url of [...files.pages, ...files.search]) {
+    for (const url of [...files.pages, ...files.media, ...files.search]) {
       expect(url.startsWith(base), url).toBe(true);
       const file = url.slice(base.length);
       expect(existsSync(`${dir}${file === '' || file.endsWith('/') ? `${file}index.html` : file}`), url).toBe(true);

@@ -20,10 +20,15 @@ export interface OfflineCopy {
   shell: string[];
   /** Every page's URL path, base included: cached as read, or by "save all". */
   pages: string[];
+  /** The photos, every width of each, base included: cached as shown, or by "save all"; kept with the pages. */
+  media: string[];
   /** The search files "save all" fetches, base included: every one but the one-record files, which the search page
    * does without offline (it reads `records-<k>.json` instead). */
   search: string[];
 }
+
+/** Photos: a page shows one width of each, so they are saved as shown, not precached with what every page needs. */
+const MEDIA = /\.(avif|webp|png|jpe?g|gif)$/i;
 
 /** Text a host sends compressed; Pagefind's index files are compressed already. */
 const COMPRESSED = /\.(html|css|js|mjs|json|svg|xml|txt)$/;
@@ -38,7 +43,7 @@ export async function offlineCopy(dir: string, base: string, build: string): Pro
     .filter((path) => !/^search-index\/[^/]+\/records\//.test(path))
     .sort();
   let bytes = 0;
-  const copy: OfflineCopy = { build, bytes, whole: false, shell: [], pages: [], search: [] };
+  const copy: OfflineCopy = { build, bytes, whole: false, shell: [], pages: [], media: [], search: [] };
   for (const path of paths) {
     // Read synchronously: each asynchronous read costs four trips through libuv's thread pool.
     const body = readFileSync(join(dir, path));
@@ -46,6 +51,7 @@ export async function offlineCopy(dir: string, base: string, build: string): Pro
     if (path.startsWith('search-index/')) copy.search.push(base + path);
     else if (path.endsWith('.html') && !/^(404|offline\/index)\.html$/.test(path))
       copy.pages.push(base + path.replace(/(^|\/)index\.html$/, '$1'));
+    else if (MEDIA.test(path)) copy.media.push(base + path);
     else copy.shell.push(path);
   }
   const limit = Number(process.env.OFFLINE_WHOLE_LIMIT ?? WHOLE_LIMIT);
@@ -55,11 +61,11 @@ export async function offlineCopy(dir: string, base: string, build: string): Pro
 /** `offline.json`: which build, how large its whole copy, and whether the first visit saves it whole. */
 export type OfflineInfo = Pick<OfflineCopy, 'build' | 'bytes' | 'whole'>;
 /** `offline/files.json`: what "save all" fetches. */
-export type OfflineFiles = Pick<OfflineCopy, 'build' | 'pages' | 'search'>;
+export type OfflineFiles = Pick<OfflineCopy, 'build' | 'pages' | 'media' | 'search'>;
 
 /** Writes `offline.json` and `offline/files.json` into a built site. */
 export async function writeOfflineCopy(dir: string, copy: OfflineCopy): Promise<void> {
-  const { build, bytes, whole, pages, search } = copy;
+  const { build, bytes, whole, pages, media, search } = copy;
   await writeFile(join(dir, 'offline.json'), JSON.stringify({ build, bytes, whole }));
-  await writeFile(join(dir, 'offline', 'files.json'), JSON.stringify({ build, pages, search }));
+  await writeFile(join(dir, 'offline', 'files.json'), JSON.stringify({ build, pages, media, search }));
 }

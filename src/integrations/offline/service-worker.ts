@@ -1,8 +1,8 @@
 // Writes `<base>sw.js` with Workbox's generateSW: the shell precached (a revision per file, so a new build fetches
 // only what changed), pages network first (the next load serves a new build; offline, the cache, then the offline
-// page), search files cache first (their folder is named by their version). Pages and search files are cached per
-// build, `offline:<base>:<pages|search>:<build>`, so nothing offline mixes two builds (src/scripts/offline.ts); what
-// generateSW cannot say is in sw-offline.js, which sw.js imports.
+// page), photos and search files cache first (named by their content or version). Pages with their photos, and search
+// files, are cached per build, `offline:<base>:<pages|search>:<build>`, so nothing offline mixes two builds
+// (src/scripts/offline.ts); what generateSW cannot say is in sw-offline.js, which sw.js imports.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSW } from 'workbox-build';
@@ -57,6 +57,12 @@ export async function writeServiceWorker(dir: string, base: string, build: strin
           precacheFallback: { fallbackURL: 'offline/index.html' },
           plugins: [pagePlugin(build)],
         },
+      },
+      {
+        // Photos, as pages show them: named by their content, so the cached one is always right.
+        urlPattern: ({ request, sameOrigin }) => sameOrigin && request.destination === 'image',
+        handler: 'CacheFirst',
+        options: { cacheName: cache('pages') },
       },
       {
         urlPattern: searchFilesPattern(base),
