@@ -11,5 +11,7 @@ declare var offlineCopy: {
   save(cache: Cache, url: string, build?: string): Promise<void>;
   /** The key, in a build's pages cache, that marks its copy complete. */
   complete(base: string): string;
+  /** Rejects with a NewBuildError when the site has a newer build, a QuotaExceededError when the device is full, or
+   * a TypeError when the network fails. */
   saveAll(base: string, build: string, progress: (done: number, total: number) => void): Promise<void>;
 };

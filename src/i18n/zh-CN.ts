@@ -43,7 +43,11 @@ export const offline = {
   progress: '离线保存进度',
   saving: '正在保存全部页面和搜索……{}%',
   saved: '已离线保存全部页面和搜索。',
-  failed: '保存没有完成，请联网后重试。',
+  /** Why "save all" stopped: the network is gone, the device is full, a new build is out, or anything else. */
+  failedOffline: '保存没有完成：网络断开了，请联网后重试。',
+  failedFull: '保存没有完成：本设备的存储空间不够。请清理空间后重试。',
+  failedUpdated: '保存没有完成：网站刚刚更新，请刷新页面后重试。',
+  failed: '保存没有完成，请稍后重试。',
   remove: '删除离线副本',
   removed: '离线副本已删除。',
   /** Under Save-Data (the browser's or the system's data saver), where nothing is saved unasked. */

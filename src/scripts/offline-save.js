@@ -9,13 +9,16 @@
    * @param {string} base @param {'pages' | 'search'} kind @param {string} build */
   const cacheName = (base, kind, build) => `offline:${base}:${kind}:${build}`;
 
+  /** A file of a newer build than the one being saved: the copy can only be saved from that build's pages.
+   * @param {string} url */
+  const newBuild = (url) => Object.assign(new Error(`${url}: a new build is out`), { name: 'NewBuildError' });
+
   /** Fetches a file into a cache; a page only if it is `build`'s (a newer build may be out).
    * @param {Cache} cache @param {string} url @param {string} [build] */
   const save = async (cache, url, build) => {
     const response = await fetch(url, { cache: build ? 'no-cache' : 'default' });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    if (build && !(await response.clone().text()).includes(`data-build="${build}"`))
-      throw new Error(`${url}: new build`);
+    if (build && !(await response.clone().text()).includes(`data-build="${build}"`)) throw newBuild(url);
     await cache.put(url, response);
   };
 
@@ -28,7 +31,7 @@
       const response = await fetch(list, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`${list}: HTTP ${response.status}`);
       const files = /** @type {import('../integrations/offline/copy.ts').OfflineFiles} */ (await response.json());
-      if (files.build !== build) throw new Error('a new build is out');
+      if (files.build !== build) throw newBuild(list);
       const names = [cacheName(base, 'pages', build), cacheName(base, 'search', build)];
       const [pages, search] = /** @type {[Cache, Cache]} */ (await Promise.all(names.map((name) => caches.open(name))));
       const jobs = [
@@ -38,13 +41,21 @@
       ];
       let next = 0;
       let done = 0;
+      let stopped = false;
       const work = async () => {
-        for (let job = jobs[next++]; job; job = jobs[next++]) {
-          if (!(await job.cache.match(job.url))) await save(job.cache, job.url, job.build);
-          progress(++done, jobs.length);
-        }
+        for (let job = jobs[next++]; job && !stopped; job = jobs[next++])
+          try {
+            if (!(await job.cache.match(job.url))) await save(job.cache, job.url, job.build);
+            progress(++done, jobs.length);
+          } catch (error) {
+            stopped = true;
+            throw error;
+          }
       };
-      await Promise.all(Array.from({ length: 6 }, work));
+      // Settled, not raced: after a failure no file is still being saved, and no progress is reported.
+      const ended = await Promise.allSettled(Array.from({ length: 6 }, work));
+      const failed = ended.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
       await pages.put(list, new Response(JSON.stringify(files)));
       // Deleted meanwhile (the copy removed, or a worker activating), a cache takes what is put in it and keeps nothing.
       for (const name of names) if (!(await caches.has(name))) throw new Error(`${name}: deleted while saving`);

@@ -33,6 +33,16 @@ function saveAll(build: string, progress: (done: number, total: number) => void)
   return (saving ??= offlineCopy.saveAll(base, build, progress).finally(() => (saving = undefined)));
 }
 
+/** Why saving failed, as the control's texts are named (`data-failed…`). */
+const failure = (error: unknown) =>
+  error instanceof DOMException && error.name === 'QuotaExceededError'
+    ? 'Full'
+    : error instanceof Error && error.name === 'NewBuildError'
+      ? 'Updated'
+      : !navigator.onLine || error instanceof TypeError
+        ? 'Offline'
+        : '';
+
 /** The footer's control, on a site too large to save whole on the first visit, or for a reader saving data. */
 function control(info: OfflineInfo, saved: boolean) {
   const el = document.querySelector<HTMLElement>('.offline-control');
@@ -45,7 +55,8 @@ function control(info: OfflineInfo, saved: boolean) {
   const show = (state: 'none' | 'saving' | 'saved' | 'failed', text: string) => {
     el.dataset.state = state;
     save.hidden = state === 'saving' || state === 'saved';
-    remove.hidden = state !== 'saved';
+    // After a failure too: what was saved can be removed.
+    remove.hidden = state !== 'saved' && state !== 'failed';
     bar.classList.toggle('offline-idle', state !== 'saving');
     status.textContent = text;
   };
@@ -63,8 +74,11 @@ function control(info: OfflineInfo, saved: boolean) {
         if (percent !== said) status.textContent = fill(t.saving, (said = percent));
       });
       show((ended = 'saved'), t.saved ?? '');
-    } catch {
-      show((ended = 'failed'), t.failed ?? '');
+    } catch (error) {
+      const why = failure(error);
+      // A full device is not retried on every page load, as a lost network or a new build is.
+      if (why === 'Full') localStorage.removeItem(chosen);
+      show((ended = 'failed'), t[`failed${why}`] ?? '');
     }
     // The button pressed was hidden while saving: the keyboard goes on from the one that replaces it.
     if (asked && (document.activeElement ?? document.body) === document.body)

@@ -454,6 +454,57 @@ describeInBrowser('offline', () => {
   const added = (page: Page) => page.locator(`[id="${anchor(first.file)}"]`).textContent();
   const buildOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.build);
 
+  it('"save all" that cannot finish says why (offline, a full device, a new build), and what it saved can be removed', async () => {
+    const { site, deploy } = await deployable();
+    const context = await browser.newContext();
+    // The device fills up after a few files.
+    await context.addInitScript(() => {
+      let room = 5;
+      const put = Object.getOwnPropertyDescriptor(Cache.prototype, 'put')!.value as Cache['put'];
+      Cache.prototype.put = function (...args) {
+        if ((window as { full?: boolean }).full && room-- <= 0)
+          return Promise.reject(new DOMException('full', 'QuotaExceededError'));
+        return put.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    const status = () => page.textContent('.offline-status');
+    const save = page.locator('.offline-control button').first();
+    const remove = page.locator('.offline-control button', { hasText: '删除离线副本' });
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      await expect.poll(() => state(page)).toBe('none');
+
+      await context.setOffline(true);
+      await save.click();
+      await expect.poll(() => state(page)).toBe('failed');
+      expect(await status()).toBe('保存没有完成：网络断开了，请联网后重试。');
+      await context.setOffline(false);
+
+      await page.evaluate(() => ((window as { full?: boolean }).full = true));
+      await save.click();
+      await expect.poll(() => state(page)).toBe('failed');
+      expect(await status()).toBe('保存没有完成：本设备的存储空间不够。请清理空间后重试。');
+      expect(await remove.isVisible(), 'what was saved can be removed').toBe(true);
+      // Not tried again on every page load, as a lost network would be.
+      await page.reload();
+      await expect.poll(() => state(page)).toBe('none');
+      expect(await status()).toBe('');
+
+      deploy();
+      await save.click();
+      await expect.poll(() => state(page)).toBe('failed');
+      expect(await status()).toBe('保存没有完成：网站刚刚更新，请刷新页面后重试。');
+      await remove.click();
+      await expect.poll(() => state(page)).toBe('none');
+      expect(Object.keys(await cached(page))).toEqual(['precache']);
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
   it('a new build deployed: an open page offers 有新版本 while online, and asked, the new worker takes over and the page reloads into it', async () => {
     const { site, deploy } = await deployable();
     const context = await browser.newContext();
