@@ -761,7 +761,10 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
     });
   }
 
-  // The record of repairs (校勘记) speaks of remarks, text and headings of its own report: each must be there.
+  // The record of repairs (校勘记) speaks of remarks, text and headings of its own report: each must be there. A quoted
+  // end is found whatever the width of its marks, so that --fix, which makes a body's marks full-width and leaves the
+  // frontmatter alone, never makes the record wrong.
+  const marksAlike = (text: string) => normalizePunctuation(text).text;
   for (const report of reportInputs) {
     const { joins = [], intros = [] } = report.repairs ?? {};
     const named = new Map(remarkInputs.filter((r) => r.report === report.id).map((r) => [remarkBaseName(r.file), r]));
@@ -788,7 +791,7 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
       const file = join.remark === 'note' ? report.file : named.get(join.remark)?.file;
       if (!file) {
         if (!there(join.remark)) problem(`joins.${i}.remark`, unknownRemark(join.remark));
-      } else if (!files.get(file)?.markdown.includes(join.after))
+      } else if (!marksAlike(files.get(file)?.markdown ?? '').includes(marksAlike(join.after)))
         problem(
           `joins.${i}.after`,
           `校勘记说「${join.after}」处的断开已接上，但${join.remark === 'note' ? '编者按' : `发言 ${join.remark}`}里没有这段文字。请照正文抄写断开处前半段的结尾。`,

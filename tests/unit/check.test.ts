@@ -137,6 +137,13 @@ describe('the record of repairs (校勘记)', () => {
     expect(formatProblems(await withRecord((r) => r))).toBe('');
   });
 
+  it('finds a quoted end whatever the width of its marks, as --fix leaves the record and not the body', async () => {
+    expect(formatProblems(await withRecord((r) => r.replace('after: 认真学习，', 'after: 认真学习,')))).toBe('');
+    expect(formatProblems(await withRecord((r) => r.replace('after: 认真学习，', 'after: 认真思考,')))).toContain(
+      '校勘记说「认真思考,」处的断开已接上',
+    );
+  });
+
   it('names only remarks and headings of its own report, each at its line', async () => {
     const problems = await withRecord((r) =>
       r.replace('remark: 1-1-zhang-san', 'remark: 9-9-nobody').replace('from: 第一部分 学习', 'from: 第三部分 不存在'),
