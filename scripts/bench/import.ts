@@ -18,16 +18,20 @@ import { parseArgs } from 'node:util';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/import');
 
-/** The lines before the first heading (title, note) once, then the rest repeated until the text has `bytes`. */
+const HEADING = /^(\p{Script=Han}+ \p{Script=Han}+)$/mu;
+
+/** The lines before the first heading (title, note) once, then the rest repeated until the text has `bytes`, each
+ * copy's headings numbered (a report has no heading twice). */
 function repeated(file: string, bytes: number): string {
   const lines = readFileSync(file, 'utf8').split('\n');
-  const first = lines.findIndex((l, i) => i > 0 && /^\p{Script=Han}+ \p{Script=Han}+$/u.test(l.trim()));
+  const first = lines.findIndex((l, i) => i > 0 && HEADING.test(l.trim()));
   const parts = [lines.slice(0, first).join('\n')];
   const body = lines.slice(first).join('\n');
   let size = Buffer.byteLength(parts[0]!);
   while (size < bytes) {
-    parts.push(body);
-    size += Buffer.byteLength(body) + 1;
+    const copy = body.replace(new RegExp(HEADING.source, 'gmu'), `$1${parts.length}`);
+    parts.push(copy);
+    size += Buffer.byteLength(copy) + 1;
   }
   return parts.join('\n');
 }

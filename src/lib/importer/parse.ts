@@ -128,7 +128,13 @@ export function parseText(text: string): ParsedText {
       structural.push(note[0]);
       add({ text: normalizeSpaces(lineText.slice(note[0].length)), note: true });
     } else if (isHeading(lineText) && !matchTag(lineText)) {
-      headings.push({ text: cleanLine(lineText), line });
+      const text = cleanLine(lineText);
+      const twice = headings.find((h) => h.text === text);
+      if (twice)
+        throw new ImportError(
+          `第 ${line} 行的小标题「${text}」和第 ${twice.line} 行的重复了。一份报告的小标题各不相同：同一个小标题下的发言请写在一处，或把其中一个小标题改成原稿上的样子。`,
+        );
+      headings.push({ text, line });
       structural.push(lineText);
     } else {
       const tagged = matchTag(lineText);

@@ -17,12 +17,16 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const blocks = (texts: string[], from = 0): Block[] =>
   texts.map((text, i) => ({ id: from + i, line: from + i, zone: 0, text }));
 
-/** The seed's body (from its first heading) repeated: each copy repeats its breaks, so each has many candidates. */
+/** The seed's body (from its first heading) repeated: each copy repeats its breaks, so each has many candidates.
+ * Each copy's headings are numbered, since a report cannot have one heading twice. */
 function seedTimes(copies: number): string {
   const [head, body] = fixture('seed/report.txt')
     .toString('utf8')
     .split(/(?=\n围绕中心 严字当头)/u);
-  return head + body!.repeat(copies);
+  return (
+    head +
+    Array.from({ length: copies }, (_, i) => body!.replace(/^(\p{Script=Han}+ \p{Script=Han}+)$/gmu, `$1${i}`)).join('')
+  );
 }
 
 function refusal(text: string): ImportError {

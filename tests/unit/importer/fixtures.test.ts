@@ -292,6 +292,11 @@ describe('what the importer refuses, with a message that says what to fix', () =
     expect(e.message).toMatch(/^小标题「空的小标题 没有发言」（第 23 行）下面没有任何发言/);
   });
 
+  it('a heading printed twice, naming both lines', () => {
+    const e = failure(clean.replace('家校共育 携手同行', '立德树人 育人为本'));
+    expect(e.message).toMatch(/^第 23 行的小标题「立德树人 育人为本」和第 5 行的重复了/);
+  });
+
   it('remarks or stray text before the first heading', () => {
     expect(failure(clean.replace('立德树人 育人为本\n', '')).message).toMatch(/周丽华的发言出现在第一个小标题之前/);
     expect(failure(clean.replace(/编者按:/, '')).message).toMatch(/既不是编者按也不是发言/);
