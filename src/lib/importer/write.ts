@@ -1,21 +1,30 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { ImportError } from './errors.ts';
 import type { OutputFile } from './render.ts';
 
 const WRITES_AT_ONCE = 32;
 
 /**
+ * Checks a report written out before it is put in place: `root` is a content folder holding only it (as
+ * `reports/<id>/`), and `shown(text)` rewrites the paths in a text (as a path or relative to the working folder, as
+ * the checks show them) to where the files will be. Throws an ImportError to refuse it.
+ */
+export type Verify = (root: string, shown: (path: string) => string) => Promise<void>;
+
+/**
  * Writes the report folder `<contentDir>/reports/<id>/` all at once: the files go into a hidden temporary folder
- * next to it, which is then renamed into place, so a failure leaves either the old folder or the new one, never half.
- * Refuses to replace an existing report unless `force`. Returns the folder written.
+ * next to it, are checked by `verify`, and are then renamed into place, so a failure or a refusal leaves either the
+ * old folder or the new one, never half. Refuses to replace an existing report unless `force`. Returns the folder
+ * written.
  */
 export async function writeReport(
   contentDir: string,
   reportId: string,
   files: OutputFile[],
   force: boolean,
+  verify?: Verify,
 ): Promise<string> {
   const reports = join(contentDir, 'reports');
   const target = join(reports, reportId);
@@ -31,29 +40,38 @@ export async function writeReport(
   } catch (error) {
     throw await refused(error, contentDir, created, FOLDER);
   }
+  // The temporary folder is a content folder of its own, so that the checks can read the report as they read any.
+  const staged = join(temp, 'reports', reportId);
   try {
-    for (const dir of new Set(files.map((f) => dirname(join(temp, f.path))))) await mkdir(dir, { recursive: true });
+    for (const dir of new Set(files.map((f) => dirname(join(staged, f.path))))) await mkdir(dir, { recursive: true });
     // A few writes at a time: one by one, a report of many remarks spends most of its time waiting on the disk. All
     // of a batch are settled before a failure is thrown, so none is still writing when the folder is removed.
     for (let i = 0; i < files.length; i += WRITES_AT_ONCE) {
       const batch = files.slice(i, i + WRITES_AT_ONCE);
-      const results = await Promise.allSettled(batch.map((f) => writeFile(join(temp, f.path), f.text, { flag: 'wx' })));
+      const results = await Promise.allSettled(
+        batch.map((f) => writeFile(join(staged, f.path), f.text, { flag: 'wx' })),
+      );
       const failed = results.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     }
+    const display = (path: string) => relative(process.cwd(), path).split(sep).join('/');
+    await verify?.(temp, (text) => text.replaceAll(display(staged), display(target)).replaceAll(staged, target));
     if (exists) {
       const old = `${temp}.old`;
       await rename(target, old);
       try {
-        await rename(temp, target);
+        await rename(staged, target);
       } catch (error) {
         await rename(old, target);
         throw error;
       }
       await rm(old, { recursive: true, force: true });
-    } else await rename(temp, target);
+    } else await rename(staged, target);
+    await rm(temp, { recursive: true, force: true });
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
+    // Refused by `verify`: the disk is left as it was found.
+    if (error instanceof ImportError && created) await rm(created, { recursive: true, force: true });
     throw await refused(error, contentDir, created, DISK);
   }
   return target;

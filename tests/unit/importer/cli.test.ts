@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,23 @@ describe('npm run import', () => {
     expect(lines[0]).toBe('导入失败：有 2 处排版断裂无法可靠修复，没有写入任何文件：');
     expect(lines.slice(1).every((l) => l.startsWith('  - '))).toBe(true);
     expect(r.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(content)).toBe(false);
+  });
+
+  it('refuses a report the content checks would refuse, naming the file, the line and its words, and writes nothing', () => {
+    const content = join(temp, 'unchecked');
+    const input = join(temp, 'invisible.txt');
+    // A zero-width space the text carries into a remark: the checks (and so the build) refuse it.
+    const text = readFileSync(join(fixtures, 'clean/input.txt'), 'utf8').replace('学校坚持每周', '学校\u200b坚持每周');
+    writeFileSync(input, text);
+    const r = cli(input, '--report', 'test-report', '--date', '2016', '--content', content);
+    expect(r.code).toBe(1);
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^导入失败：导入的结果通不过内容检查.*没有写入任何文件。/);
+    expect(lines[1]).toMatch(
+      /^ {2}- .*unchecked\/reports\/test-report\/remarks\/1-2-sun-mingyuan\.md:9（「学校\u200b坚持每周.*」）：正文里有 1 个看不见的字符/,
+    );
+    expect(r.err).not.toContain('.tmp-');
     expect(existsSync(content)).toBe(false);
   });
 
