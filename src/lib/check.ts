@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { toString } from 'mdast-util-to-string';
@@ -659,12 +659,12 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   const reports = single(listed.reports);
   const remarks = single(listed.remarks);
 
-  // Read all files at once: a large archive spends more time waiting on the disk than parsing.
+  // Read one after another, synchronously: all at once, an archive of more files than the system lets a process open
+  // (1,024 on many Linux systems, 256 on macOS) failed with EMFILE; one by one, each asynchronous read costs four
+  // trips through libuv's thread pool.
   const texts = new Map(
-    await Promise.all(
-      [...reports, ...remarks].map(
-        async ({ file }) => [file, decodeContent(display(file), await readFile(join(root, file)), problems)] as const,
-      ),
+    [...reports, ...remarks].map(
+      ({ file }) => [file, decodeContent(display(file), readFileSync(join(root, file)), problems)] as const,
     ),
   );
   // Every image file a content file shows, so that one shown by none can be pointed out.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,27 @@ describe('npm run check', () => {
     const result = run([], 'content');
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('没有问题');
+  });
+
+  it('reads an archive of more files than the system lets it open at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-many-'));
+    try {
+      cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+      const remarks = join(dir, 'reports/test-report/remarks');
+      const one = readFileSync(join(remarks, '1-1-zhang-san.md'), 'utf8');
+      for (let order = 2; order <= 300; order++)
+        writeFileSync(join(remarks, `1-${order}-zhang-san.md`), one.replace('order: 1', `order: ${order}`));
+      // A limit of 128 open files, as small as a system's may be (256 on macOS, 1,024 on many Linux systems).
+      const result = spawnSync('bash', ['-c', 'ulimit -n 128 && node scripts/check.ts --content-only'], {
+        cwd: root,
+        env: { ...process.env, CONTENT_DIR: dir },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain('没有问题');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails on a mistake, naming file, line and field in Chinese', () => {

@@ -1,7 +1,6 @@
 // The content loader (src/lib/loader.ts) with a stand-in for Astro's loader context: both collections come from one
 // read of each file, the same read the checks made.
-import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DataEntry, SchemaContext } from 'astro/content/config';
@@ -13,10 +12,17 @@ import { checkContent } from '../../src/lib/check.ts';
 import { contentLoaders, fillStore } from '../../src/lib/loader.ts';
 import { root } from '../support/sites.ts';
 
-vi.mock('node:fs/promises', async (original) => {
-  const fs = await original<typeof import('node:fs/promises')>();
-  return { ...fs, readFile: vi.fn(fs.readFile) };
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  return { ...fs, readFileSync: vi.fn(fs.readFileSync) };
 });
+
+/** The content files read so far, by path. */
+const contentReads = () =>
+  vi
+    .mocked(readFileSync)
+    .mock.calls.map(([path]) => String(path))
+    .filter((path) => /\.mdx?$/.test(path));
 
 /** What the loader is given by Astro, kept in memory; `rendered` records what was rendered. */
 function fakeContext(collection: string) {
@@ -58,14 +64,14 @@ async function loadBoth(dir: string) {
 
 beforeEach(() => {
   process.chdir(root);
-  vi.mocked(readFile).mockClear();
+  vi.mocked(readFileSync).mockClear();
 });
 
 describe('the content loader', () => {
   it('reads each content file once for both collections, and stores what that read found', async () => {
     const { reports, remarks, results } = await loadBoth('content');
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    const reads = vi.mocked(readFile).mock.calls.map(([path]) => relative(root, path as string));
+    const reads = contentReads().map((path) => relative(root, path));
     const files = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
     expect(reads.toSorted()).toEqual(files.map((f) => `content/${f}`).toSorted());
 
@@ -88,7 +94,7 @@ describe('the content loader', () => {
     const { reports, remarks, results } = await loadBoth('tests/fixtures/content/photo/content');
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     // Each content file is read once; the images are left to the asset pipeline.
-    const reads = vi.mocked(readFile).mock.calls.map(([path]) => (path as string).replace(/^.*\/test-report\//, ''));
+    const reads = contentReads().map((path) => path.replace(/^.*\/test-report\//, ''));
     expect(reads.toSorted()).toEqual(['index.mdx', 'remarks/1-1-zhang-san.md', 'remarks/2-1-li-si.mdx']);
     // Only the Markdown file goes through Astro's Markdown renderer.
     expect(remarks.rendered).toHaveLength(1);
