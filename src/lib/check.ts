@@ -747,9 +747,11 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
   const itemLine = (file: string, field: string, item: number) =>
     files.get(file)?.values.find((v) => v.field === field && v.path.length === 1 && v.path[0] === item)?.line;
   const reportsById = new Map(reportInputs.map((r) => [r.id, r]));
+  // Looked up, not scanned: a report may have many headings and each of them many remarks.
+  const headings = new Map(reportInputs.map((r) => [r.id, new Set(r.sections)]));
   for (const remark of remarkInputs) {
     const report = reportsById.get(remark.report);
-    if (!report || report.sections.includes(remark.section)) continue;
+    if (!report || headings.get(report.id)!.has(remark.section)) continue;
     const guess = closest(remark.section, report.sections);
     problems.push({
       file: remark.file,
@@ -806,7 +808,12 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
 
   const groups = <K>(key: (r: RemarkInput) => K) => {
     const map = new Map<K, RemarkInput[]>();
-    for (const r of remarkInputs) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+    for (const r of remarkInputs) {
+      const k = key(r);
+      const list = map.get(k);
+      if (list) list.push(r);
+      else map.set(k, [r]);
+    }
     return [...map.values()];
   };
   for (const group of groups((r) => `${r.report}\u0000${r.speaker}\u0000${r.school}`)) {

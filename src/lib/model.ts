@@ -147,6 +147,8 @@ export function buildArchive(
     }));
     reports.set(input.id, report);
   }
+  // Looked up, not scanned: a report may have many headings and each of them many remarks.
+  const sections = new Map([...reports.values()].map((r) => [r.id, new Map(r.sectionList.map((s) => [s.title, s]))]));
 
   const orgs = new Map<string, Org>();
   const speakers = new Map<string, Speaker>();
@@ -159,7 +161,7 @@ export function buildArchive(
       });
       continue;
     }
-    const section = report.sectionList.find((s) => s.title === input.section);
+    const section = sections.get(report.id)!.get(input.section);
     if (!section) continue; // reported with a suggestion by the file checks
     let org = orgs.get(input.school);
     if (!org) {

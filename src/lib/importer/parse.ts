@@ -109,6 +109,8 @@ export function parseText(text: string): ParsedText {
   const title = cleanLine(first!.text);
   const structural = [first!.text];
   const headings: Heading[] = [];
+  /** Where each heading stands, to find one printed twice without a scan. */
+  const headingLines = new Map<string, number>();
   let blocks: Block[] = [];
   const raws = new Map<number, string>();
   let hasNote = false;
@@ -129,12 +131,13 @@ export function parseText(text: string): ParsedText {
       add({ text: normalizeSpaces(lineText.slice(note[0].length)), note: true });
     } else if (isHeading(lineText) && !matchTag(lineText)) {
       const text = cleanLine(lineText);
-      const twice = headings.find((h) => h.text === text);
-      if (twice)
+      const twice = headingLines.get(text);
+      if (twice !== undefined)
         throw new ImportError(
-          `第 ${line} 行的小标题「${text}」和第 ${twice.line} 行的重复了。一份报告的小标题各不相同：同一个小标题下的发言请写在一处，或把其中一个小标题改成原稿上的样子。`,
+          `第 ${line} 行的小标题「${text}」和第 ${twice} 行的重复了。一份报告的小标题各不相同：同一个小标题下的发言请写在一处，或把其中一个小标题改成原稿上的样子。`,
         );
       headings.push({ text, line });
+      headingLines.set(text, line);
       structural.push(lineText);
     } else {
       const tagged = matchTag(lineText);
