@@ -536,7 +536,12 @@ function checkBody(
   const visitHtml = (node: RootContent) => {
     if (node.type === 'html') {
       const snippet = node.value.split('\n')[0]!.slice(0, 40);
-      at(node, `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`);
+      at(
+        node,
+        /^<figure\b/i.test(snippet)
+          ? `照片（<Figure>）只能放在 .mdx 文件里：请把这个文件的扩展名 .md 改为 .mdx。`
+          : `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`,
+      );
     }
     if ('children' in node) (node.children as RootContent[]).forEach(visitHtml);
   };

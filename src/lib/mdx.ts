@@ -112,10 +112,7 @@ export function mdxProblems(node: RootContent, image: (url: string) => string | 
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
       const name = node.name;
-      if (name !== null && isHtmlName(name))
-        return [
-          `正文里有 HTML 代码「<${name}>」。正文只能写文字（需要强调可用 **加粗**），照片用 ${FIGURE_EXAMPLE}；请删除这段代码。`,
-        ];
+      if (name !== null && isHtmlName(name)) return [htmlProblem(`<${name}>`)];
       if (name === null || !Object.hasOwn(COMPONENTS, name)) {
         const shown = name === null ? '<>' : `<${name}>`;
         const guess = name === null ? undefined : closest(name, Object.keys(COMPONENTS));
@@ -137,11 +134,19 @@ export function mdxProblems(node: RootContent, image: (url: string) => string | 
   }
 }
 
+/** What to say of an HTML tag in an `.mdx` body: `<figure>` is the component written in lower case; any other goes. */
+const htmlProblem = (tag: string) =>
+  /^<figure\b/.test(tag)
+    ? `组件名的首字母要大写：请把「<figure」改成「<Figure」，例如 ${FIGURE_EXAMPLE}。`
+    : `正文里有 HTML 代码「${snippet(tag)}」。正文只能写文字（需要强调可用 **加粗**），照片用 ${FIGURE_EXAMPLE}；请删除这段代码。`;
+
 /** A parse error of remark-mdx (a VFileMessage), in Chinese: where it is and what to do; the parser's English is left out. */
 export function mdxSyntaxProblem(error: unknown, source: string): { line: number; column: number; message: string } {
   const info = (error ?? {}) as { line?: number; column?: number; source?: string; reason?: string };
   const { source: from = '', reason = '' } = info;
-  let { line = 1, column = 1 } = info;
+  // A tag never closed is known only once the file ends: the error has no place, but its reason names the tag's.
+  const named = /\((\d+):(\d+)-\d+:\d+\)$/.exec(reason);
+  let { line = Number(named?.[1] ?? 1), column = Number(named?.[2] ?? 1) } = info;
   const lines = source.split('\n');
   // An error at the end of the file (a tag or brace never closed) is shown on the last line with something on it.
   while (line > 1 && !lines[line - 1]?.trim()) [line, column] = [line - 1, 1];
@@ -151,7 +156,11 @@ export function mdxSyntaxProblem(error: unknown, source: string): { line: number
   const close = text.indexOf('>', open);
   const tag = open < 0 ? undefined : text.slice(open, close < 0 ? undefined : close + 1);
   let message: string;
-  if (/to create a comment/.test(reason)) message = 'MDX 文件里不能写 HTML 注释（<!-- -->）。请删除它。';
+  if (tag && /=\s*[“”„＂]/.test(tag))
+    message = `组件的属性值要放在英文双引号 "…" 里，这里用了中文引号（“ ”）：请改成例如 ${FIGURE_EXAMPLE}。`;
+  else if (/Expected a closing tag/.test(reason))
+    message = `「${snippet(tag ?? text.trim())}」没有结束：组件要以 /> 结束，例如 ${FIGURE_EXAMPLE}。`;
+  else if (/to create a comment/.test(reason)) message = 'MDX 文件里不能写 HTML 注释（<!-- -->）。请删除它。';
   else if (/to create a link/.test(reason))
     message = 'MDX 文件里的链接要写成 [文字](https://……)，不能用尖括号 <https://……>。请改写这个链接。';
   else if (/expression|esm/.test(from))
@@ -161,7 +170,7 @@ export function mdxSyntaxProblem(error: unknown, source: string): { line: number
     return {
       line,
       column: open + 1,
-      message: `正文里有 HTML 代码「${snippet(tag)}」。正文只能写文字（需要强调可用 **加粗**），照片用 ${FIGURE_EXAMPLE}；请删除这段代码。`,
+      message: htmlProblem(tag),
     };
   else
     message = `这一行的 < 读不懂：在 MDX 文件里，< 只用来写网站提供的组件（${names.join('、')}），例如 ${FIGURE_EXAMPLE}。标签要写完整、以 /> 结束；要写小于号本身，请改用全角的＜，或在 < 前加反斜杠 \\。`;

@@ -158,6 +158,10 @@ describe('a <Figure> written wrong', () => {
     ['with a photo from another site', '<Figure src="https://evil.example/a.jpg" alt="x" />', '不是本站的文件'],
     ['with a photo outside the content', '<Figure src="../../../../../../etc/x.jpg" alt="x" />', '找不到图片文件'],
     ['with a GIF', '<Figure src="./a.gif" alt="x" />', '网站只接受 JPEG、PNG、WebP、AVIF 格式的图片'],
+    ['with Chinese quotes', '<Figure src=“./huodong.jpg” alt="x" />', '这里用了中文引号（“ ”）'],
+    ['in lower case', '<figure src="./huodong.jpg" alt="x" />', '请把「<figure」改成「<Figure」'],
+    ['in lower case, with its caption inside', '<figure>\n  户外活动\n</figure>', '请把「<figure」改成「<Figure」'],
+    ['never closed', '<Figure src="./huodong.jpg" alt="x" >', '没有结束：组件要以 /> 结束'],
   ])('%s is refused at its line, with the fix', async (_name, body, message) => {
     const found = await refusals(body);
     expect(found).toHaveLength(1);
@@ -200,6 +204,15 @@ describe('.mdx files and the files beside them', () => {
     );
     expect(both.map((p) => p.line)).toEqual([6, BODY_LINE]);
     expect(both[0]!.message).toContain('顺序号必须是数字');
+  });
+
+  it('are the only place for a photo: in a .md file, <Figure> is told to rename the file', async () => {
+    const dir = content();
+    renameSync(join(dir, REMARK), join(dir, REMARK.replace(/x$/, '')));
+    const found = await errors(dir);
+    expect(found.map((p) => [p.file.replace(/^.*\//, ''), p.line, p.message])).toEqual([
+      ['2-1-li-si.md', LINE, '照片（<Figure>）只能放在 .mdx 文件里：请把这个文件的扩展名 .md 改为 .mdx。'],
+    ]);
   });
 
   it('cannot stand beside a .md file of the same name', async () => {
