@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type ErrorCode } from 'yaml';
 import type { Definition, RootContent } from 'mdast';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { buildArchive, remarkBaseName, type RemarkInput, type ReportInput } from './model.ts';
 import { findInvisible, INVISIBLE, invisibleName } from './invisible.ts';
 import { FIGURE_EXAMPLE, mdxProblems, mdxSyntaxProblem } from './mdx.ts';
@@ -303,6 +303,29 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
   return parsed;
 }
 
+/** The value at a path in parsed frontmatter, or undefined where there is none. */
+const valueAt = (data: unknown, path: PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (at, step) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[step] : undefined),
+    data,
+  );
+
+/** The keys a schema allows at a path in the data (list indexes step into the list's items). */
+function keysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
+  let at: z.ZodType | undefined = schema;
+  for (const step of [...path, undefined]) {
+    while (at instanceof z.ZodOptional || at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
+    if (step === undefined) break;
+    at =
+      at instanceof z.ZodArray
+        ? (at.element as z.ZodType)
+        : at instanceof z.ZodObject
+          ? (at.shape as Record<string, z.ZodType>)[String(step)]
+          : undefined;
+  }
+  return at instanceof z.ZodObject ? Object.keys(at.shape) : [];
+}
+
 /** Validates frontmatter against a schema and turns each Zod issue into an editor's message at the field's line. */
 function checkSchema(
   parsed: ParsedFile,
@@ -314,7 +337,47 @@ function checkSchema(
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data as Record<string, unknown>;
   const known = Object.keys(labels);
+  /** The line of a value inside a field, or of the nearest one in the same item, else the field's own. */
+  const lineIn = (field: string, path: PropertyKey[]) => {
+    for (let n = path.length; n > 0; n--) {
+      const prefix = `${path.slice(0, n).join('.')}.`;
+      const found = parsed.values.find((v) => v.field === field && `${v.path.join('.')}.`.startsWith(prefix));
+      if (found) return found.line;
+    }
+    return parsed.keyLines.get(field) ?? parsed.frontmatterLine;
+  };
   for (const issue of result.error.issues) {
+    // A misspelt key inside a field (repairs, say): named under that field, at its own line, among its keys.
+    if (issue.code === 'unrecognized_keys' && issue.path.length) {
+      const field = String(issue.path[0]);
+      const inner = keysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const guess = closest(key, inner);
+        problems.push({
+          file: parsed.file,
+          line: lineIn(field, [...issue.path.slice(1), key]),
+          column: 1,
+          field,
+          severity: 'error',
+          message: `${labels[field] ?? field}（字段 ${field}）里没有 ${key} 这一项。${guess !== undefined && distance(key, guess) <= 3 ? `您是否想写 ${guess}？` : ''}这里可用的是：${inner.join('、')}。`,
+        });
+      }
+      continue;
+    }
+    // A key missing inside a field: said at the item it is missing from.
+    const [top, ...inside] = issue.path;
+    if (inside.length && issue.code === 'invalid_type' && valueAt(parsed.data, issue.path) === undefined) {
+      const field = String(top);
+      problems.push({
+        file: parsed.file,
+        line: lineIn(field, inside),
+        column: 1,
+        field,
+        severity: 'error',
+        message: `${labels[field] ?? field}（字段 ${field}）的这一项缺少 ${String(inside.at(-1))}：${issue.message}。`,
+      });
+      continue;
+    }
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
     for (const field of keys) {
       const line = parsed.keyLines.get(field) ?? parsed.frontmatterLine;
@@ -809,6 +872,19 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
       if (!there(intro.remark)) problem(`intros.${i}.remark`, unknownRemark(intro.remark));
       if (!report.sections.includes(intro.from)) problem(`intros.${i}.from`, unknownSection(intro.from));
     }
+    // sectionSlugs gives headings their addresses: a key that is no heading would leave the one meant without it.
+    for (const title of Object.keys(report.sectionSlugs ?? {}))
+      if (!headings.get(report.id)!.has(title))
+        problems.push({
+          file: report.file,
+          line:
+            files.get(report.file)?.values.find((v) => v.field === 'sectionSlugs' && v.path[0] === title)?.line ??
+            at(report.file, 'sectionSlugs'),
+          column: 1,
+          field: 'sectionSlugs',
+          severity: 'error',
+          message: `sectionSlugs 里的「${title}」不是报告 ${report.id} 的小标题，它的网址名用不上。您是否想写「${closest(title, report.sections)}」？请照 sections 中的写法抄写。`,
+        });
   }
 
   const groups = <K>(key: (r: RemarkInput) => K) => {

@@ -137,6 +137,31 @@ describe('the record of repairs (校勘记)', () => {
     expect(formatProblems(await withRecord((r) => r))).toBe('');
   });
 
+  it('names a misspelt key inside it at its own line, among the keys it may have', async () => {
+    const problems = await withRecord((r) => r.replace('      after: 这是编者按', '      aftr: 这是编者按'));
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [12, 'repairs', '校勘记（字段 repairs）的这一项缺少 after：校勘记中断开处前半段的结尾必须是一段文字。'],
+      [
+        13,
+        'repairs',
+        '校勘记（字段 repairs）里没有 aftr 这一项。您是否想写 after？这里可用的是：remark、after、from。',
+      ],
+    ]);
+  });
+
+  it('has sectionSlugs name only headings of its report, at the line of the one that is not', async () => {
+    const problems = await withRecord((r) =>
+      r.replace('---', 'sectionSlugs:\n  第一部分 学习: xuexi\n  第二部分 服物: fuwu\n---'),
+    );
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [
+        19,
+        'sectionSlugs',
+        'sectionSlugs 里的「第二部分 服物」不是报告 test-report 的小标题，它的网址名用不上。您是否想写「第二部分 服务」？请照 sections 中的写法抄写。',
+      ],
+    ]);
+  });
+
   it('finds a quoted end whatever the width of its marks, as --fix leaves the record and not the body', async () => {
     expect(formatProblems(await withRecord((r) => r.replace('after: 认真学习，', 'after: 认真学习,')))).toBe('');
     expect(formatProblems(await withRecord((r) => r.replace('after: 认真学习，', 'after: 认真思考,')))).toContain(
