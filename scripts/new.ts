@@ -31,7 +31,11 @@ if (!values.report || !values.section || !values.speaker)
     '请写明报告、小标题和发言人，例如：npm run new -- --report 2015-dangjian-zuotanhui --section "围绕中心 严字当头" --speaker 叶向红',
   );
 
-const { reports, remarks } = await readContent(contentDir, contentModel);
+const { reports, remarks, invalidReports } = await readContent(contentDir, contentModel);
+if (invalidReports.has(values.report!))
+  fail(
+    `报告 ${values.report} 的 index.md 有错误，读不出它的小标题。请先运行 npm run check，按提示改好 index.md，再新建发言。`,
+  );
 const report =
   reports.find((r) => r.id === values.report) ??
   fail(`没有报告 ${values.report}。现有的报告：${reports.map((r) => r.id).join('、') || '（无）'}。`);

@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RemarkInput, ReportInput } from '../../src/lib/model.ts';
 import { remarkFile } from '../../src/lib/new-remark.ts';
+import { root } from '../support/sites.ts';
 
 const report = (id: string, date: string): ReportInput => ({
   id,
@@ -76,5 +81,30 @@ describe('npm run new', () => {
     expect(
       remarkFile({ report: now, reports: [now], remarks: twins, section: '甲 部分', speaker: '李四', school: '二中' }),
     ).toMatchObject({ name: '1-4-li-si.md' });
+  });
+});
+
+describe('npm run new on a report whose index.md has a mistake', () => {
+  it('says so, rather than that there is no such report, and creates nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'new-remark-'));
+    try {
+      cpSync(`${root}tests/fixtures/content/valid/content`, dir, { recursive: true });
+      const index = join(dir, 'reports/test-report/index.md');
+      writeFileSync(index, readFileSync(index, 'utf8').replace('title:', 'titel:'));
+      const args = ['--report', 'test-report', '--section', '第一部分 学习', '--speaker', '张三'];
+      const run = spawnSync('node', ['scripts/new.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, CONTENT_DIR: dir },
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('报告 test-report 的 index.md 有错误');
+      expect(readdirSync(join(dir, 'reports/test-report/remarks')).sort()).toEqual([
+        '1-1-zhang-san.md',
+        '2-1-li-si.md',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
