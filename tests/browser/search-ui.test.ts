@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fromRow, type RecordRow } from '../../src/scripts/search/record.ts';
 import { searchChars } from '../../src/scripts/search/text.ts';
 import { needleWords, pageWords, recordWords, START } from '../../src/scripts/search/tokens.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium, layoutShift, watchLayoutShifts } from '../support/browser.ts';
 import { readSeed } from '../support/seed.ts';
@@ -547,6 +547,17 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await runQuery(page, '管理');
       expect(await records()).toBeUndefined();
       expect(allRecords(requested.slice(before))).toEqual([]);
+    });
+
+    it('tries the records again with the next query when their background load failed', async () => {
+      const records = () => page.evaluate(() => document.querySelector<HTMLElement>('search-view')!.dataset.records);
+      const fail = (route: Route) => route.abort();
+      await page.route(/\/records-\d+\.json$/, fail);
+      await open('?q=敬老');
+      await expect.poll(records).toBe('failed');
+      await page.unroute(/\/records-\d+\.json$/, fail);
+      await runQuery(page, '管理');
+      await expect.poll(records).toBe('loaded');
     });
 
     /** The words of the one Pagefind page, as the build writes them (src/lib/search/files.ts), from the record files. */

@@ -107,10 +107,12 @@ export class SearchEngine {
   /**
    * Once a query's first results are on screen: every record in the background (`loadAll`), when the page is idle,
    * so that later queries need no request; not when the reader has asked the browser to save data. `host`'s
-   * `data-records` says how far it got.
+   * `data-records` says how far it got; after a failure, the next query's results try again.
    */
   loadInBackground(host: HTMLElement) {
-    if (host.dataset.records || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+    const { records } = host.dataset;
+    if (records === 'loading' || records === 'loaded') return;
+    if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
     host.dataset.records = 'loading';
     const start = () =>
       void this.loadAll().then(
