@@ -14,7 +14,7 @@ import { buildArchive, remarkBaseName, type RemarkInput, type ReportInput } from
 import { findInvisible, INVISIBLE, invisibleName } from './invisible.ts';
 import { FIGURE_EXAMPLE, mdxProblems, mdxSyntaxProblem } from './mdx.ts';
 import { remarkStem } from './new-remark.ts';
-import { normalizePunctuation } from './punctuation.ts';
+import { foldMarks, normalizePunctuation } from './punctuation.ts';
 import { imageProblem, imageType, linkProblem, type ImageFile } from './safe-url.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 
@@ -832,9 +832,9 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
   }
 
   // The record of repairs (校勘记) speaks of remarks, text and headings of its own report: each must be there. A quoted
-  // end is found whatever the width of its marks, so that --fix, which makes a body's marks full-width and leaves the
-  // frontmatter alone, never makes the record wrong.
-  const marksAlike = (text: string) => normalizePunctuation(text).text;
+  // end is looked for in the text as read (3~5, not the Markdown's 3\~5), whatever the width of its marks, so that
+  // --fix, which makes a body's marks full-width and leaves the frontmatter alone, never makes the record wrong.
+  const prose = (file: string) => foldMarks(toString(files.get(file)?.body ?? []));
   for (const report of reportInputs) {
     const { joins = [], intros = [] } = report.repairs ?? {};
     const named = new Map(remarkInputs.filter((r) => r.report === report.id).map((r) => [remarkBaseName(r.file), r]));
@@ -861,7 +861,7 @@ export async function checkContent(root: string, schemas: Schemas): Promise<Cont
       const file = join.remark === 'note' ? report.file : named.get(join.remark)?.file;
       if (!file) {
         if (!there(join.remark)) problem(`joins.${i}.remark`, unknownRemark(join.remark));
-      } else if (!marksAlike(files.get(file)?.markdown ?? '').includes(marksAlike(join.after)))
+      } else if (!prose(file).includes(foldMarks(join.after)))
         problem(
           `joins.${i}.after`,
           `校勘记说「${join.after}」处的断开已接上，但${join.remark === 'note' ? '编者按' : `发言 ${join.remark}`}里没有这段文字。请照正文抄写断开处前半段的结尾。`,

@@ -35,6 +35,10 @@ export function normalizeSpaces(text: string): string {
   });
 }
 
+/** The text with every half-width mark in its full-width form, whatever surrounds it: to compare two texts that may
+ * differ only in how their marks were written, as a quotation of a sentence's end and the sentence itself. */
+export const foldMarks = (text: string) => text.replace(/[,;:()!?]/g, (c) => FULL[c]!);
+
 /**
  * Turns half-width , ; : ( ) ! ? into full-width where the text around them is Chinese (a Han character is the
  * nearest letter on either side, or inside the brackets); 40%, 2015, 7:30, 1,000 and Latin text stay as they are.

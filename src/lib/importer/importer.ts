@@ -113,7 +113,11 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     punctuation: assembled.punctuation,
     joins: repairs.map(({ head, tail }) => ({
       remark: named(fileById.get(head.id) ?? ''),
-      after: [...normalizePunctuation(head.text).text].slice(-12).join(''),
+      // As the joined paragraph has it: a mark at the cut takes its width from the words after it (85%,较 → 85%，较).
+      after: [...normalizePunctuation(head.text + tail.text).text]
+        .slice(0, [...head.text].length)
+        .slice(-12)
+        .join(''),
       from: tail.zone !== head.zone ? heading(tail.zone) : undefined,
     })),
     intros: assembled.remarks.flatMap((r, i) => {

@@ -94,6 +94,24 @@ describe('npm run import', () => {
     expect(existsSync(content)).toBe(false);
   });
 
+  it('imports a cut after a Markdown character or before a mark that takes its width from the next words', async () => {
+    const content = join(temp, 'marks');
+    const input = join(temp, 'marks.txt');
+    // 3~5 is written 3\~5 in the Markdown; the comma after 85% is half-width at the end of its line, full-width once
+    // the line is joined to the next: the record of repairs quotes both as the page reads them.
+    const text = readFileSync(join(fixtures, 'clean/input.txt'), 'utf8')
+      .replace('引导教师做学生健康成长的引路人。', '每组3~5人,组长负责管\n\n理工作。')
+      .replace('占全校学生的85%。', '占全校学生的85%,\n\n较去年有较大提高。');
+    writeFileSync(input, text);
+    const r = cli(input, '--report', 'test-report', '--date', '2016', '--content', content);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const index = readFileSync(join(content, 'reports/test-report/index.md'), 'utf8');
+    expect(index).toContain('after: 每组3~5人，组长负责管');
+    expect(index).toContain('after: 次，占全校学生的85%，');
+    expect((await checkContent(content, contentModel)).problems).toEqual([]);
+  });
+
   it('refuses a report the content checks would refuse, naming the file, the line and its words, and writes nothing', () => {
     const content = join(temp, 'unchecked');
     const input = join(temp, 'invisible.txt');
