@@ -111,8 +111,19 @@ async function settle() {
   const pages = await caches.open(offlineCopy.cacheName(base, 'pages', info.build));
   const here = withoutQuery(location.href);
   if (!(await pages.match(here))) await offlineCopy.save(pages, here, info.build).catch(() => {});
+  // And what it loaded before the worker controlled it, kept where the worker keeps them: its photos and search files.
+  const searchFiles = new URL(`${base}search-index/`, location.href).href;
+  for (const { name, initiatorType } of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+    const cache = name.startsWith(searchFiles)
+      ? await caches.open(offlineCopy.cacheName(base, 'search', info.build))
+      : initiatorType === 'img' && name.startsWith(location.origin)
+        ? pages
+        : undefined;
+    if (cache && !(await cache.match(name, { ignoreSearch: true })))
+      await offlineCopy.save(cache, name).catch(() => {});
+  }
   const saved = Boolean(await pages.match(offlineCopy.complete(base)));
-  if (!info.whole || (savingData && !saved)) return control(info, saved);
+  if (!info.whole || savingData) return control(info, saved);
   const el = document.querySelector<HTMLElement>('.offline-control');
   if (saved) return el?.setAttribute('data-state', 'saved');
   el?.setAttribute('data-state', 'saving');

@@ -235,8 +235,7 @@ describeInBrowser('offline', () => {
       await expect.poll(() => state(page)).toBe('none');
       let all = await cached(page);
       expect(all.precache!.filter((url) => /\.(avif|webp|png|jpe?g|gif)$/.test(url))).toEqual([]);
-      // Shown once the worker controls the page: kept with the page.
-      await page.reload();
+      // Shown on the first visit, before the worker controlled the page: kept with the page all the same.
       const seen = await shown();
       expect(seen.length).toBeGreaterThan(0);
       expect(seen).not.toContain('');
@@ -336,6 +335,26 @@ describeInBrowser('offline', () => {
     }
   });
 
+  it('a larger site: a first visit to a search keeps the search files it used, so that the same search works offline', async () => {
+    const { dir, base } = large;
+    const site = await serve(dir, base, revalidated);
+    const context = await browser.newContext();
+    // Saving data, the page loads no records in the background: the search offline has only the files it used.
+    await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+    const page = await context.newPage();
+    try {
+      const results = await search(page, site, '家长');
+      expect(results.length).toBeGreaterThan(0);
+      await controlled(page);
+      await expect.poll(() => state(page)).toBe('none');
+      await cut(site, context);
+      expect((await search(page, site, '家长')).map((r) => r.id)).toEqual(results.map((r) => r.id));
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
   it('a reader saving data: the page saves nothing unasked, neither a small site whole nor a new copy of one chosen and never completed; the control offers it', async () => {
     for (const { dir, base } of [sites.root, large]) {
       const info = infoOf(dir);
@@ -360,10 +379,13 @@ describeInBrowser('offline', () => {
         const all = await cached(page);
         expect(all[`offline:${base}:pages:${info.build}`]).toEqual([site.url + reportPath]);
         expect(all[`offline:${base}:search:${info.build}`]).toBeUndefined();
-        // Asked, it saves.
+        // Asked, it saves; and what it saved, the control can remove on any later visit.
         await page.locator('.offline-control button').first().click();
         await expect.poll(() => state(page), { timeout: 30_000 }).toBe('saved');
         expect((await cached(page))[`offline:${base}:search:${info.build}`]?.length).toBe(filesOf(dir).search.length);
+        await page.reload();
+        await expect.poll(() => state(page)).toBe('saved');
+        expect(await page.locator('.offline-control button', { hasText: '删除离线副本' }).isVisible()).toBe(true);
       } finally {
         await context.close();
         await site.close().catch(() => {});
