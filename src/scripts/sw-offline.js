@@ -10,6 +10,21 @@
   const others = async () =>
     (await caches.keys()).filter((name) => name.startsWith(prefix) && !name.endsWith(`:${build}`));
 
+  /** This build's versions of the pages and photos kept in earlier builds' pages caches, those it still has.
+   * @param {string[]} names */
+  const saveRead = async (names) => {
+    const kept = new Set();
+    for (const name of names)
+      for (const request of await (await caches.open(name)).keys()) kept.add(decodeURI(new URL(request.url).pathname));
+    if (!kept.size) return;
+    const response = await fetch(self.offlineCopy.complete(base), { cache: 'no-cache' });
+    const files = /** @type {import('../integrations/offline/copy.ts').OfflineFiles} */ (await response.json());
+    if (files.build !== build) return;
+    const pages = await caches.open(self.offlineCopy.cacheName(base, 'pages', build));
+    for (const url of [...files.pages, ...files.media].filter((url) => kept.has(url)))
+      await self.offlineCopy.save(pages, url, files.pages.includes(url) ? build : undefined).catch(() => {});
+  };
+
   worker.addEventListener('install', (/** @type {any} */ event) => {
     event.waitUntil(
       (async () => {
@@ -21,11 +36,15 @@
         // install fails (offline, a newer build out) and the earlier worker stays, with its copy. What is saved is
         // kept for the next try.
         const marker = self.offlineCopy.complete(base);
-        for (const name of older)
-          if (name.includes(':pages:') && (await (await caches.open(name)).match(marker))) {
+        const read = older.filter((name) => name.includes(':pages:'));
+        for (const name of read)
+          if (await (await caches.open(name)).match(marker)) {
             await self.offlineCopy.saveAll(base, build, () => {});
             return;
           }
+        // A reader who kept only what they read keeps it too, as far as this build has it: its versions of those pages
+        // and photos, fetched while installing. What cannot be (offline, a page gone) is read again online.
+        await saveRead(read).catch(() => {});
       })(),
     );
   });

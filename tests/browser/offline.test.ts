@@ -688,6 +688,38 @@ describeInBrowser('offline', () => {
     }
   });
 
+  it('a reader who kept only the pages read keeps them through a deploy, in the new build', async () => {
+    const { site, deploy } = await deployable();
+    const now = infoOf(next.dir);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      await expect.poll(() => state(page)).toBe('none');
+      await page.goto(`${site.url}speakers/`);
+      deploy();
+      // The next page loaded is the new build's, whose worker takes over at once once installed.
+      await page.goto(site.url);
+      expect(await buildOf(page)).toBe(now.build);
+      await expect
+        .poll(() => page.evaluate(async () => ((await (await fetch('offline.json')).json()) as OfflineInfo).build), {
+          timeout: 20_000,
+        })
+        .toBe(now.build);
+
+      await cut(site, context);
+      await page.goto(site.url + reportPath);
+      expect(await buildOf(page)).toBe(now.build);
+      expect(await added(page)).toContain(ADDED);
+      await page.goto(`${site.url}speakers/`);
+      expect(await page.textContent('h1')).toBe('发言人');
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
   it('a reader of the worker before Workbox, whose pages never ask, gets the next build without closing the site', async () => {
     const { site, deploy, copy } = await deployable();
     // The site as it was: pages whose only script registered the worker, and the hand-written worker itself
