@@ -803,14 +803,28 @@ export interface ContentCheck {
  * parsed too, so that the site is built from this one read.
  */
 export async function checkContent(root: string, schemas: Schemas): Promise<ContentCheck> {
-  const {
-    reports: reportInputs,
-    remarks: remarkInputs,
-    problems,
-    files,
+  return checkRead(await readContent(root, schemas));
+}
+
+/** `read` without report `id`, or with it as `staged` has it (staged alone): new lists, so that `checkRead` may add to
+ * them. For checking a report, with the rules across reports, before it is written. */
+export function replaceReport(read: ContentRead, id: string, staged?: ContentRead): ContentRead {
+  const own = new Set(read.entries.filter((e) => e.id.startsWith(`${id}/`)).map((e) => e.parsed.file));
+  const invalidReports = new Set([...read.invalidReports].filter((r) => r !== id));
+  for (const r of staged?.invalidReports ?? []) invalidReports.add(r);
+  return {
+    reports: [...read.reports.filter((r) => r.id !== id), ...(staged?.reports ?? [])],
+    remarks: [...read.remarks.filter((r) => r.report !== id), ...(staged?.remarks ?? [])],
+    problems: [...read.problems.filter((p) => !own.has(p.file)), ...(staged?.problems ?? [])],
+    files: new Map([...[...read.files].filter(([file]) => !own.has(file)), ...(staged?.files ?? [])]),
     invalidReports,
-    entries,
-  } = await readContent(root, schemas);
+    entries: [...read.entries.filter((e) => !own.has(e.parsed.file)), ...(staged?.entries ?? [])],
+  };
+}
+
+/** The rules that span files, over what `readContent` read: its problems with theirs added. */
+export function checkRead(read: ContentRead): ContentCheck {
+  const { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports, entries } = read;
   const at = (file: string, field: string) => files.get(file)?.keyLines.get(field) ?? 0;
   const itemLine = (file: string, field: string, item: number) =>
     files.get(file)?.values.find((v) => v.field === field && v.path.length === 1 && v.path[0] === item)?.line;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,19 @@ describe('npm run import', () => {
     );
     expect(r.err).not.toContain('.tmp-');
     expect(existsSync(content)).toBe(false);
+  });
+
+  it('refuses a report that clashes with one already there, and leaves that one as it was', () => {
+    const content = join(temp, 'clash');
+    cpSync(join(root, 'tests/fixtures/content/valid/content'), content, { recursive: true });
+    const input = join(temp, 'clash.txt');
+    // 张叁 has the address of the report there's 张三: /speakers/zhang-san/.
+    writeFileSync(input, readFileSync(join(fixtures, 'clean/input.txt'), 'utf8').replaceAll('孙明远', '张叁'));
+    const r = cli(input, '--report', 'new-report', '--date', '2016', '--content', content);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^导入失败：导入的结果通不过内容检查/);
+    expect(r.err).toContain('两个页面的网址相同（/speakers/zhang-san/）');
+    expect(readdirSync(join(content, 'reports'))).toEqual(['test-report']);
   });
 
   it('imports the seed report with no flag, exit 0, listing its two joins without evidence under 请核对', () => {
