@@ -5,13 +5,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentModel } from '../src/content.config.ts';
-import { checkRead, readContent, replaceReport, type Problem } from '../src/lib/check.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
 import { importReport, MAX_INPUT_BYTES, tooLarge } from '../src/lib/importer/importer.ts';
 import { loadRoles } from '../src/lib/importer/roles.ts';
 import { formatSummary } from '../src/lib/importer/summary.ts';
-import { writeReport, type Verify } from '../src/lib/importer/write.ts';
+import { passesChecks } from '../src/lib/importer/verify.ts';
+import { writeReport } from '../src/lib/importer/write.ts';
 
 const USAGE =
   '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--strict] [--join <断开处的文字>]…';
@@ -79,45 +79,11 @@ async function main(): Promise<void> {
     values.report,
     files,
     values.force,
-    passesChecks(contentDir, values.report),
+    passesChecks(contentDir, values.report, contentModel),
   );
   const shown = relative(cwd, target);
   console.log(formatSummary(summary, shown && !shown.startsWith('..') ? shown : target));
 }
-
-/** A problem, to tell one found before an import from one the import brings. */
-const key = (p: Problem) => `${p.file}:${p.line}:${p.message}`;
-
-/** How many characters of a line a refusal quotes. */
-const QUOTED = 30;
-
-/** The report as written must pass the checks that `npm run check` and the build make, or nothing is written: what
- * the importer keeps of the text (a heading twice, an invisible character) can break them. */
-const passesChecks =
-  (contentDir: string, id: string): Verify =>
-  async (root, shown) => {
-    const [present, staged] = await Promise.all([
-      readContent(contentDir, contentModel),
-      readContent(root, contentModel),
-    ]);
-    // With the reports already there (the one replaced left out), for the rules across reports, such as one address
-    // per speaker; what those reports get wrong on their own is not this import's to refuse.
-    const before = new Set(checkRead(replaceReport(present, id)).problems.map(key));
-    const { problems, entries } = checkRead(replaceReport(present, id, staged));
-    const errors = problems.filter((p) => p.severity === 'error' && !before.has(key(p)));
-    if (!errors.length) return;
-    // The words at the place, so that the editor can find them in the text they imported.
-    const wordsAt = ({ file, line, column }: Problem) => {
-      const text = entries.find((e) => e.parsed.file === file)?.parsed.source.split('\n')[line - 1] ?? '';
-      const from = Math.max(0, column - 1 - QUOTED / 2);
-      const words = text.slice(from, from + QUOTED).trim();
-      return words && `（「${from > 0 ? '…' : ''}${words}${from + QUOTED < text.length ? '…' : ''}」）`;
-    };
-    throw new ImportError(
-      '导入的结果通不过内容检查（npm run check 和网站构建做的检查），没有写入任何文件。问题来自原文：请在原文中找到下面引出的文字改好，再导入一次。',
-      errors.map((p) => shown(p.line ? `${p.file}:${p.line}${wordsAt(p)}：${p.message}` : `${p.file}：${p.message}`)),
-    );
-  };
 
 main().catch((error: unknown) => {
   if (error instanceof ImportError) {

@@ -4,6 +4,7 @@ import { SLUG_PATTERN } from '../slug.ts';
 import { assemble, type SpeakerInfo } from './assemble.ts';
 import { checkConservation } from './conserve.ts';
 import { decodeText, type Encoding } from './decode.ts';
+import { findInvisible, removeInvisible } from '../invisible.ts';
 import { ImportError } from './errors.ts';
 import { parseText, type Block, type Heading } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
@@ -36,6 +37,8 @@ export interface ImportSummary {
   /** The written file (path inside the report folder) that a block's paragraph went to. */
   fileOf: (block: Block) => string;
   punctuation: number;
+  /** Characters that show nothing, removed (src/lib/invisible.ts). */
+  invisible: number;
 }
 
 /** The files to write (paths inside the report folder) and what to tell the editor. */
@@ -77,7 +80,11 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     );
 
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const { encoding } = decoded;
+  // Characters that show nothing (a zero-width space from a PDF): the checks refuse them, so they go, counted.
+  const invisible = findInvisible(decoded.text).length;
+  const text = invisible ? removeInvisible(decoded.text) : decoded.text;
   const parsed = parseText(text);
   const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
   const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
@@ -148,6 +155,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       describe,
       fileOf: (b) => fileById.get(b.id) ?? '',
       punctuation: assembled.punctuation,
+      invisible,
     },
   };
 }

@@ -73,6 +73,8 @@ export function formatSummary(summary: ImportSummary, target: string): string {
     );
   for (const r of proven) out.push(`  - ${describeRepair(r, summary)}`);
   out.push(`半角标点改为全角 ${summary.punctuation} 处。`);
+  if (summary.invisible)
+    out.push(`删除看不见的字符 ${summary.invisible} 个（零宽空格之类，多从 PDF 或网页带来，会打乱文字的显示和搜索）。`);
   // Last, so that it is what the editor reads when the command returns.
   if (reviews.length) {
     out.push(

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
+import { contentModel } from '../../../src/content.config.ts';
+import { passesChecks } from '../../../src/lib/importer/verify.ts';
 import { writeReport } from '../../../src/lib/importer/write.ts';
-import { readTree } from './helpers.ts';
+import { readTree, root } from './helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'import-write-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -51,5 +53,42 @@ describe('writeReport', () => {
     expect(readFileSync(join(dir, 'reports/r/index.md'), 'utf8')).toBe('旧');
     expect(readdirSync(join(dir, 'reports'))).toEqual(['r']);
     expect(existsSync(join(dir, 'reports/r/remarks'))).toBe(false);
+  });
+});
+
+describe('writeReport with the checks (passesChecks)', () => {
+  const valid = join(root, 'tests/fixtures/content/valid/content/reports/test-report');
+  const report = [
+    { path: 'index.md', text: readFileSync(join(valid, 'index.md'), 'utf8') },
+    ...readdirSync(join(valid, 'remarks')).map((name) => ({
+      path: `remarks/${name}`,
+      text: readFileSync(join(valid, 'remarks', name), 'utf8'),
+    })),
+  ];
+
+  it('writes a report that passes them', async () => {
+    const dir = mkdtempSync(join(temp, 'c-'));
+    await writeReport(dir, 'r', report, false, passesChecks(dir, 'r', contentModel));
+    expect(readdirSync(join(dir, 'reports/r/remarks')).sort()).toEqual(['1-1-zhang-san.md', '2-1-li-si.md']);
+  });
+
+  it('refuses one that does not, naming where each problem would be and the words there, and writes nothing', async () => {
+    const dir = mkdtempSync(join(temp, 'c-'));
+    const broken = report.map((f) =>
+      f.path === 'remarks/1-1-zhang-san.md' ? { ...f, text: f.text.replace('认真学习', '认真\u200b学习') } : f,
+    );
+    const refusal = await writeReport(dir, 'r', broken, false, passesChecks(dir, 'r', contentModel)).catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(ImportError);
+    const { message, problems } = refusal as ImportError;
+    expect(message).toMatch(/^导入的结果通不过内容检查.*没有写入任何文件/);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /reports\/r\/remarks\/1-1-zhang-san\.md:9（「认真\u200b学习，服务师生。」）：正文里有 1 个看不见的字符/,
+      ),
+    ]);
+    expect(problems[0]).not.toContain('.tmp-');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
