@@ -380,7 +380,11 @@ function checkSchema(
     }
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
     for (const field of keys) {
-      const line = parsed.keyLines.get(field) ?? parsed.frontmatterLine;
+      // An item of a list or a key inside a field is said at its own line.
+      const line =
+        issue.code !== 'unrecognized_keys' && inside.length
+          ? lineIn(field, inside)
+          : (parsed.keyLines.get(field) ?? parsed.frontmatterLine);
       const label = labels[field] ?? field;
       let message: string;
       if (issue.code === 'unrecognized_keys') {

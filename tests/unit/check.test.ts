@@ -149,6 +149,18 @@ describe('the record of repairs (校勘记)', () => {
     ]);
   });
 
+  it('says a wrong value inside it at its item, and an empty heading at its line', async () => {
+    const problems = await withRecord((r) =>
+      r
+        .replace('      after: 这是编者按', '      after: 2016')
+        .replace('  intros:', '  intros:\n    - remark: 2-1-li-si\n      from: ""'),
+    );
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [12, 'repairs', '校勘记中断开处前半段的结尾必须是一段文字（字段 repairs，校勘记）。'],
+      [16, 'repairs', '校勘记中写明单位职务的小标题是空的，请填写（字段 repairs，校勘记）。'],
+    ]);
+  });
+
   it('has sectionSlugs name only headings of its report, at the line of the one that is not', async () => {
     const problems = await withRecord((r) =>
       r.replace('---', 'sectionSlugs:\n  第一部分 学习: xuexi\n  第二部分 服物: fuwu\n---'),
