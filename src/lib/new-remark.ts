@@ -35,6 +35,13 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
     return { error: `有不止一位 ${speaker}（${schools.join('、')}），请用 --school 写明是哪个单位的。` };
   const school = input.school ?? known[0]?.school;
   const role = input.role ?? known[0]?.role;
+  if (school && !role) {
+    // The speaker is known, at other schools: only the role at this one is missing.
+    const elsewhere = [...new Set(remarks.filter((r) => r.speaker === speaker).map((r) => r.school))];
+    return {
+      error: `还没有 ${speaker} 在${school}的发言，不知道其职务。请加上 --role 职务，例如 --role 党总支书记。${elsewhere.length ? `（已有的 ${speaker} 的发言在：${elsewhere.join('、')}。）` : ''}`,
+    };
+  }
   if (!school || !role)
     return {
       error: `还没有 ${speaker} 的发言，不知道其单位和职务。请加上 --school 单位 --role 职务，例如 --school 京源学校 --role 党总支书记。`,

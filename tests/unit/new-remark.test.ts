@@ -82,6 +82,20 @@ describe('npm run new', () => {
       remarkFile({ report: now, reports: [now], remarks: twins, section: '甲 部分', speaker: '李四', school: '二中' }),
     ).toMatchObject({ name: '1-4-li-si.md' });
   });
+
+  it('asks only for the role of a speaker known at another school, naming where they are known', () => {
+    const moved = remarkFile({
+      report: now,
+      reports: [now],
+      remarks,
+      section: '甲 部分',
+      speaker: '李四',
+      school: '二中',
+    });
+    expect('error' in moved && moved.error).toBe(
+      '还没有 李四 在二中的发言，不知道其职务。请加上 --role 职务，例如 --role 党总支书记。（已有的 李四 的发言在：一幼。）',
+    );
+  });
 });
 
 describe('npm run new on a report whose index.md has a mistake', () => {
