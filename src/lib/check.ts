@@ -527,6 +527,9 @@ function checkFieldCharacters(parsed: ParsedFile, labels: Record<string, string>
   }
 }
 
+/** A photo's tag written so that it is not one (a space after <, a full-width ＜): the page would print it as text. */
+const MISWRITTEN_FIGURE = /[<＜]\s*\/?\s*figure\b/i;
+
 /**
  * Raw HTML is not allowed in content: it could break the page or run scripts; nor are links a browser would run
  * (javascript: and the like) or images from other hosts, or missing, too large or of another type
@@ -576,6 +579,11 @@ function checkBody(
       const problem = imageProblem(node.url, image);
       if (problem) at(node, problem);
     } else if (node.type === 'imageReference') imageRefs.push(node);
+    else if (node.type === 'text' && MISWRITTEN_FIGURE.test(node.value))
+      at(
+        node,
+        `「${MISWRITTEN_FIGURE.exec(node.value)![0]}」像是一张照片（<Figure>），却会原样显示成文字：< 和 Figure 都要用英文半角，中间不空格，例如 ${FIGURE_EXAMPLE}${parsed.mdx ? '' : '；照片只能放在 .mdx 文件里'}。`,
+      );
     else for (const problem of mdxProblems(node, (url) => imageProblem(url, image, FIGURE_EXAMPLE))) at(node, problem);
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };

@@ -162,6 +162,8 @@ describe('a <Figure> written wrong', () => {
     ['in lower case', '<figure src="./huodong.jpg" alt="x" />', '请把「<figure」改成「<Figure」'],
     ['in lower case, with its caption inside', '<figure>\n  户外活动\n</figure>', '请把「<figure」改成「<Figure」'],
     ['never closed', '<Figure src="./huodong.jpg" alt="x" >', '没有结束：组件要以 /> 结束'],
+    ['with a space after <', '< Figure src="./huodong.jpg" alt="x" />', '「< Figure」像是一张照片'],
+    ['with a full-width ＜', '＜Figure src="./huodong.jpg" alt="x" /＞', '「＜Figure」像是一张照片'],
   ])('%s is refused at its line, with the fix', async (_name, body, message) => {
     const found = await refusals(body);
     expect(found).toHaveLength(1);
