@@ -155,23 +155,33 @@ export function mdxSyntaxProblem(error: unknown, source: string): { line: number
   const open = text.lastIndexOf('<', column - 1);
   const close = text.indexOf('>', open);
   const tag = open < 0 ? undefined : text.slice(open, close < 0 ? undefined : close + 1);
+  const unclosed = (tag: string) => `「${snippet(tag)}」没有结束：组件要以 /> 结束，例如 ${FIGURE_EXAMPLE}。`;
+  // A tag left open runs on into the paragraphs after it, where the parser stops: the tag is said where it starts.
+  if (open < 0 && from.includes('jsx'))
+    for (let above = line - 1, blank = false; above >= 1; above--) {
+      const start = lines[above - 1]!.lastIndexOf('<');
+      blank ||= !lines[above - 1]!.trim();
+      if (start < 0) continue;
+      const rest = lines[above - 1]!.slice(start);
+      if (blank && !rest.includes('>')) return { line: above, column: start + 1, message: unclosed(rest.trim()) };
+      break;
+    }
   let message: string;
-  if (tag && /=\s*[“”„＂]/.test(tag))
-    message = `组件的属性值要放在英文双引号 "…" 里，这里用了中文引号（“ ”）：请改成例如 ${FIGURE_EXAMPLE}。`;
-  else if (/Expected a closing tag/.test(reason))
-    message = `「${snippet(tag ?? text.trim())}」没有结束：组件要以 /> 结束，例如 ${FIGURE_EXAMPLE}。`;
-  else if (/to create a comment/.test(reason)) message = 'MDX 文件里不能写 HTML 注释（<!-- -->）。请删除它。';
+  if (/to create a comment/.test(reason)) message = 'MDX 文件里不能写 HTML 注释（<!-- -->）。请删除它。';
   else if (/to create a link/.test(reason))
     message = 'MDX 文件里的链接要写成 [文字](https://……)，不能用尖括号 <https://……>。请改写这个链接。';
   else if (/expression|esm/.test(from))
     message =
       '这一行的花括号 { } 读不懂：在 MDX 文件里 { } 用来写代码，网站不接受。要写花括号本身，请改用全角的｛｝，或在 { 前加反斜杠 \\。';
-  else if (tag && /^<[a-z]/.test(tag))
-    return {
-      line,
-      column: open + 1,
-      message: htmlProblem(tag),
-    };
+  // An HTML tag is said as one, whatever else is wrong in it.
+  else if (tag && /^<[a-z]/.test(tag)) return { line, column: open + 1, message: htmlProblem(tag) };
+  else if (tag && /=\s*[“”„＂]/.test(tag))
+    message = `组件的属性值要放在英文双引号 "…" 里，这里用了中文引号（“ ”）：请改成例如 ${FIGURE_EXAMPLE}。`;
+  else if (/before attribute value/.test(reason))
+    message = `组件的属性值要放在英文双引号 "…" 里，例如 ${FIGURE_EXAMPLE}。`;
+  else if (tag && /in attribute name/.test(reason) && text[column - 1] === '"')
+    message = `属性值里又有英文双引号，值在那里就结束了：值里的引号请用中文引号（“ ”），例如 alt="孩子们说“你好”"。`;
+  else if (/Expected a closing tag/.test(reason)) message = unclosed(tag ?? text.trim());
   else
     message = `这一行的 < 读不懂：在 MDX 文件里，< 只用来写网站提供的组件（${names.join('、')}），例如 ${FIGURE_EXAMPLE}。标签要写完整、以 /> 结束；要写小于号本身，请改用全角的＜，或在 < 前加反斜杠 \\。`;
   return { line, column, message };

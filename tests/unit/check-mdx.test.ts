@@ -162,6 +162,13 @@ describe('a <Figure> written wrong', () => {
     ['in lower case', '<figure src="./huodong.jpg" alt="x" />', '请把「<figure」改成「<Figure」'],
     ['in lower case, with its caption inside', '<figure>\n  户外活动\n</figure>', '请把「<figure」改成「<Figure」'],
     ['never closed', '<Figure src="./huodong.jpg" alt="x" >', '没有结束：组件要以 /> 结束'],
+    [
+      'never closed, before a paragraph',
+      '<Figure src="./huodong.jpg" alt="x"\n\n后面的话。',
+      '没有结束：组件要以 /> 结束',
+    ],
+    ['with a value not in quotes', '<Figure src=./huodong.jpg alt="x" />', '组件的属性值要放在英文双引号 "…" 里'],
+    ['with English quotes inside a value', '<Figure src="./huodong.jpg" alt="他说"好"" />', '值里的引号请用中文引号'],
     ['with a space after <', '< Figure src="./huodong.jpg" alt="x" />', '「< Figure」像是一张照片'],
     ['with a full-width ＜', '＜Figure src="./huodong.jpg" alt="x" /＞', '「＜Figure」像是一张照片'],
   ])('%s is refused at its line, with the fix', async (_name, body, message) => {
