@@ -13,5 +13,10 @@ declare var offlineCopy: {
   complete(base: string): string;
   /** Rejects with a NewBuildError when the site has a newer build, a QuotaExceededError when the device is full, or
    * a TypeError when the network fails. */
-  saveAll(base: string, build: string, progress: (done: number, total: number) => void): Promise<void>;
+  saveAll(
+    base: string,
+    build: string,
+    progress: (done: number, total: number) => void,
+    keep?: () => Promise<boolean>,
+  ): Promise<void>;
 };

@@ -26,7 +26,8 @@
     cacheName,
     save,
     complete: (base) => `${base}offline/files.json`,
-    async saveAll(base, build, progress) {
+    /** `keep`, asked before each file, says whether to go on: a worker saving a copy the reader has since removed. */
+    async saveAll(base, build, progress, keep = async () => true) {
       const list = new URL(this.complete(base), location.href).href;
       const response = await fetch(list, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`${list}: HTTP ${response.status}`);
@@ -45,6 +46,7 @@
       const work = async () => {
         for (let job = jobs[next++]; job && !stopped; job = jobs[next++])
           try {
+            if (!(await keep())) throw new Error('no longer wanted');
             if (!(await job.cache.match(job.url))) await save(job.cache, job.url, job.build);
             progress(++done, jobs.length);
           } catch (error) {

@@ -39,7 +39,15 @@
         const read = older.filter((name) => name.includes(':pages:'));
         for (const name of read)
           if (await (await caches.open(name)).match(marker)) {
-            await self.offlineCopy.saveAll(base, build, () => {});
+            // Removed meanwhile ("删除离线副本"): not saved after all, and what was saved of it goes.
+            const wanted = async () => Boolean(await caches.match(marker, { cacheName: name }));
+            await self.offlineCopy
+              .saveAll(base, build, () => {}, wanted)
+              .catch(async (/** @type {unknown} */ error) => {
+                if (await wanted()) throw error;
+                for (const kind of /** @type {const} */ (['pages', 'search']))
+                  await caches.delete(self.offlineCopy.cacheName(base, kind, build));
+              });
             return;
           }
         // A reader who kept only what they read keeps it too, as far as this build has it: its versions of those pages

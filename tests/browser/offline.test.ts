@@ -463,10 +463,10 @@ describeInBrowser('offline', () => {
   });
 
   /** A copy of the larger site, served live so that the next build can be deployed over it. */
-  async function deployable() {
+  async function deployable(delay?: (url: string) => number) {
     const copy = mkdtempSync(join(work, 'site-'));
     cpSync(large.dir, copy, { recursive: true });
-    const site = await serve(copy, large.base, { live: true });
+    const site = await serve(copy, large.base, { live: true, delay });
     const deploy = () => {
       rmSync(copy, { recursive: true, force: true });
       cpSync(next.dir, copy, { recursive: true });
@@ -682,6 +682,38 @@ describeInBrowser('offline', () => {
       expect(await added(page)).toContain(ADDED);
       expect((await search(page, site, ADDED_QUERY)).map((r) => r.id)).toEqual([anchor(first.file)]);
       expect(Object.keys(await cached(page)).filter((name) => name.includes(old.build))).toEqual([]);
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it("a copy removed while the next build's worker is saving its own stays removed", async () => {
+    let slow = false;
+    // Once deployed, the new build's pages come slowly: the reader has time to remove the copy meanwhile.
+    const { site, deploy } = await deployable((url) => (slow && url.endsWith('/') ? 300 : 0));
+    const now = infoOf(next.dir);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      await page.locator('.offline-control button').first().click();
+      await expect.poll(() => state(page), { timeout: 30_000 }).toBe('saved');
+      deploy();
+      slow = true;
+      await page.evaluate(async () => void (await navigator.serviceWorker.ready).update().catch(() => {}));
+      const name = `offline:${large.base}:pages:${now.build}`;
+      await expect.poll(() => page.evaluate((n) => caches.has(n), name), { timeout: 20_000 }).toBe(true);
+      await page.locator('.offline-control button', { hasText: '删除离线副本' }).click();
+      await expect.poll(() => state(page)).toBe('none');
+      // The new worker stops saving, deletes what it saved, and installs without a copy.
+      await page.locator('.update-notice').waitFor({ state: 'visible', timeout: 30_000 });
+      expect(Object.keys(await cached(page))).toEqual(['precache']);
+      await Promise.all([page.waitForNavigation(), page.locator('.update-notice button').click()]);
+      expect(await buildOf(page)).toBe(now.build);
+      await expect.poll(() => state(page)).toBe('none');
+      expect(Object.keys(await cached(page)).filter((n) => n.includes(':search:'))).toEqual([]);
     } finally {
       await context.close();
       await site.close().catch(() => {});

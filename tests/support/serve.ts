@@ -26,6 +26,8 @@ export interface ServeOptions {
   live?: boolean;
   /** Extra response headers, e.g. a Content-Security-Policy. */
   headers?: Record<string, string>;
+  /** Milliseconds to wait before answering a request for `url` (path with query), to slow some files down. */
+  delay?: ((url: string) => number) | undefined;
 }
 
 /** Starts a static server for `dir` mounted at `base` (e.g. `/` or `/some/path/`); call `close()` when done. */
@@ -49,10 +51,14 @@ export async function serve(dir: string, base: string, options: ServeOptions = {
     if (!url.startsWith(base)) return void notFound(res);
     const accepted = req.headers['accept-encoding'];
     if (accepted) req.headers['accept-encoding'] = /\bgzip\b/.test(accepted) ? 'gzip' : 'identity';
-    gzip(req as never, res as never, () => {
-      req.url = `/${url.slice(base.length)}`;
-      files(req, res, () => void notFound(res));
-    });
+    setTimeout(
+      () =>
+        gzip(req as never, res as never, () => {
+          req.url = `/${url.slice(base.length)}`;
+          files(req, res, () => void notFound(res));
+        }),
+      options.delay?.(url) ?? 0,
+    );
   };
   const server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
