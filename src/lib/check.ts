@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { toString } from 'mdast-util-to-string';
@@ -688,6 +688,33 @@ export interface ContentEntry {
   parsed: ParsedFile;
 }
 
+/** Reads of content files under way, and those waiting for one of them to end and free a file handle. */
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+/** A file's bytes, waiting for a file handle when the process has none left (EMFILE): reading a whole archive at
+ * once opens more files than many systems let a process (1,024 on many Linux systems, 256 on macOS). Each read that
+ * ends lets one waiting read try again. */
+async function readPatiently(path: string): Promise<Buffer> {
+  for (;;) {
+    reading++;
+    try {
+      const bytes = await readFile(path);
+      waiting.shift()?.();
+      return bytes;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EMFILE') throw error;
+    } finally {
+      reading--;
+    }
+    // With no read of ours under way, the handles are held elsewhere: try again shortly.
+    await new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (!reading) setTimeout(() => waiting.shift()?.(), 10);
+    });
+  }
+}
+
 const entryId = (path: string) => path.replace(/^reports\//, '').replace(/\.mdx?$/, '');
 
 /** Reads every file under the content folder and validates each one alone (frontmatter, body, place in the folder). */
@@ -739,12 +766,14 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   const reports = single(listed.reports);
   const remarks = single(listed.remarks);
 
-  // Read one after another, synchronously: all at once, an archive of more files than the system lets a process open
-  // (1,024 on many Linux systems, 256 on macOS) failed with EMFILE; one by one, each asynchronous read costs four
-  // trips through libuv's thread pool.
+  // Read all at once: a large archive spends more time waiting on the disk than parsing, and read by a pool or in
+  // batches the build's peak memory came out ~90 MB higher (BENCHMARKS.md, "Peak memory").
   const texts = new Map(
-    [...reports, ...remarks].map(
-      ({ file }) => [file, decodeContent(display(file), readFileSync(join(root, file)), problems)] as const,
+    await Promise.all(
+      [...reports, ...remarks].map(
+        async ({ file }) =>
+          [file, decodeContent(display(file), await readPatiently(join(root, file)), problems)] as const,
+      ),
     ),
   );
   // Every image file a content file shows, so that one shown by none can be pointed out.

@@ -1,6 +1,7 @@
 // The content loader (src/lib/loader.ts) with a stand-in for Astro's loader context: both collections come from one
 // read of each file, the same read the checks made.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DataEntry, SchemaContext } from 'astro/content/config';
@@ -12,17 +13,10 @@ import { checkContent } from '../../src/lib/check.ts';
 import { contentLoaders, fillStore } from '../../src/lib/loader.ts';
 import { root } from '../support/sites.ts';
 
-vi.mock('node:fs', async (original) => {
-  const fs = await original<typeof import('node:fs')>();
-  return { ...fs, readFileSync: vi.fn(fs.readFileSync) };
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  return { ...fs, readFile: vi.fn(fs.readFile) };
 });
-
-/** The content files read so far, by path. */
-const contentReads = () =>
-  vi
-    .mocked(readFileSync)
-    .mock.calls.map(([path]) => String(path))
-    .filter((path) => /\.mdx?$/.test(path));
 
 /** What the loader is given by Astro, kept in memory; `rendered` records what was rendered. */
 function fakeContext(collection: string) {
@@ -64,14 +58,14 @@ async function loadBoth(dir: string) {
 
 beforeEach(() => {
   process.chdir(root);
-  vi.mocked(readFileSync).mockClear();
+  vi.mocked(readFile).mockClear();
 });
 
 describe('the content loader', () => {
   it('reads each content file once for both collections, and stores what that read found', async () => {
     const { reports, remarks, results } = await loadBoth('content');
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    const reads = contentReads().map((path) => relative(root, path));
+    const reads = vi.mocked(readFile).mock.calls.map(([path]) => relative(root, path as string));
     const files = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
     expect(reads.toSorted()).toEqual(files.map((f) => `content/${f}`).toSorted());
 
@@ -94,7 +88,7 @@ describe('the content loader', () => {
     const { reports, remarks, results } = await loadBoth('tests/fixtures/content/photo/content');
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     // Each content file is read once; the images are left to the asset pipeline.
-    const reads = contentReads().map((path) => path.replace(/^.*\/test-report\//, ''));
+    const reads = vi.mocked(readFile).mock.calls.map(([path]) => (path as string).replace(/^.*\/test-report\//, ''));
     expect(reads.toSorted()).toEqual(['index.mdx', 'remarks/1-1-zhang-san.md', 'remarks/2-1-li-si.mdx']);
     // Only the Markdown file goes through Astro's Markdown renderer.
     expect(remarks.rendered).toHaveLength(1);
