@@ -693,8 +693,8 @@ let reading = 0;
 const waiting: (() => void)[] = [];
 
 /** A file's bytes, waiting for a file handle when the process has none left (EMFILE): reading a whole archive at
- * once opens more files than many systems let a process (1,024 on many Linux systems, 256 on macOS). Each read that
- * ends lets one waiting read try again. */
+ * once opens more files than many systems let a process (macOS's default limit is 256). Each read that ends lets one
+ * waiting read try again. */
 async function readPatiently(path: string): Promise<Buffer> {
   for (;;) {
     reading++;
@@ -767,7 +767,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   const remarks = single(listed.remarks);
 
   // Read all at once: a large archive spends more time waiting on the disk than parsing, and read by a pool or in
-  // batches the build's peak memory came out ~90 MB higher (BENCHMARKS.md, "Peak memory").
+  // batches the build's peak memory came out higher (BENCHMARKS.md, "Peak memory").
   const texts = new Map(
     await Promise.all(
       [...reports, ...remarks].map(
