@@ -34,9 +34,9 @@ const text = (label: string) =>
     .string({ error: `${label}必须是一段文字` })
     .trim()
     .min(1, { error: `${label}是空的，请填写` });
-const slug = (label: string) =>
+const slug = (label: string, example: string) =>
   z.string({ error: `${label}必须是一段文字` }).regex(SLUG_PATTERN, {
-    error: `${label}只能用小写英文字母、数字和连字符（例如 ye-xianghong）`,
+    error: `${label}只能用小写英文字母、数字和连字符（例如 ${example}）`,
   });
 
 /** Frontmatter of `content/reports/<id>/index.md`. */
@@ -55,7 +55,7 @@ export const reportSchema = z.strictObject({
     .array(text(FIELD_LABELS.section), { error: 'sections 必须是小标题列表，每行以“  - ”开头' })
     .min(1, { error: 'sections 至少要有一个小标题' })
     .refine((list) => new Set(list).size === list.length, { error: 'sections 中有重复的小标题' }),
-  sectionSlugs: z.record(z.string(), slug(FIELD_LABELS.sectionSlugs)).optional(),
+  sectionSlugs: z.record(z.string(), slug(FIELD_LABELS.sectionSlugs, 'fahui-longtou-zuoyong')).optional(),
   source: text(FIELD_LABELS.source).optional(),
   publication: text(FIELD_LABELS.publication).optional(),
   repairs: z
@@ -101,9 +101,9 @@ export const remarkSchema = z.strictObject({
     .number({ error: '顺序号必须是数字，例如 order: 1' })
     .int({ error: '顺序号必须是整数' })
     .positive({ error: '顺序号从 1 开始' }),
-  slug: slug(FIELD_LABELS.slug).optional(),
-  speakerSlug: slug(FIELD_LABELS.speakerSlug).optional(),
-  schoolSlug: slug(FIELD_LABELS.schoolSlug).optional(),
+  slug: slug(FIELD_LABELS.slug, '1-1-ye-xianghong').optional(),
+  speakerSlug: slug(FIELD_LABELS.speakerSlug, 'ye-xianghong').optional(),
+  schoolSlug: slug(FIELD_LABELS.schoolSlug, 'jingyuan-xuexiao').optional(),
 });
 
 /** The content model as the content checks (src/lib/check.ts) and the scripts take it. */

@@ -161,6 +161,17 @@ describe('the record of repairs (校勘记)', () => {
     ]);
   });
 
+  it("says a heading's address written wrong at its line, with an address of a heading as its example", async () => {
+    const problems = await withRecord((r) => r.replace('---', 'sectionSlugs:\n  第二部分 服务: Fuwu\n---'));
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [
+        18,
+        'sectionSlugs',
+        '小标题的网址名只能用小写英文字母、数字和连字符（例如 fahui-longtou-zuoyong）（字段 sectionSlugs，小标题的网址名）。',
+      ],
+    ]);
+  });
+
   it('has sectionSlugs name only headings of its report, at the line of the one that is not', async () => {
     const problems = await withRecord((r) =>
       r.replace('---', 'sectionSlugs:\n  第一部分 学习: xuexi\n  第二部分 服物: fuwu\n---'),
