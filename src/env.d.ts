@@ -9,6 +9,8 @@ declare module 'opencc-js/to/cn' {
 declare var offlineCopy: {
   cacheName(base: string, kind: 'pages' | 'search', build: string): string;
   save(cache: Cache, url: string, build?: string): Promise<void>;
+  /** `offline/files.json`, what a build's whole copy holds; a NewBuildError if the site has a newer build. */
+  files(base: string, build: string): Promise<import('./integrations/offline/copy.ts').OfflineFiles>;
   /** The key, in a build's pages cache, that marks its copy complete. */
   complete(base: string): string;
   /** Rejects with a NewBuildError when the site has a newer build, a QuotaExceededError when the device is full, or

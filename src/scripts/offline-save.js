@@ -27,12 +27,16 @@
     save,
     complete: (base) => `${base}offline/files.json`,
     /** `keep`, asked before each file, says whether to go on: a worker saving a copy the reader has since removed. */
-    async saveAll(base, build, progress, keep = async () => true) {
+    async files(base, build) {
       const list = new URL(this.complete(base), location.href).href;
       const response = await fetch(list, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`${list}: HTTP ${response.status}`);
       const files = /** @type {import('../integrations/offline/copy.ts').OfflineFiles} */ (await response.json());
       if (files.build !== build) throw newBuild(list);
+      return files;
+    },
+    async saveAll(base, build, progress, keep = async () => true) {
+      const files = await this.files(base, build);
       const names = [cacheName(base, 'pages', build), cacheName(base, 'search', build)];
       const [pages, search] = /** @type {[Cache, Cache]} */ (await Promise.all(names.map((name) => caches.open(name))));
       const jobs = [
@@ -58,7 +62,7 @@
       const ended = await Promise.allSettled(Array.from({ length: 6 }, work));
       const failed = ended.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
-      await pages.put(list, new Response(JSON.stringify(files)));
+      await pages.put(this.complete(base), new Response(JSON.stringify(files)));
       // Deleted meanwhile (the copy removed, or a worker activating), a cache takes what is put in it and keeps nothing.
       for (const name of names) if (!(await caches.has(name))) throw new Error(`${name}: deleted while saving`);
     },

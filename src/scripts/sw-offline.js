@@ -17,9 +17,7 @@
     for (const name of names)
       for (const request of await (await caches.open(name)).keys()) kept.add(decodeURI(new URL(request.url).pathname));
     if (!kept.size) return;
-    const response = await fetch(self.offlineCopy.complete(base), { cache: 'no-cache' });
-    const files = /** @type {import('../integrations/offline/copy.ts').OfflineFiles} */ (await response.json());
-    if (files.build !== build) return;
+    const files = await self.offlineCopy.files(base, build);
     const pages = await caches.open(self.offlineCopy.cacheName(base, 'pages', build));
     for (const url of [...files.pages, ...files.media].filter((url) => kept.has(url)))
       await self.offlineCopy.save(pages, url, files.pages.includes(url) ? build : undefined).catch(() => {});
