@@ -23,40 +23,63 @@
       await self.offlineCopy.save(pages, url, files.pages.includes(url) ? build : undefined).catch(() => {});
   };
 
+  /** Saves what the reader had of earlier builds, in this build, while this worker installs. */
+  const saveCopy = async () => {
+    const older = await others();
+    // The hand-written worker before Workbox (caches offline:<base>:<version>): its pages never ask a new worker
+    // to take over, so a reader would keep the old site until every tab of it closed. This one takes over at once.
+    if (older.some((name) => /:[0-9a-f]{16}$/.test(name))) await worker.skipWaiting();
+    // A reader's complete copy outlives its build: this build's is saved before this worker can take over, or the
+    // install fails (offline, a newer build out) and the earlier worker stays, with its copy. What is saved is
+    // kept for the next try.
+    const marker = self.offlineCopy.complete(base);
+    const read = older.filter((name) => name.includes(':pages:'));
+    for (const name of read)
+      if (await (await caches.open(name)).match(marker)) {
+        // Removed meanwhile ("删除离线副本"): not saved after all, and what was saved of it goes.
+        const wanted = async () => Boolean(await caches.match(marker, { cacheName: name }));
+        await self.offlineCopy
+          .saveAll(base, build, () => {}, wanted)
+          .catch(async (/** @type {unknown} */ error) => {
+            if (await wanted()) throw error;
+            for (const kind of /** @type {const} */ (['pages', 'search']))
+              await caches.delete(self.offlineCopy.cacheName(base, kind, build));
+          });
+        return;
+      }
+    // A reader who kept only what they read keeps it too, as far as this build has it: its versions of those pages
+    // and photos, fetched while installing. What cannot be (offline, a page gone) is read again online.
+    await saveRead(read).catch(() => {});
+  };
+
   worker.addEventListener('install', (/** @type {any} */ event) => {
-    event.waitUntil(
+    // An older worker that activates while this one installs (a reader took the build before this one meanwhile, or
+    // closed its last tab) deletes what this one has precached and saved: Workbox keeps only the files its own build
+    // lists, and the activate below only its own build's caches. The install then fails, and the browser's next check
+    // installs again. So that the check comes last, this listener also waits for what later ones (Workbox's precache)
+    // hand to the same event.
+    const alongside = /** @type {Promise<unknown>[]} */ ([]);
+    const waitUntil = event.waitUntil.bind(event);
+    event.waitUntil = (/** @type {Promise<unknown>} */ promise) => {
+      alongside.push(promise);
+      waitUntil(promise);
+    };
+    const active = worker.registration.active;
+    const settled = active?.state !== 'activating';
+    waitUntil(
       (async () => {
-        const older = await others();
-        // The hand-written worker before Workbox (caches offline:<base>:<version>): its pages never ask a new worker
-        // to take over, so a reader would keep the old site until every tab of it closed. This one takes over at once.
-        if (older.some((name) => /:[0-9a-f]{16}$/.test(name))) await worker.skipWaiting();
-        // A reader's complete copy outlives its build: this build's is saved before this worker can take over, or the
-        // install fails (offline, a newer build out) and the earlier worker stays, with its copy. What is saved is
-        // kept for the next try.
-        const marker = self.offlineCopy.complete(base);
-        const read = older.filter((name) => name.includes(':pages:'));
-        for (const name of read)
-          if (await (await caches.open(name)).match(marker)) {
-            // Removed meanwhile ("删除离线副本"): not saved after all, and what was saved of it goes.
-            const wanted = async () => Boolean(await caches.match(marker, { cacheName: name }));
-            await self.offlineCopy
-              .saveAll(base, build, () => {}, wanted)
-              .catch(async (/** @type {unknown} */ error) => {
-                if (await wanted()) throw error;
-                for (const kind of /** @type {const} */ (['pages', 'search']))
-                  await caches.delete(self.offlineCopy.cacheName(base, kind, build));
-              });
-            return;
-          }
-        // A reader who kept only what they read keeps it too, as far as this build has it: its versions of those pages
-        // and photos, fetched while installing. What cannot be (offline, a page gone) is read again online.
-        await saveRead(read).catch(() => {});
+        await saveCopy();
+        await Promise.allSettled(alongside);
+        if (!settled || worker.registration.active !== active)
+          throw new Error(
+            'An older worker activated while this one installed: the next update check installs it again',
+          );
       })(),
     );
   });
 
-  // Only now are other builds' caches deleted: no page is left that reads them. (Were a newer build's worker saving its
-  // copy at this moment, two deploys apart, saveAll finds its caches gone and that install fails, to be tried again.)
+  // Only now are other builds' caches deleted: no page is left that reads them. (A newer build's worker installing at
+  // this moment, two deploys apart, fails its install, to be tried again: see above.)
   worker.addEventListener('activate', (/** @type {any} */ event) => {
     event.waitUntil(others().then((names) => Promise.all(names.map((name) => caches.delete(name)))));
   });

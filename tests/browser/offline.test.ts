@@ -467,9 +467,9 @@ describeInBrowser('offline', () => {
     const copy = mkdtempSync(join(work, 'site-'));
     cpSync(large.dir, copy, { recursive: true });
     const site = await serve(copy, large.base, { live: true, delay });
-    const deploy = () => {
+    const deploy = (dir = next.dir) => {
       rmSync(copy, { recursive: true, force: true });
-      cpSync(next.dir, copy, { recursive: true });
+      cpSync(dir, copy, { recursive: true });
     };
     return { site, deploy, copy };
   }
@@ -682,6 +682,55 @@ describeInBrowser('offline', () => {
       expect(await added(page)).toContain(ADDED);
       expect((await search(page, site, ADDED_QUERY)).map((r) => r.id)).toEqual([anchor(first.file)]);
       expect(Object.keys(await cached(page)).filter((name) => name.includes(old.build))).toEqual([]);
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it('two deploys in a row: a reader who takes the first while the second installs gets the second whole', async () => {
+    let slow = false;
+    // The second deploy rolls the first back: its worker saves its copy slowly, so the reader can press meanwhile.
+    const { site, deploy } = await deployable((url) => (slow && url.endsWith('offline/files.json') ? 3000 : 0));
+    const old = infoOf(large.dir);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const notice = page.locator('.update-notice');
+    const installing = () =>
+      page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.installing));
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      await page.locator('.offline-control button').first().click();
+      await expect.poll(() => state(page), { timeout: 30_000 }).toBe('saved');
+      deploy();
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+      await notice.waitFor({ state: 'visible', timeout: 30_000 });
+
+      deploy(large.dir);
+      slow = true;
+      await page.evaluate(async () => void (await navigator.serviceWorker.ready).update().catch(() => {}));
+      await expect.poll(installing).toBe(true);
+      await Promise.all([page.waitForNavigation(), notice.locator('button').click()]);
+      slow = false;
+      // The rolled-back build's worker installs and takes over, as the browser checks on the next pages read.
+      await expect
+        .poll(
+          async () => {
+            await page.goto(site.url + reportPath);
+            return page.evaluate(async () => ((await (await fetch('../../offline.json')).json()) as OfflineInfo).build);
+          },
+          { timeout: 60_000, interval: 2000 },
+        )
+        .toBe(old.build);
+      await expect.poll(installing).toBe(false);
+
+      // Offline, every page is there, and a page that is not gives the offline page.
+      await cut(site, context);
+      await page.goto(`${site.url}orgs/`);
+      expect(await page.textContent('h1')).toBe('单位');
+      await page.goto(`${site.url}no/such/page/`);
+      expect(await page.textContent('h1')).toBe('离线');
     } finally {
       await context.close();
       await site.close().catch(() => {});
