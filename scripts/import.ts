@@ -5,10 +5,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentModel } from '../src/content.config.ts';
+import { readContent, replaceReport } from '../src/lib/check.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
 import { importReport, MAX_INPUT_BYTES, tooLarge } from '../src/lib/importer/importer.ts';
 import { loadRoles } from '../src/lib/importer/roles.ts';
+import { takenSlugs } from '../src/lib/importer/slugs.ts';
 import { formatSummary } from '../src/lib/importer/summary.ts';
 import { passesChecks } from '../src/lib/importer/verify.ts';
 import { writeReport } from '../src/lib/importer/write.ts';
@@ -66,20 +68,24 @@ async function main(): Promise<void> {
             : (code ?? '读取出错');
     throw new ImportError(`无法读取原文文件 ${source}：${why}。`);
   }
+  const contentDir = values.content ? resolve(cwd, values.content) : resolve(projectRoot, 'content');
+  // The reports already there: their speakers' and organisations' addresses are taken, and the import is checked
+  // with them.
+  const present = await readContent(contentDir, contentModel);
   const { files, summary } = importReport(bytes, {
     reportId: values.report,
     date: values.date,
     roles: loadRoles(),
     joins: values.join,
     strict: values.strict,
+    taken: takenSlugs(replaceReport(present, values.report).remarks),
   });
-  const contentDir = values.content ? resolve(cwd, values.content) : resolve(projectRoot, 'content');
   const target = await writeReport(
     contentDir,
     values.report,
     files,
     values.force,
-    passesChecks(contentDir, values.report, contentModel),
+    passesChecks(present, values.report, contentModel),
   );
   const shown = relative(cwd, target);
   console.log(formatSummary(summary, shown && !shown.startsWith('..') ? shown : target));

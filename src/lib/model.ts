@@ -48,6 +48,11 @@ export interface RemarkInput {
   schoolSlug?: string | undefined;
 }
 
+/** The address names of a remark's speaker's and organisation's pages: the one its file gives, or the pinyin. */
+export const speakerSlugOf = (r: Pick<RemarkInput, 'speaker' | 'speakerSlug'>) =>
+  r.speakerSlug ?? slugifyName(r.speaker);
+export const schoolSlugOf = (r: Pick<RemarkInput, 'school' | 'schoolSlug'>) => r.schoolSlug ?? slugify(r.school);
+
 export interface Remark extends RemarkInput {
   anchor: string;
   sectionRef: Section;
@@ -120,9 +125,9 @@ export const paths = {
   remark: (m: Remark) => `/reports/${m.reportRef.slug}/#${m.anchor}`,
   sectionAnchor: (s: Section) => `/reports/${s.report.slug}/#${s.slug}`,
   speakers: () => '/speakers/',
-  speaker: (s: Speaker) => `/speakers/${s.slug}/`,
+  speaker: (s: Pick<Speaker, 'slug'>) => `/speakers/${s.slug}/`,
   orgs: () => '/orgs/',
-  org: (o: Org) => `/orgs/${o.slug}/`,
+  org: (o: Pick<Org, 'slug'>) => `/orgs/${o.slug}/`,
 };
 
 /**
@@ -165,7 +170,7 @@ export function buildArchive(
     if (!section) continue; // reported with a suggestion by the file checks
     let org = orgs.get(input.school);
     if (!org) {
-      org = { name: input.school, slug: input.schoolSlug ?? slugify(input.school), speakers: [], remarks: [] };
+      org = { name: input.school, slug: schoolSlugOf(input), speakers: [], remarks: [] };
       orgs.set(input.school, org);
     }
     const key = `${input.speaker}\u0000${input.school}`;
@@ -175,7 +180,7 @@ export function buildArchive(
         key,
         name: input.speaker,
         school: input.school,
-        slug: input.speakerSlug ?? slugifyName(input.speaker),
+        slug: speakerSlugOf(input),
         org,
         remarks: [],
       };

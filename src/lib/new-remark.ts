@@ -1,5 +1,6 @@
 // Values are quoted by the importer's rule (yamlScalar), the one place YAML quoting is written.
 import { yamlScalar as yaml } from './importer/render.ts';
+import { distinctSlugs, takenSlugs } from './importer/slugs.ts';
 import type { RemarkInput, ReportInput } from './model.ts';
 import { slugifyName } from './slug.ts';
 
@@ -55,6 +56,18 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
   );
   let base = remarkStem(index + 1, order, speaker);
   for (let n = 2; taken.has(base); n++) base = `${remarkStem(index + 1, order, speaker)}-${n}`;
-  const text = `---\nspeaker: ${yaml(speaker)}\nschool: ${yaml(school)}\nrole: ${yaml(role)}\nsection: ${yaml(section)}\norder: ${order}\n---\n\n`;
+  // A speaker or organisation already there keeps its address; a new one whose pinyin is taken gets its own.
+  const { speakerSlug, schoolSlug } = distinctSlugs([{ name: speaker, school }], takenSlugs(remarks))(speaker, school);
+  const text = [
+    '---',
+    `speaker: ${yaml(speaker)}`,
+    `school: ${yaml(school)}`,
+    `role: ${yaml(role)}`,
+    `section: ${yaml(section)}`,
+    `order: ${order}`,
+    ...(speakerSlug ? [`speakerSlug: ${speakerSlug}`] : []),
+    ...(schoolSlug ? [`schoolSlug: ${schoolSlug}`] : []),
+    '---\n\n',
+  ].join('\n');
   return { name: `${base}.md`, text };
 }

@@ -83,6 +83,35 @@ describe('npm run new', () => {
     ).toMatchObject({ name: '1-4-li-si.md' });
   });
 
+  it('writes the address of a speaker known under their own, and gives a new homophone one of theirs', () => {
+    const named = [
+      ...remarks,
+      {
+        ...remark('a-2015', '王欣', '新华小学', '校长', '甲 部分', 2),
+        speakerSlug: 'wang-xin-1',
+        schoolSlug: 'xinhua',
+      },
+    ];
+    const frontmatter = (speaker: string, school?: string) => {
+      const result = remarkFile({
+        report: now,
+        reports: [old, now],
+        remarks: named,
+        section: '乙 部分',
+        speaker,
+        school,
+        role: '校长',
+      });
+      if ('error' in result) throw new Error(result.error);
+      return parse(result.text.split('---')[1]!) as Record<string, unknown>;
+    };
+    expect(frontmatter('王欣')).toMatchObject({ speakerSlug: 'wang-xin-1', schoolSlug: 'xinhua' });
+    // New, with pinyin no one has: 王欣 and 新华小学 are at addresses of their own.
+    expect(Object.keys(frontmatter('王鑫', '新化小学'))).toEqual(['speaker', 'school', 'role', 'section', 'order']);
+    // New, with 叶向红's pinyin.
+    expect(frontmatter('叶向洪', '一幼')).toMatchObject({ speakerSlug: 'ye-xianghong-yiyou' });
+  });
+
   it('asks only for the role of a speaker known at another school, naming where they are known', () => {
     const moved = remarkFile({
       report: now,

@@ -9,6 +9,7 @@ import { ImportError } from './errors.ts';
 import { parseText, type Block, type Heading } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
 import { repairBreaks, type Repair } from './repair.ts';
+import { distinctSlugs, type TakenSlugs } from './slugs.ts';
 
 /** What the editor gives on the command line besides the text. */
 export interface ImportOptions {
@@ -22,6 +23,8 @@ export interface ImportOptions {
   joins?: readonly string[] | undefined;
   /** `--strict`: refuse a join without evidence while another block could be the tail (see repair.ts). */
   strict?: boolean | undefined;
+  /** The addresses of the speakers and organisations already in the content folder (`takenSlugs`). */
+  taken?: TakenSlugs | undefined;
 }
 
 /** What the import found and did, for the summary an editor reads. */
@@ -39,6 +42,8 @@ export interface ImportSummary {
   punctuation: number;
   /** Characters that show nothing, removed (src/lib/invisible.ts). */
   invisible: number;
+  /** Speakers and organisations whose pinyin another one has: the address each was given. */
+  addresses: { speaker: string; school: string; speakerSlug?: string | undefined; schoolSlug?: string | undefined }[];
 }
 
 /** The files to write (paths inside the report folder) and what to tell the editor. */
@@ -132,10 +137,20 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       return speaker ? [{ remark: named(remarks[i]!.path), from: heading(zoneAt.get(speaker.introLine) ?? -1) }] : [];
     }),
   };
+  const slugsOf = distinctSlugs(
+    assembled.remarks.map((r) => ({ name: r.speaker, school: r.school })),
+    options.taken ?? { speakers: new Map(), orgs: new Map() },
+  );
   const files: OutputFile[] = [
     { path: 'index.md', text: renderIndex(parsed.title, options.date, sections, assembled.note, record) },
-    ...assembled.remarks.map((r, i) => ({ path: remarks[i]!.path, text: renderRemark(r, sections[r.section]!) })),
+    ...assembled.remarks.map((r, i) => ({
+      path: remarks[i]!.path,
+      text: renderRemark(r, sections[r.section]!, slugsOf(r.speaker, r.school)),
+    })),
   ];
+  const addresses = assembled.speakers
+    .map((s) => ({ speaker: s.name, school: s.school, ...slugsOf(s.name, s.school) }))
+    .filter((a) => a.speakerSlug ?? a.schoolSlug);
 
   checkConservation(text, parsed.structural, files, {
     title: parsed.title,
@@ -156,6 +171,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       fileOf: (b) => fileById.get(b.id) ?? '',
       punctuation: assembled.punctuation,
       invisible,
+      addresses,
     },
   };
 }

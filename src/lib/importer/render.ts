@@ -74,8 +74,13 @@ export function renderIndex(title: string, date: string, sections: string[], not
   return `${front.join('\n')}\n${body(note)}`;
 }
 
-/** A remark file: frontmatter speaker, school, role, section, order (in that order), then the paragraphs. */
-export function renderRemark(remark: RemarkDraft, section: string): string {
+/** A remark file: frontmatter speaker, school, role, section, order (in that order), and the addresses of the
+ * speaker's and organisation's pages where their pinyin is taken (src/lib/importer/slugs.ts), then the paragraphs. */
+export function renderRemark(
+  remark: RemarkDraft,
+  section: string,
+  { speakerSlug, schoolSlug }: { speakerSlug?: string | undefined; schoolSlug?: string | undefined } = {},
+): string {
   const front = [
     '---',
     `speaker: ${yamlScalar(remark.speaker)}`,
@@ -83,6 +88,8 @@ export function renderRemark(remark: RemarkDraft, section: string): string {
     `role: ${yamlScalar(remark.role)}`,
     `section: ${yamlScalar(section)}`,
     `order: ${remark.order}`,
+    ...(speakerSlug ? [`speakerSlug: ${speakerSlug}`] : []),
+    ...(schoolSlug ? [`schoolSlug: ${schoolSlug}`] : []),
     '---',
   ];
   return `${front.join('\n')}\n${body(remark.paragraphs)}`;

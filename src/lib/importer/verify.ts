@@ -1,6 +1,6 @@
 // What an import must pass before it is written: the checks that `npm run check` and the build make, on the report as
 // it would be written, together with the reports already in the content folder (src/lib/importer/write.ts runs it).
-import { checkRead, readContent, replaceReport, type Problem, type Schemas } from '../check.ts';
+import { checkRead, readContent, replaceReport, type ContentRead, type Problem, type Schemas } from '../check.ts';
 import { ImportError } from './errors.ts';
 import type { Verify } from './write.ts';
 
@@ -11,11 +11,12 @@ const key = (p: Problem) => `${p.file}:${p.line}:${p.message}`;
 const QUOTED = 30;
 
 /** The report as written must pass the checks that `npm run check` and the build make, or nothing is written: what
- * the importer keeps of the text can break them, and a report may clash with another (one address per speaker). */
+ * the importer keeps of the text can break them, and a report may clash with another. `present`: the content folder
+ * as `readContent` read it. */
 export const passesChecks =
-  (contentDir: string, id: string, schemas: Schemas): Verify =>
+  (present: ContentRead, id: string, schemas: Schemas): Verify =>
   async (root, shown) => {
-    const [present, staged] = await Promise.all([readContent(contentDir, schemas), readContent(root, schemas)]);
+    const staged = await readContent(root, schemas);
     // With the reports already there (the one replaced left out), for the rules across reports, such as one address
     // per speaker; what those reports get wrong on their own is not this import's to refuse.
     const before = new Set(checkRead(replaceReport(present, id)).problems.map(key));

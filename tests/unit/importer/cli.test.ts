@@ -130,17 +130,39 @@ describe('npm run import', () => {
     expect((await checkContent(content, contentModel)).problems).toEqual([]);
   });
 
-  it('refuses a report that clashes with one already there, and leaves that one as it was', () => {
-    const content = join(temp, 'clash');
+  it("gives a speaker whose pinyin another report's speaker has an address of their own, and one already there the same", async () => {
+    const content = join(temp, 'homophone');
     cpSync(join(root, 'tests/fixtures/content/valid/content'), content, { recursive: true });
-    const input = join(temp, 'clash.txt');
-    // 张叁 has the address of the report there's 张三: /speakers/zhang-san/.
+    const existing = join(content, 'reports/test-report/remarks/1-1-zhang-san.md');
+    const before = readFileSync(existing, 'utf8');
+    const input = join(temp, 'homophone.txt');
+    // 张叁 has the pinyin of the report there's 张三, /speakers/zhang-san/, at the same school.
     writeFileSync(input, readFileSync(join(fixtures, 'clean/input.txt'), 'utf8').replaceAll('孙明远', '张叁'));
     const r = cli(input, '--report', 'new-report', '--date', '2016', '--content', content);
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^导入失败：导入的结果通不过内容检查/);
-    expect(r.err).toContain('两个页面的网址相同（/speakers/zhang-san/）');
-    expect(readdirSync(join(content, 'reports'))).toEqual(['test-report']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      '张叁（实验中学）的拼音与别的发言人或单位相同，网址另设为：发言人页面 /speakers/zhang-san-shiyan-zhongxue/',
+    );
+    const imported = readTree(join(content, 'reports/new-report/remarks'));
+    const zhang = [...imported].filter(([path]) => path.endsWith('zhang-san.md'));
+    expect(zhang.length).toBeGreaterThan(0);
+    for (const [, text] of zhang) expect(text).toMatch(/\norder: \d+\nspeakerSlug: zhang-san-shiyan-zhongxue\n---\n/);
+    // The organisation is the one already there: its address is its own, written nowhere.
+    expect([...imported.values()].join('')).not.toContain('schoolSlug');
+    expect((await checkContent(content, contentModel)).problems).toEqual([]);
+    expect(readFileSync(existing, 'utf8')).toBe(before);
+
+    // 张三 of the report there, whose address its file gives: the same person, at the same address.
+    writeFileSync(existing, before.replace('order: 1\n', 'order: 1\nspeakerSlug: zhang-san-x\n'));
+    writeFileSync(input, readFileSync(join(fixtures, 'clean/input.txt'), 'utf8').replaceAll('孙明远', '张三'));
+    const again = cli(input, '--report', 'new-report', '--date', '2016', '--content', content, '--force');
+    expect(again.code).toBe(0);
+    for (const [, text] of [...readTree(join(content, 'reports/new-report/remarks'))].filter(([path]) =>
+      path.endsWith('zhang-san.md'),
+    ))
+      expect(text).toContain('\nspeakerSlug: zhang-san-x\n');
+    expect((await checkContent(content, contentModel)).problems).toEqual([]);
   });
 
   it('imports the seed report with no flag, exit 0, listing its two joins without evidence under 请核对', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { contentModel } from '../../../src/content.config.ts';
+import { readContent } from '../../../src/lib/check.ts';
 import { passesChecks } from '../../../src/lib/importer/verify.ts';
 import { writeReport } from '../../../src/lib/importer/write.ts';
 import { readTree, root } from './helpers.ts';
@@ -68,7 +69,7 @@ describe('writeReport with the checks (passesChecks)', () => {
 
   it('writes a report that passes them', async () => {
     const dir = mkdtempSync(join(temp, 'c-'));
-    await writeReport(dir, 'r', report, false, passesChecks(dir, 'r', contentModel));
+    await writeReport(dir, 'r', report, false, passesChecks(await readContent(dir, contentModel), 'r', contentModel));
     expect(readdirSync(join(dir, 'reports/r/remarks')).sort()).toEqual(['1-1-zhang-san.md', '2-1-li-si.md']);
   });
 
@@ -77,9 +78,13 @@ describe('writeReport with the checks (passesChecks)', () => {
     const broken = report.map((f) =>
       f.path === 'remarks/1-1-zhang-san.md' ? { ...f, text: f.text.replace('认真学习', '认真\u200b学习') } : f,
     );
-    const refusal = await writeReport(dir, 'r', broken, false, passesChecks(dir, 'r', contentModel)).catch(
-      (error: unknown) => error,
-    );
+    const refusal = await writeReport(
+      dir,
+      'r',
+      broken,
+      false,
+      passesChecks(await readContent(dir, contentModel), 'r', contentModel),
+    ).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ImportError);
     const { message, problems } = refusal as ImportError;
     expect(message).toMatch(/^导入的结果通不过内容检查.*没有写入任何文件/);

@@ -1,0 +1,58 @@
+// Addresses for speakers and organisations whose pinyin is taken (src/lib/importer/slugs.ts), as the import writes them.
+import { describe, expect, it } from 'vitest';
+import { splitFile } from '../../../src/lib/importer/conserve.ts';
+import type { TakenSlugs } from '../../../src/lib/importer/slugs.ts';
+import { importReport } from '../../../src/lib/importer/importer.ts';
+import { roles } from './helpers.ts';
+
+const text = [
+  '二〇一六年座谈会 交流材料',
+  '',
+  '立德树人 育人为本',
+  '',
+  '王欣(新华小学校长):学校坚持立德树人。',
+  '',
+  '王鑫(新化小学校长):各单位要把立德树人作为根本任务。',
+  '',
+  '王欣:我们还开展了志愿服务。',
+].join('\n');
+
+/** Each remark's speaker, speakerSlug and schoolSlug, in the order of the text. */
+function addresses(taken?: TakenSlugs) {
+  const { files } = importReport(new TextEncoder().encode(text), { reportId: 'r', date: '2016', roles, taken });
+  return files
+    .filter((f) => f.path.startsWith('remarks/'))
+    .map((f) => {
+      const { speaker, speakerSlug, schoolSlug } = splitFile(f.text).data;
+      return { speaker, speakerSlug, schoolSlug };
+    });
+}
+
+describe('the addresses an import gives speakers and organisations', () => {
+  it('leaves the pinyin to the first of two homophones in a report, and gives the second its own', () => {
+    expect(addresses()).toEqual([
+      { speaker: '王欣', speakerSlug: undefined, schoolSlug: undefined },
+      { speaker: '王鑫', speakerSlug: 'wang-xin-xinhua-xiaoxue-2', schoolSlug: 'xinhua-xiaoxue-2' },
+      { speaker: '王欣', speakerSlug: undefined, schoolSlug: undefined },
+    ]);
+  });
+
+  it('keeps the addresses of the speakers and organisations already in the content folder', () => {
+    const taken: TakenSlugs = {
+      speakers: new Map([
+        ['王欣\u0000新华小学', 'wang-xin-1'],
+        ['王新\u0000第一中学', 'wang-xin'],
+      ]),
+      orgs: new Map([
+        ['新华小学', 'xinhua'],
+        ['新化小学', 'xinhua-xiaoxue'],
+      ]),
+    };
+    expect(addresses(taken)).toEqual([
+      { speaker: '王欣', speakerSlug: 'wang-xin-1', schoolSlug: 'xinhua' },
+      // Its pinyin is 王新's, of another school: with its organisation's address, the one already there.
+      { speaker: '王鑫', speakerSlug: 'wang-xin-xinhua-xiaoxue', schoolSlug: undefined },
+      { speaker: '王欣', speakerSlug: 'wang-xin-1', schoolSlug: 'xinhua' },
+    ]);
+  });
+});
