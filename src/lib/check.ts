@@ -61,7 +61,7 @@ export interface ParsedFile {
   unreadable: boolean;
 }
 
-/** One text value in the frontmatter: its top-level field, its path under it (a list index, a key), where it is. */
+/** One value in the frontmatter (a number or a date as its text): its top-level field, its path under it (a list index, a key), where it is. */
 export interface FieldValue {
   field: string;
   path: (string | number)[];
@@ -213,6 +213,28 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
   const offset = parsed.frontmatterLine; // the YAML starts on the line after the opening ---
   if (doc.errors.length) {
     const yamlLines = front.value.split('\n');
+    // A field indented where it should not be: the first one, or one deeper than the field before it, which has a
+    // value, so that it reads as that value's continuation. The parser stumbles only on a later line, or on the one
+    // before; said once, at the line indented.
+    const written = yamlLines.flatMap((text, i) => (text.trim() && !text.trim().startsWith('#') ? [{ text, i }] : []));
+    const misplaced = written.find(({ text }, k) => {
+      if (k === 0) return /^\s/.test(text);
+      const before = /^(\s*(?:-\s+)?)[^\s#][^:]*:\s+\S/.exec(written[k - 1]!.text);
+      return (
+        /^\s+[^\s#-][^:]*:(\s|$)/.test(text) && before !== null && /^\s*/.exec(text)![0].length > before[1]!.length
+      );
+    });
+    if (misplaced) {
+      problems.push({
+        file,
+        line: offset + misplaced.i + 1,
+        column: 1,
+        severity: 'error',
+        message: `这一行的字段名前面多了空格（「${misplaced.text.trimEnd()}」）${misplaced === written[0] ? '' : '，被读成了上一行的接续'}。字段名要从行首写起（列表里一项的各个字段上下对齐），请删去多的空格。`,
+      });
+      return parsed;
+    }
+    const said = new Set<number>();
     for (const error of doc.errors) {
       const pos = lineCounter.linePos(error.pos[0]);
       let line = pos.line;
@@ -222,6 +244,9 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       // So is an unclosed quote.
       if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message))
         while (line > 1 && !/["']/.test(yamlLines[line - 1]!)) line--;
+      // One message a line: a line the parser stumbles on several times is one mistake.
+      if (said.has(line)) continue;
+      said.add(line);
       problems.push({
         file,
         line: offset + line,
@@ -247,9 +272,23 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
             message: `字段 ${field} 的值里「 #」后面的「${node.comment.trim().slice(0, 20)}」被当成了备注，不会发布。如果它是内容，请把整个值放进英文双引号（如 ${field}: "……#……"）；给编辑看的备注请单独写一行，以 # 开头。`,
           });
         }
-        if (typeof node.value === 'string' && node.range) {
+        if (node.range) {
           const pos = lineCounter.linePos(node.range[0]);
-          parsed.values.push({ field, path, line: offset + pos.line, column: pos.col, value: node.value });
+          // A number or a boolean where text belongs is located too, for the message that says so.
+          const value = `${node.value as string | number | boolean | null}`;
+          parsed.values.push({ field, path, line: offset + pos.line, column: pos.col, value });
+          // A line indented deeper than the one before reads as its continuation, one value joined by a space: an
+          // item of a list whose "- " is out of line, most often.
+          const end = lineCounter.linePos(node.range[1]).line;
+          if (node.type === 'PLAIN' && end > pos.line)
+            problems.push({
+              file,
+              line: offset + pos.line + 1,
+              column: 1,
+              field,
+              severity: 'error',
+              message: `这一行比上一行缩进得多，被读成了上一行的接续：字段 ${field} 的值成了「${value}」。如果这是列表的新一项，请让它的「- 」与上一项对齐；如果是同一个值，请写在一行里。`,
+            });
         }
       } else if (isMap(node))
         for (const pair of node.items) {

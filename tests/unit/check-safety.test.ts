@@ -174,6 +174,28 @@ describe('frontmatter mistakes', () => {
     for (const p of found) expect(p.message).not.toMatch(/[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/);
   });
 
+  it('an item of a list indented deeper than the one before, read as its continuation, is said at its line', async () => {
+    const found = await errors(content({ [INDEX]: (t) => t.replace('  - 第二部分 服务', '   - 第二部分 服务') }));
+    expect(found[0]).toMatchObject({ line: 6, field: 'sections' });
+    expect(found[0]!.file).toMatch(/index\.md$/);
+    expect(found[0]!.message).toContain(
+      '被读成了上一行的接续：字段 sections 的值成了「第一部分 学习 - 第二部分 服务」',
+    );
+  });
+
+  it.each([
+    ['title: 测试报告 样例', '  title: 测试报告 样例', INDEX, 2],
+    ['school: 一幼', '  school: 一幼', REMARK, 3],
+  ])(
+    'a field indented (%j as %j) is said once, at its line, not at the fields around it',
+    async (from, to, file, at) => {
+      const found = await errors(content({ [file]: (t) => t.replace(from, to) }));
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ line: at });
+      expect(found[0]!.message).toContain(`这一行的字段名前面多了空格（「${to}」）`);
+    },
+  );
+
   it('a value of the wrong kind Zod has no Chinese words for is explained in Chinese', async () => {
     const found = await errors(content({ [INDEX]: (t) => t.replace('sections:', 'sectionSlugs: 5\nsections:') }));
     expect(found).toHaveLength(1);

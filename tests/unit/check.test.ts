@@ -149,14 +149,14 @@ describe('the record of repairs (校勘记)', () => {
     ]);
   });
 
-  it('says a wrong value inside it at its item, and an empty heading at its line', async () => {
+  it('says a wrong value inside it, and an empty heading, at its line', async () => {
     const problems = await withRecord((r) =>
       r
         .replace('      after: 这是编者按', '      after: 2016')
         .replace('  intros:', '  intros:\n    - remark: 2-1-li-si\n      from: ""'),
     );
     expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
-      [12, 'repairs', '校勘记中断开处前半段的结尾必须是一段文字（字段 repairs，校勘记）。'],
+      [13, 'repairs', '校勘记中断开处前半段的结尾必须是一段文字（字段 repairs，校勘记）。'],
       [16, 'repairs', '校勘记中写明单位职务的小标题是空的，请填写（字段 repairs，校勘记）。'],
     ]);
   });
