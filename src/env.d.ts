@@ -22,3 +22,8 @@ declare var offlineCopy: {
     keep?: () => Promise<boolean>,
   ): Promise<void>;
 };
+
+/** The Network Information API, where the browser has it (Chromium): `saveData` is the reader's data saver. */
+interface Navigator {
+  readonly connection?: { readonly saveData?: boolean };
+}

@@ -17,7 +17,7 @@ const chosen = `${prefix}whole`;
 const withoutQuery = (url: string) => url.replace(/[?#].*$/, '');
 /** The reader has asked to save data (Save-Data): the page downloads nothing for the copy unasked, not even a small
  * site whole or a new build of a copy they chose but never completed; the control offers it instead. */
-const savingData = Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
+const savingData = Boolean(navigator.connection?.saveData);
 
 /** offline.json as the worker controlling the page serves it, from its precache: the worker's build. */
 async function controllerInfo(): Promise<OfflineInfo | undefined> {

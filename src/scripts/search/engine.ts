@@ -112,7 +112,7 @@ export class SearchEngine {
   loadInBackground(host: HTMLElement) {
     const { records } = host.dataset;
     if (records === 'loading' || records === 'loaded') return;
-    if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+    if (navigator.connection?.saveData) return;
     host.dataset.records = 'loading';
     const start = () =>
       void this.loadAll().then(
