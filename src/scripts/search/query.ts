@@ -49,9 +49,11 @@ export function wordsOf(text: string): string[] {
 
 let simplified: Set<string> | undefined;
 const HAN = /\p{Script=Han}/u;
+/** GB2312's characters that OpenCC's tables convert, traditional forms it kept for other uses (後 → 后, 於 → 于). */
+const KEPT_TRADITIONAL = new Set('乾菸薹拚捱摺吒後徵夥榘於袷麴醣麽');
 
 /** Whether a text may hold traditional characters: a Han character outside GB2312, the simplified standard, whose
- * characters the platform's decoder gives without any table to download. */
+ * characters the platform's decoder gives without any table to download, or one of the few it kept. */
 export function mayBeTraditional(text: string): boolean {
   if (!simplified) {
     // Every two-byte code of GB2312's Han characters: rows 0xB0–0xF7, columns 0xA1–0xFE.
@@ -59,7 +61,7 @@ export function mayBeTraditional(text: string): boolean {
     for (let row = 0xb0; row <= 0xf7; row++) for (let col = 0xa1; col <= 0xfe; col++) bytes.push(row, col);
     simplified = new Set(new TextDecoder('gb2312').decode(new Uint8Array(bytes)));
   }
-  return [...text].some((ch) => HAN.test(ch) && !simplified!.has(ch));
+  return [...text].some((ch) => HAN.test(ch) && (!simplified!.has(ch) || KEPT_TRADITIONAL.has(ch)));
 }
 
 let converter: Promise<(text: string) => string> | undefined;

@@ -33,6 +33,20 @@ describe('a query in traditional characters', () => {
     expect(await found('黨建')).toMatchObject({ form: '党建', hits: [] });
   });
 
+  it("is known by every character of GB2312 that OpenCC's tables convert (以後, 於是, 特徵)", async () => {
+    const bytes: number[] = [];
+    for (let row = 0xb0; row <= 0xf7; row++) for (let col = 0xa1; col <= 0xfe; col++) bytes.push(row, col);
+    const gb2312 = [...new TextDecoder('gb2312').decode(new Uint8Array(bytes))].filter((ch) =>
+      /\p{Script=Han}/u.test(ch),
+    );
+    // Each beside a character outside GB2312, so that simplify consults the tables.
+    const converted: string[] = [];
+    for (const ch of gb2312) if ((await simplify(`${ch}\u3400`)) !== `${ch}\u3400`) converted.push(ch);
+    expect(converted.length).toBeGreaterThan(0);
+    expect(gb2312.filter((ch) => mayBeTraditional(ch))).toEqual(converted);
+    expect(await simplify('以後 於是 特徵')).toBe('以后 于是 特征');
+  });
+
   it('needs no table when it is simplified: not for any word of the seed report', () => {
     const text = [seed.title, seed.note, ...seed.remarks.flatMap((r) => [r.speaker, r.school, ...r.paragraphs])];
     const unusual = [...new Set(text.join(''))].filter((ch) => mayBeTraditional(ch));
