@@ -10,17 +10,39 @@
   const others = async () =>
     (await caches.keys()).filter((name) => name.startsWith(prefix) && !name.endsWith(`:${build}`));
 
-  /** This build's versions of the pages and photos kept in earlier builds' pages caches, those it still has.
+  /** A search file's name in its build's folder. @param {string} path */
+  const fileName = (path) => path.slice(path.lastIndexOf('/') + 1);
+
+  /** This build's versions of what earlier builds' caches kept, those it still has: the pages and photos at the same
+   * address, and the search files of the same name (each `records-<k>.json`, so that search works offline from the
+   * records as before, and Pagefind's runtime; its index files are named by their content).
    * @param {string[]} names */
   const saveRead = async (names) => {
     const kept = new Set();
+    const keptSearch = new Set();
     for (const name of names)
-      for (const request of await (await caches.open(name)).keys()) kept.add(decodeURI(new URL(request.url).pathname));
-    if (!kept.size) return;
+      for (const request of await (await caches.open(name)).keys()) {
+        const path = decodeURI(new URL(request.url).pathname);
+        if (name.includes(':search:')) keptSearch.add(fileName(path));
+        else kept.add(path);
+      }
+    if (!kept.size && !keptSearch.size) return;
     const files = await self.offlineCopy.files(base, build);
-    const pages = await caches.open(self.offlineCopy.cacheName(base, 'pages', build));
-    for (const url of [...files.pages, ...files.media].filter((url) => kept.has(url)))
-      await self.offlineCopy.save(pages, url, files.pages.includes(url) ? build : undefined).catch(() => {});
+    /** @param {'pages' | 'search'} kind @param {string[]} urls */
+    const saveEach = async (kind, urls) => {
+      if (!urls.length) return;
+      const cache = await caches.open(self.offlineCopy.cacheName(base, kind, build));
+      for (const url of urls)
+        await self.offlineCopy.save(cache, url, files.pages.includes(url) ? build : undefined).catch(() => {});
+    };
+    await saveEach(
+      'pages',
+      [...files.pages, ...files.media].filter((url) => kept.has(url)),
+    );
+    await saveEach(
+      'search',
+      files.search.filter((url) => keptSearch.has(fileName(url))),
+    );
   };
 
   /** Saves what the reader had of earlier builds, in this build, while this worker installs. */
@@ -47,9 +69,9 @@
           });
         return;
       }
-    // A reader who kept only what they read keeps it too, as far as this build has it: its versions of those pages
-    // and photos, fetched while installing. What cannot be (offline, a page gone) is read again online.
-    await saveRead(read).catch(() => {});
+    // A reader who kept only what they read keeps it too, as far as this build has it: its versions of those pages,
+    // photos and search files, fetched while installing. What cannot be (offline, a page gone) is read again online.
+    await saveRead(older).catch(() => {});
   };
 
   worker.addEventListener('install', (/** @type {any} */ event) => {

@@ -779,6 +779,11 @@ describeInBrowser('offline', () => {
       await controlled(page);
       await expect.poll(() => state(page)).toBe('none');
       await page.goto(`${site.url}speakers/`);
+      // A search, after which the page loads every record: kept, they answer any query offline.
+      await search(page, site, '家长');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('search-view')?.dataset.records === 'loaded',
+      );
       deploy();
       // The next page loaded is the new build's, whose worker takes over at once once installed.
       await page.goto(site.url);
@@ -795,6 +800,8 @@ describeInBrowser('offline', () => {
       expect(await added(page)).toContain(ADDED);
       await page.goto(`${site.url}speakers/`);
       expect(await page.textContent('h1')).toBe('发言人');
+      // The new build's records, as the old build's were kept: its search works offline, with what only it has.
+      expect((await search(page, site, ADDED_QUERY)).map((r) => r.id)).toEqual([anchor(first.file)]);
     } finally {
       await context.close();
       await site.close().catch(() => {});
