@@ -28,7 +28,9 @@ if (links.length && 'clipboard' in navigator) {
 }
 
 // The table of contents marks the heading and the remark being read: the last of them whose top has passed the top
-// quarter of the screen. Only `aria-current` changes, so nothing moves.
+// quarter of the screen, unless the one the address points to is still there (a short remark lets the next one pass
+// too) or, at the end of the page, which the last ones cannot scroll past, still on screen. Only `aria-current`
+// changes, so nothing moves.
 const toc = document.querySelector('.toc');
 if (toc) {
   const entries = [...toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].flatMap((link) => {
@@ -38,7 +40,14 @@ if (toc) {
   let queued = false;
   const mark = () => {
     queued = false;
-    const passed = entries.filter(({ target }) => target.getBoundingClientRect().top <= innerHeight / 4);
+    const visited = entries.findIndex(({ target }) => target.id === decodeURIComponent(location.hash.slice(1)));
+    // Scrolled to, its top may be a fraction of a pixel above the screen's.
+    const top = entries[visited]?.target.getBoundingClientRect().top ?? -1;
+    const bottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+    const passed =
+      top > -1 && (top <= innerHeight / 4 || (bottom && top < innerHeight))
+        ? entries.slice(0, visited + 1)
+        : entries.filter(({ target }) => target.getBoundingClientRect().top <= innerHeight / 4);
     const current = new Set([passed.findLast((e) => e.target.tagName === 'H2'), passed.at(-1)]);
     for (const entry of entries)
       if (current.has(entry)) entry.link.setAttribute('aria-current', 'location');

@@ -68,6 +68,25 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await page.close();
     });
 
+    it('marks the entry of the table of contents the reader went to, short remarks and the last ones included', async () => {
+      // Tall enough for a short remark and the next one to pass the top quarter together, or for the last ones never to
+      // reach it.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1300 } });
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      const links = page.locator('.toc a');
+      const marked = () => page.$$eval('.toc a[aria-current]', (list) => list.map((a) => a.getAttribute('href')));
+      for (let i = 0; i < (await links.count()); i++) {
+        const link = links.nth(i);
+        const own = await link.getAttribute('href');
+        const heading = await link.evaluate((a) =>
+          a.closest('.outline > li')!.querySelector('.outline-section a')!.getAttribute('href'),
+        );
+        await link.click();
+        await expect.poll(marked, { message: own! }).toEqual([...new Set([heading, own])]);
+      }
+      await page.close();
+    });
+
     it('has a table of contents that is a plain list of links without JavaScript, and that moves nothing', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
       const plain = await context.newPage();
