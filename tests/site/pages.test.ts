@@ -132,12 +132,16 @@ describe('heading, speaker and organisation pages', () => {
     }
   });
 
-  it('links every remark on a speaker page back to its place in the report', () => {
+  it('links every remark on a speaker page back to its place in the report, saying where', () => {
     for (const p of speakerPages) {
       for (const article of p.doc.querySelectorAll('[data-remark]')) {
         const place = article.querySelectorAll('a').map((a) => a.getAttribute('href'));
         const anchor = article.getAttribute('data-remark')!.split('/').pop();
         expect(place).toContain(`${reportUrl}#${anchor}`);
+        const { speaker, school, role } = seed.remarks.find((r) => r.file.replace(/\.mdx?$/, '') === anchor)!;
+        expect(textOf(article.querySelector('.remark-place')!)).toBe(
+          `${speaker} ${school} ${role} · 见《${seed.title}》`,
+        );
       }
     }
   });
