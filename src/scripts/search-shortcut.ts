@@ -7,7 +7,11 @@
 function typing(target: EventTarget | null): boolean {
   return (
     target instanceof Element &&
-    Boolean(target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'))
+    Boolean(
+      target.closest(
+        'input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset]), textarea, select, [contenteditable]:not([contenteditable="false"])',
+      ),
+    )
   );
 }
 

@@ -367,6 +367,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(new URL(page.url()).searchParams.getAll(box.name)).toEqual([box.value]);
       // Focus stays on the filter after the list is redrawn.
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+      // A checkbox is not typed into: / goes to the box from there too.
+      await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
       await page.focus('#search-q');
       await page.keyboard.press('ArrowDown');
       const first = (await shownResults(page))[0]!;
