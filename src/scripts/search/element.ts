@@ -3,7 +3,7 @@
 // shared, reloaded, and walked back with the browser's back button; the dialog leaves the URL alone, has no filters,
 // and links to the page instead.
 import { search as s } from '../../i18n/zh-CN.ts';
-import { rememberQuery } from './arrival.ts';
+import { markArrival, rememberQuery } from './arrival.ts';
 import { SearchEngine } from './engine.ts';
 import type { Hit } from './match.ts';
 import { applySelection, facetValues, hasSelection, noSelection, type Selection } from './facets.ts';
@@ -108,8 +108,10 @@ class SearchView extends HTMLElement {
       const link = (event.target as Element).closest('a');
       if (!link) return;
       rememberQuery(link.href, this.#painted);
-      // A remark on this very page: the browser only scrolls, under the dialog unless it closes.
+      // A remark on this very page: the browser only scrolls, under the dialog unless it closes; to the one the
+      // address already points to, without a hashchange, so it is marked now.
       this.#dialog?.close();
+      if (link.href === location.href) markArrival();
     });
     this.#more.addEventListener('click', (event) => {
       if (!(event.target as Element).closest('.search-more')) return;
