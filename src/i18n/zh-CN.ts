@@ -31,6 +31,8 @@ export const search = {
   clearFilters: '清除筛选',
   editorsNote: '编者按',
   error: '搜索暂时无法使用，请刷新页面后再试。',
+  /** Offline, where the search files this query needs were never saved. */
+  errorOffline: '离线时无法完成这次搜索：本设备没有保存它需要的搜索文件。请联网后再试。',
   noscript: '搜索需要浏览器启用 JavaScript。您也可以按目录、发言人或单位浏览全部发言。',
 };
 

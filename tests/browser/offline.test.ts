@@ -335,6 +335,29 @@ describeInBrowser('offline', () => {
     }
   });
 
+  it('a larger site, offline before any search: the search says that it needs the network', async () => {
+    const site = await serve(large.dir, large.base, revalidated);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      await cut(site, context);
+      await page.reload();
+      await page.keyboard.press('/');
+      await page.keyboard.type('敬老');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dialog search-view')?.dataset.state === 'error',
+      );
+      expect(await page.textContent('dialog .search-status')).toBe(
+        '离线时无法完成这次搜索：本设备没有保存它需要的搜索文件。请联网后再试。',
+      );
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
   it('a larger site: a first visit to a search keeps the search files it used, so that the same search works offline', async () => {
     const { dir, base } = large;
     const site = await serve(dir, base, revalidated);

@@ -193,7 +193,7 @@ class SearchView extends HTMLElement {
     if (this.#panel) this.#panel.open = false;
     for (const part of [this.#list, this.#panel, this.#empty]) if (part) part.hidden = true;
     this.#more.replaceChildren();
-    this.#setStatus(s.error, 'error');
+    this.#setStatus(navigator.onLine ? s.error : s.errorOffline, 'error');
     this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
   }
 
