@@ -33,6 +33,8 @@ export const search = {
   error: '搜索暂时无法使用，请刷新页面后再试。',
   /** Offline, where the search files this query needs were never saved. */
   errorOffline: '离线时无法完成这次搜索：本设备没有保存它需要的搜索文件。请联网后再试。',
+  /** A query of punctuation or symbols alone. */
+  noLetters: '请输入要查找的汉字、字母或数字：标点和符号不参与搜索。',
   noscript: '搜索需要浏览器启用 JavaScript。您也可以按目录、发言人或单位浏览全部发言。',
 };
 

@@ -241,6 +241,10 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.textContent('.search-empty')).toContain('没有找到包含“火箭”的内容');
       expect(await page.isVisible('ol.search-results')).toBe(false);
       expect(await page.isVisible('.search-filters')).toBe(false);
+      // Nothing searchable: said once, and why.
+      await open(`?q=${encodeURIComponent('，，，')}`);
+      expect(await page.textContent('.search-status')).toBe('请输入要查找的汉字、字母或数字：标点和符号不参与搜索。');
+      expect(await page.isVisible('.search-empty')).toBe(false);
     });
 
     it('searches while typing, and the back button returns to the previous search', async () => {

@@ -240,7 +240,8 @@ class SearchView extends HTMLElement {
       this.#filters
         ?.querySelector<HTMLElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)
         ?.focus();
-    const none = Boolean(this.#query) && !shownCount;
+    // A query with no letter or digit has its own status, and nothing below it.
+    const none = Boolean(this.#parsed) && !shownCount;
     this.#empty.replaceChildren(...(none ? emptyState(this.#query, this.#hits.length > 0) : []));
     this.#empty.hidden = !none;
     const count =
@@ -249,7 +250,7 @@ class SearchView extends HTMLElement {
         : filtered
           ? s.countFiltered(shownCount, this.#hits.length)
           : s.count(shownCount);
-    if (!this.#parsed) this.#setStatus(this.#query ? s.none(this.#query) : s.prompt, 'idle');
+    if (!this.#parsed) this.#setStatus(this.#query ? s.noLetters : s.prompt, 'idle');
     else this.#setStatus(count + (this.#simplified ? s.asSimplified(this.#simplified) : ''), 'done');
     this.dataset.query = this.#query;
     this.#painted = this.#simplified ?? this.#query;
