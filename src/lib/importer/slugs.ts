@@ -11,12 +11,16 @@ export interface TakenSlugs {
 
 const speakerKey = (speaker: string, school: string) => `${speaker}\u0000${school}`;
 
-/** The addresses the content folder's remarks give their speakers and organisations. */
+/** The addresses the content folder's remarks give their speakers and organisations: the first remark's, as the site
+ * takes them (src/lib/model.ts). */
 export function takenSlugs(remarks: readonly RemarkInput[]): TakenSlugs {
-  return {
-    speakers: new Map(remarks.map((r) => [speakerKey(r.speaker, r.school), speakerSlugOf(r)])),
-    orgs: new Map(remarks.map((r) => [r.school, schoolSlugOf(r)])),
-  };
+  const taken: TakenSlugs = { speakers: new Map(), orgs: new Map() };
+  for (const r of remarks) {
+    const key = speakerKey(r.speaker, r.school);
+    if (!taken.speakers.has(key)) taken.speakers.set(key, speakerSlugOf(r));
+    if (!taken.orgs.has(r.school)) taken.orgs.set(r.school, schoolSlugOf(r));
+  }
+  return taken;
 }
 
 /** The first of the candidates that `used` lacks, or the last one numbered (-2, -3, …). */

@@ -1,7 +1,8 @@
 // Addresses for speakers and organisations whose pinyin is taken (src/lib/importer/slugs.ts), as the import writes them.
 import { describe, expect, it } from 'vitest';
 import { splitFile } from '../../../src/lib/importer/conserve.ts';
-import type { TakenSlugs } from '../../../src/lib/importer/slugs.ts';
+import { takenSlugs, type TakenSlugs } from '../../../src/lib/importer/slugs.ts';
+import type { RemarkInput } from '../../../src/lib/model.ts';
 import { importReport } from '../../../src/lib/importer/importer.ts';
 import { roles } from './helpers.ts';
 
@@ -35,6 +36,16 @@ describe('the addresses an import gives speakers and organisations', () => {
       { speaker: '王鑫', speakerSlug: 'wang-xin-xinhua-xiaoxue-2', schoolSlug: 'xinhua-xiaoxue-2' },
       { speaker: '王欣', speakerSlug: undefined, schoolSlug: undefined },
     ]);
+  });
+
+  it("takes a speaker's address from their first remark, as the site does", () => {
+    const remark = (order: number, slugs: Partial<RemarkInput>): RemarkInput => ({
+      ...{ id: `r/remarks/${order}`, file: `${order}.md`, report: 'r', speaker: '王欣', school: '新华小学' },
+      ...{ role: '校长', section: '甲', order, ...slugs },
+    });
+    const taken = takenSlugs([remark(1, { speakerSlug: 'wang-xin-1', schoolSlug: 'xinhua' }), remark(2, {})]);
+    expect(taken.speakers.get('王欣\u0000新华小学')).toBe('wang-xin-1');
+    expect(taken.orgs.get('新华小学')).toBe('xinhua');
   });
 
   it('keeps the addresses of the speakers and organisations already in the content folder', () => {
