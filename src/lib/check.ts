@@ -61,7 +61,8 @@ export interface ParsedFile {
   unreadable: boolean;
 }
 
-/** One value in the frontmatter (a number or a date as its text): its top-level field, its path under it (a list index, a key), where it is. */
+/** One value in the frontmatter (a number as its text): its top-level field, its path under it (a list index, a key),
+ * where it is. */
 export interface FieldValue {
   field: string;
   path: (string | number)[];
