@@ -78,7 +78,11 @@ async function main(): Promise<void> {
     roles: loadRoles(),
     joins: values.join,
     strict: values.strict,
-    taken: takenSlugs(replaceReport(present, values.report).remarks),
+    // The report replaced (--force) too, after the others: its speakers keep the addresses they have.
+    taken: takenSlugs([
+      ...replaceReport(present, values.report).remarks,
+      ...present.remarks.filter((r) => r.report === values.report),
+    ]),
   });
   const target = await writeReport(
     contentDir,

@@ -54,11 +54,12 @@ const result = remarkFile({
   role: values.role,
 });
 if ('error' in result) fail(result.error);
-const { name, text } = result as { name: string; text: string };
+const { name, text, notes } = result as Exclude<typeof result, { error: string }>;
 const dir = join(contentDir, 'reports', report.id, 'remarks');
 const path = join(dir, name);
 if (existsSync(path)) fail(`${path} 已经存在。`);
 await mkdir(dir, { recursive: true });
 await writeFile(path, text);
 console.log(path);
+for (const note of notes) console.log(note);
 console.log('请打开这个文件，在第二个 --- 下面空一行，写上发言的内容；然后运行 npm run check。');

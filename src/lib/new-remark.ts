@@ -1,6 +1,6 @@
 // Values are quoted by the importer's rule (yamlScalar), the one place YAML quoting is written.
 import { yamlScalar as yaml } from './importer/render.ts';
-import { distinctSlugs, takenSlugs } from './importer/slugs.ts';
+import { distinctSlugs, readdressedLines, takenSlugs } from './importer/slugs.ts';
 import type { RemarkInput, ReportInput } from './model.ts';
 import { slugifyName } from './slug.ts';
 
@@ -23,7 +23,7 @@ export function remarkStem(section: number, order: number, speaker: string): str
  * The file name and frontmatter of a new remark, last under its heading; the speaker's school and role come
  * from their other remarks (the newest report first) unless given, and an unknown or ambiguous speaker is an error.
  */
-export function remarkFile(input: NewRemark): { name: string; text: string } | { error: string } {
+export function remarkFile(input: NewRemark): { name: string; text: string; notes: string[] } | { error: string } {
   const { report, remarks, section, speaker } = input;
   const dates = new Map(input.reports.map((r) => [r.id, r.date]));
   // This report's remarks first, then the newest report's: a role can change over the years.
@@ -57,7 +57,8 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
   let base = remarkStem(index + 1, order, speaker);
   for (let n = 2; taken.has(base); n++) base = `${remarkStem(index + 1, order, speaker)}-${n}`;
   // A speaker or organisation already there keeps its address; a new one whose pinyin is taken gets its own.
-  const { speakerSlug, schoolSlug } = distinctSlugs([{ name: speaker, school }], takenSlugs(remarks))(speaker, school);
+  const slugs = distinctSlugs([{ name: speaker, school }], takenSlugs(remarks))(speaker, school);
+  const { speakerSlug, schoolSlug } = slugs;
   const text = [
     '---',
     `speaker: ${yaml(speaker)}`,
@@ -69,5 +70,5 @@ export function remarkFile(input: NewRemark): { name: string; text: string } | {
     ...(schoolSlug ? [`schoolSlug: ${schoolSlug}`] : []),
     '---\n\n',
   ].join('\n');
-  return { name: `${base}.md`, text };
+  return { name: `${base}.md`, text, notes: readdressedLines(speaker, school, slugs) };
 }

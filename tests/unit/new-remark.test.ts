@@ -108,8 +108,18 @@ describe('npm run new', () => {
     expect(frontmatter('王欣')).toMatchObject({ speakerSlug: 'wang-xin-1', schoolSlug: 'xinhua' });
     // New, with pinyin no one has: 王欣 and 新华小学 are at addresses of their own.
     expect(Object.keys(frontmatter('王鑫', '新化小学'))).toEqual(['speaker', 'school', 'role', 'section', 'order']);
-    // New, with 叶向红's pinyin.
+    // New, with 叶向红's pinyin: told whose it is.
     expect(frontmatter('叶向洪', '一幼')).toMatchObject({ speakerSlug: 'ye-xianghong-yiyou' });
+    const told = remarkFile({
+      report: now,
+      reports: [now],
+      remarks,
+      section: '乙 部分',
+      speaker: '叶向洪',
+      school: '一幼',
+      role: '园长',
+    });
+    expect('notes' in told && told.notes.join('')).toContain('已是叶向红（区委教工委）的');
   });
 
   it('asks only for the role of a speaker known at another school, naming where they are known', () => {

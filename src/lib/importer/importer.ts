@@ -9,7 +9,7 @@ import { ImportError } from './errors.ts';
 import { parseText, type Block, type Heading } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
 import { repairBreaks, type Repair } from './repair.ts';
-import { distinctSlugs, type TakenSlugs } from './slugs.ts';
+import { distinctSlugs, readdressedLines, type TakenSlugs } from './slugs.ts';
 
 /** What the editor gives on the command line besides the text. */
 export interface ImportOptions {
@@ -42,8 +42,8 @@ export interface ImportSummary {
   punctuation: number;
   /** Characters that show nothing, removed (src/lib/invisible.ts). */
   invisible: number;
-  /** Speakers and organisations whose pinyin another one has: the address each was given. */
-  addresses: { speaker: string; school: string; speakerSlug?: string | undefined; schoolSlug?: string | undefined }[];
+  /** Speakers and organisations whose pinyin another one has: what the editor is told (`readdressedLines`). */
+  addresses: string[];
 }
 
 /** The files to write (paths inside the report folder) and what to tell the editor. */
@@ -148,9 +148,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       text: renderRemark(r, sections[r.section]!, slugsOf(r.speaker, r.school)),
     })),
   ];
-  const addresses = assembled.speakers
-    .map((s) => ({ speaker: s.name, school: s.school, ...slugsOf(s.name, s.school) }))
-    .filter((a) => a.speakerSlug ?? a.schoolSlug);
+  const addresses = assembled.speakers.flatMap((s) => readdressedLines(s.name, s.school, slugsOf(s.name, s.school)));
 
   checkConservation(text, parsed.structural, files, {
     title: parsed.title,

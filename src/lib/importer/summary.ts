@@ -1,5 +1,4 @@
 import { quote, type Block } from './parse.ts';
-import { paths } from '../model.ts';
 import type { ImportSummary } from './importer.ts';
 import { joinArgument, type Repair } from './repair.ts';
 
@@ -62,13 +61,7 @@ export function formatSummary(summary: ImportSummary, target: string): string {
     const early = s.before.length ? `；第 ${s.before.join('、')} 行的发言在职务介绍之前，也已用上` : '';
     out.push(`  ${s.name}：单位 ${s.school}，职务 ${s.role}（第 ${s.introLine} 行“${s.intro}”${early}），${count} 篇`);
   }
-  for (const a of summary.addresses) {
-    const pages = [
-      ...(a.speakerSlug ? [`发言人页面 ${paths.speaker({ slug: a.speakerSlug })}（speakerSlug）`] : []),
-      ...(a.schoolSlug ? [`单位页面 ${paths.org({ slug: a.schoolSlug })}（schoolSlug）`] : []),
-    ];
-    out.push(`  ${a.speaker}（${a.school}）的拼音与别的发言人或单位相同，网址另设为：${pages.join('，')}。`);
-  }
+  for (const line of summary.addresses) out.push(`  ${line}`);
   out.push(`发言 ${summary.remarks.length} 篇，写入 ${summary.remarks.length + 1} 个文件。`);
   const reviews = summary.repairs.filter((r) => r.review);
   const proven = summary.repairs.filter((r) => !r.review);

@@ -142,7 +142,7 @@ describe('npm run import', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      '张叁（实验中学）的拼音与别的发言人或单位相同，网址另设为：发言人页面 /speakers/zhang-san-shiyan-zhongxue/',
+      '  发言人张叁（实验中学）的拼音网址 /speakers/zhang-san/ 已是张三（实验中学）的，另设为 /speakers/zhang-san-shiyan-zhongxue/（speakerSlug）。如果其实是同一个人，请把名字和单位写成与那里一样。\n',
     );
     const imported = readTree(join(content, 'reports/new-report/remarks'));
     const zhang = [...imported].filter(([path]) => path.endsWith('zhang-san.md'));
@@ -152,6 +152,12 @@ describe('npm run import', () => {
     expect([...imported.values()].join('')).not.toContain('schoolSlug');
     expect((await checkContent(content, contentModel)).problems).toEqual([]);
     expect(readFileSync(existing, 'utf8')).toBe(before);
+
+    // Imported again (--force): the addresses the report has stay, though its own pinyin would now be free.
+    rmSync(join(content, 'reports/test-report'), { recursive: true });
+    expect(cli(input, '--report', 'new-report', '--date', '2016', '--content', content, '--force').code).toBe(0);
+    expect(readTree(join(content, 'reports/new-report/remarks'))).toEqual(imported);
+    cpSync(join(root, 'tests/fixtures/content/valid/content'), content, { recursive: true });
 
     // 张三 of the report there, whose address its file gives: the same person, at the same address.
     writeFileSync(existing, before.replace('order: 1\n', 'order: 1\nspeakerSlug: zhang-san-x\n'));

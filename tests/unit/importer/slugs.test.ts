@@ -1,7 +1,7 @@
 // Addresses for speakers and organisations whose pinyin is taken (src/lib/importer/slugs.ts), as the import writes them.
 import { describe, expect, it } from 'vitest';
 import { splitFile } from '../../../src/lib/importer/conserve.ts';
-import { takenSlugs, type TakenSlugs } from '../../../src/lib/importer/slugs.ts';
+import { distinctSlugs, readdressedLines, takenSlugs, type TakenSlugs } from '../../../src/lib/importer/slugs.ts';
 import type { RemarkInput } from '../../../src/lib/model.ts';
 import { importReport } from '../../../src/lib/importer/importer.ts';
 import { roles } from './helpers.ts';
@@ -35,6 +35,15 @@ describe('the addresses an import gives speakers and organisations', () => {
       { speaker: '王欣', speakerSlug: undefined, schoolSlug: undefined },
       { speaker: '王鑫', speakerSlug: 'wang-xin-xinhua-xiaoxue-2', schoolSlug: 'xinhua-xiaoxue-2' },
       { speaker: '王欣', speakerSlug: undefined, schoolSlug: undefined },
+    ]);
+  });
+
+  it('numbers the pinyin of a homophone whose organisation has no pinyin to add', () => {
+    const taken: TakenSlugs = { speakers: new Map([['王新\u0000一中', 'wang-xin']]), orgs: new Map() };
+    const slugsOf = distinctSlugs([{ name: '王欣', school: '——' }], taken);
+    expect(slugsOf('王欣', '——')).toMatchObject({ speakerSlug: 'wang-xin-2', schoolSlug: undefined });
+    expect(readdressedLines('王欣', '——', slugsOf('王欣', '——'))).toEqual([
+      '发言人王欣（——）的拼音网址 /speakers/wang-xin/ 已是王新（一中）的，另设为 /speakers/wang-xin-2/（speakerSlug）。如果其实是同一个人，请把名字和单位写成与那里一样。',
     ]);
   });
 
