@@ -335,6 +335,41 @@ describeInBrowser('offline', () => {
     }
   });
 
+  it("a site under a sub-path keeps its offline copy when a site at its origin's root has a worker too", async () => {
+    // Both builds on one origin, as a project site and its owner's user site on GitHub Pages.
+    const both = mkdtempSync(join(work, 'both-'));
+    cpSync(sites.root.dir, both, { recursive: true });
+    cpSync(sites.sub.dir, join(both, sites.sub.base), { recursive: true });
+    const site = await serve(both, '/', revalidated);
+    const sub = `${site.origin}${sites.sub.base}`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(sub);
+      await controlled(page);
+      await expect.poll(() => state(page), { timeout: 20_000 }).toBe('saved');
+      // The root site's worker takes over its pages and cleans up after itself, and only after itself.
+      await page.goto(site.origin);
+      await controlled(page);
+      await page.evaluate(async () => {
+        const worker = (await navigator.serviceWorker.ready).active!;
+        if (worker.state !== 'activated')
+          await new Promise((done) =>
+            worker.addEventListener('statechange', () => worker.state === 'activated' && done(0)),
+          );
+      });
+      await cut(site, context);
+      await page.goto(`${sub}speakers/`);
+      expect(await page.textContent('h1')).toBe('发言人');
+      expect(await page.evaluate(() => getComputedStyle(document.body).margin)).not.toBe('8px');
+      await page.goto(`${sub}no/such/page/`);
+      expect(await page.textContent('h1')).toBe('离线');
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
   it('a larger site, offline before any search: the search says that it needs the network', async () => {
     const site = await serve(large.dir, large.base, revalidated);
     const context = await browser.newContext();

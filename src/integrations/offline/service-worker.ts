@@ -47,7 +47,10 @@ export async function writeServiceWorker(dir: string, base: string, build: strin
     // A new worker waits until a page asks (src/scripts/update-notice.ts), then takes every open page.
     skipWaiting: false,
     clientsClaim: true,
-    cleanupOutdatedCaches: true,
+    // Off: it deletes any precache whose name holds this worker's scope, so a site at an origin's root would delete
+    // those of every site under a sub-path of it (a project site under its owner's user site). It only removes
+    // precaches of Workbox before version 4; a new build's worker drops the old build's entries on activate anyway.
+    cleanupOutdatedCaches: false,
     runtimeCaching: [
       {
         urlPattern: ({ request }) => request.mode === 'navigate',
