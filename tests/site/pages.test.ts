@@ -188,6 +188,11 @@ describe('home, indexes and 404', () => {
       expect(sitemap).toContain(`<loc>https://example.org${p.url}</loc>`);
     // The page the service worker serves offline in place of one not saved is no page to find.
     expect(sitemap).not.toContain('/offline/');
+    // Nor are it and the 404 page, served in place of others, addresses to name or index.
+    for (const url of ['/404', '/offline/']) {
+      expect(page(url).doc.querySelector('link[rel=canonical], meta[property="og:url"]'), url).toBeNull();
+      expect(page(url).doc.querySelector('meta[name=robots]')?.getAttribute('content'), url).toBe('noindex');
+    }
     const subHome = readPages(sites.sub.dir, sites.sub.base).find((p) => p.url === sites.sub.base)!;
     expect(subHome.doc.querySelector('link[rel=canonical]')).toBeNull();
     expect(existsSync(`${sites.sub.dir}sitemap.xml`)).toBe(false);
