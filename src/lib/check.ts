@@ -258,6 +258,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     }
     return parsed;
   }
+  let wrapped = false;
   if (isMap(doc.contents)) {
     const walk = (node: unknown, field: string, path: (string | number)[]) => {
       if (isScalar(node)) {
@@ -278,18 +279,24 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
           // A number or a boolean where text belongs is located too, for the message that says so.
           const value = `${node.value as string | number | boolean | null}`;
           parsed.values.push({ field, path, line: offset + pos.line, column: pos.col, value });
-          // A line indented deeper than the one before reads as its continuation, one value joined by a space: an
-          // item of a list whose "- " is out of line, most often.
+          // A value on two lines is one value joined by a space: a line indented deeper than the one before reads as
+          // its continuation (an item of a list whose "- " is out of line, most often), and a quoted one wrapped
+          // gains a space where it was wrapped. The file's values are then not what it means: none of them is used.
           const end = lineCounter.linePos(node.range[1]).line;
-          if (node.type === 'PLAIN' && end > pos.line)
+          const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+          if ((node.type === 'PLAIN' || quoted) && end > pos.line) {
+            wrapped = true;
             problems.push({
               file,
               line: offset + pos.line + 1,
               column: 1,
               field,
               severity: 'error',
-              message: `这一行比上一行缩进得多，被读成了上一行的接续：字段 ${field} 的值成了「${value}」。如果这是列表的新一项，请让它的「- 」与上一项对齐；如果是同一个值，请写在一行里。`,
+              message: quoted
+                ? `字段 ${field} 的值分成了两行，换行处会变成一个空格，值成了「${value}」。请把它写在一行里。`
+                : `这一行比上一行缩进得多，被读成了上一行的接续：字段 ${field} 的值成了「${value}」。如果这是列表的新一项，请让它的「- 」与上一项对齐；如果是同一个值，请写在一行里。`,
             });
+          }
         }
       } else if (isMap(node))
         for (const pair of node.items) {
@@ -307,6 +314,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       }
     }
   }
+  if (wrapped) return parsed;
   let data: unknown;
   try {
     data = doc.toJS();
@@ -929,7 +937,9 @@ export function checkRead(read: ContentRead): ContentCheck {
   // The record of repairs (校勘记) speaks of remarks, text and headings of its own report: each must be there. A quoted
   // end is looked for in the text as read (3~5, not the Markdown's 3\~5), whatever the width of its marks, so that
   // --fix, which makes a body's marks full-width and leaves the frontmatter alone, never makes the record wrong.
-  const prose = (file: string) => foldMarks(toString(files.get(file)?.body ?? []));
+  // None for a body that could not be read (an MDX mistake, said where it is): there is no text to look in.
+  const prose = (file: string) =>
+    files.get(file)?.unreadable ? undefined : foldMarks(toString(files.get(file)?.body ?? []));
   for (const report of reportInputs) {
     const { joins = [], intros = [] } = report.repairs ?? {};
     const named = new Map(remarkInputs.filter((r) => r.report === report.id).map((r) => [remarkBaseName(r.file), r]));
@@ -956,7 +966,7 @@ export function checkRead(read: ContentRead): ContentCheck {
       const file = join.remark === 'note' ? report.file : named.get(join.remark)?.file;
       if (!file) {
         if (!there(join.remark)) problem(`joins.${i}.remark`, unknownRemark(join.remark));
-      } else if (!prose(file).includes(foldMarks(join.after)))
+      } else if (prose(file)?.includes(foldMarks(join.after)) === false)
         problem(
           `joins.${i}.after`,
           `校勘记说「${join.after}」处的断开已接上，但${join.remark === 'note' ? '编者按' : `发言 ${join.remark}`}里没有这段文字。请照正文抄写断开处前半段的结尾。`,

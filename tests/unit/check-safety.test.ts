@@ -174,12 +174,25 @@ describe('frontmatter mistakes', () => {
     for (const p of found) expect(p.message).not.toMatch(/[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/);
   });
 
-  it('an item of a list indented deeper than the one before, read as its continuation, is said at its line', async () => {
+  it('an item of a list indented deeper than the one before, read as its continuation, is said at its line, alone', async () => {
     const found = await errors(content({ [INDEX]: (t) => t.replace('  - 第二部分 服务', '   - 第二部分 服务') }));
+    // The headings are not what the file means: the remarks are not told theirs are unknown.
+    expect(found.map((p) => p.file.replace(/^.*\/reports\//, ''))).toEqual(['test-report/index.md']);
     expect(found[0]).toMatchObject({ line: 6, field: 'sections' });
     expect(found[0]!.file).toMatch(/index\.md$/);
     expect(found[0]!.message).toContain(
       '被读成了上一行的接续：字段 sections 的值成了「第一部分 学习 - 第二部分 服务」',
+    );
+  });
+
+  it('a quoted value wrapped onto the next line, which gains a space there, is said at its line', async () => {
+    const found = await errors(
+      content({ [INDEX]: (t) => t.replace('title: 测试报告 样例', 'title: "测试报告\n  样例"') }),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 3, field: 'title' });
+    expect(found[0]!.message).toBe(
+      '字段 title 的值分成了两行，换行处会变成一个空格，值成了「测试报告 样例」。请把它写在一行里。',
     );
   });
 

@@ -118,11 +118,12 @@ describe('the record of repairs (校勘记)', () => {
     - remark: 2-1-li-si
       from: 第一部分 学习
 ---`;
-  /** The valid fixture with a record of repairs, changed by `edit`: its problems. */
-  async function withRecord(edit: (record: string) => string) {
+  /** The valid fixture with a record of repairs, changed by `edit`: its problems. `before` changes the folder first. */
+  async function withRecord(edit: (record: string) => string, before?: (dir: string) => void) {
     const dir = mkdtempSync(join(tmpdir(), 'repairs-'));
     try {
       cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+      before?.(dir);
       const index = `${dir}/reports/test-report/index.md`;
       const text = readFileSync(index, 'utf8');
       const close = text.indexOf('\n---\n', 4);
@@ -135,6 +136,19 @@ describe('the record of repairs (校勘记)', () => {
 
   it('accepts a record whose remarks, quoted ends and headings are all there', async () => {
     expect(formatProblems(await withRecord((r) => r))).toBe('');
+  });
+
+  it('says nothing of a remark whose body cannot be read: its own mistake is said where it is', async () => {
+    const problems = await withRecord(
+      (r) => r,
+      (dir) => {
+        const remark = `${dir}/reports/test-report/remarks/1-1-zhang-san`;
+        writeFileSync(`${remark}.mdx`, `${readFileSync(`${remark}.md`, 'utf8')}\n<Figure src=“./a.jpg” alt="" />\n`);
+        rmSync(`${remark}.md`);
+      },
+    );
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.field === 'repairs')).toEqual([]);
   });
 
   it('names a misspelt key inside it at its own line, among the keys it may have', async () => {
