@@ -10,13 +10,21 @@ import { unified } from 'unified';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type ErrorCode } from 'yaml';
 import type { Definition, RootContent } from 'mdast';
 import { z } from 'astro/zod';
-import { buildArchive, remarkBaseName, type RemarkInput, type ReportInput } from './model.ts';
+import {
+  buildArchive,
+  remarkBaseName,
+  schoolSlugOf,
+  speakerSlugOf,
+  type RemarkInput,
+  type ReportInput,
+} from './model.ts';
 import { findInvisible, INVISIBLE, invisibleName } from './invisible.ts';
 import { FIGURE_EXAMPLE, mdxProblems, mdxSyntaxProblem } from './mdx.ts';
 import { remarkStem } from './new-remark.ts';
 import { foldMarks, normalizePunctuation } from './punctuation.ts';
 import { imageProblem, imageType, linkProblem, type ImageFile } from './safe-url.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
+import { searchChars } from '../scripts/search/text.ts';
 
 /** One problem in one file, located as precisely as the parser allows, worded for an editor. */
 export interface Problem {
@@ -1017,11 +1025,58 @@ export function checkRead(read: ContentRead): ContentCheck {
       });
     }
   }
+  // A speaker's page, and an organisation's, has one address: every remark of theirs must give the same, in any report
+  // (the site takes the first file's, and the others' would be ignored without a word).
+  const sameAddress = (
+    kind: 'speaker' | 'school',
+    key: (r: RemarkInput) => string,
+    slugOf: (r: RemarkInput) => string,
+  ) => {
+    const field = kind === 'speaker' ? 'speakerSlug' : 'schoolSlug';
+    for (const group of groups(key)) {
+      const first = group[0]!;
+      for (const remark of group.filter((r) => slugOf(r) !== slugOf(first)))
+        problems.push({
+          file: remark.file,
+          line: at(remark.file, field) || at(remark.file, kind),
+          column: 1,
+          field,
+          severity: 'error',
+          message: `${kind === 'speaker' ? `发言人 ${remark.speaker}（${remark.school}）` : `单位「${remark.school}」`}的网址名不一致：这里是 ${slugOf(remark)}，${first.file} 里是 ${slugOf(first)}。同一${kind === 'speaker' ? '位发言人' : '个单位'}的每篇发言要写同样的 ${field}（或都不写）：请改成一样的。`,
+        });
+    }
+  };
+  sameAddress('speaker', (r) => `${r.speaker}\u0000${r.school}`, speakerSlugOf);
+  sameAddress('school', (r) => r.school, schoolSlugOf);
+  // Names that differ only in how they are written (full- or half-width, spaces, dots and other marks) are one name
+  // written two ways, which would make two pages of one person or organisation.
+  const sameWritten = (kind: 'speaker' | 'school', name: (r: RemarkInput) => string) => {
+    // A speaker's organisation as written: one written two ways is said once, as the organisation's.
+    for (const group of groups((r) =>
+      kind === 'speaker' ? `${searchChars(r.speaker)}\u0000${r.school}` : searchChars(r.school),
+    )) {
+      const first = group[0]!;
+      for (const remark of group.filter((r) => name(r) !== name(first)))
+        problems.push({
+          file: remark.file,
+          line: at(remark.file, kind),
+          column: 1,
+          field: kind,
+          severity: 'error',
+          message: `${kind === 'speaker' ? '发言人' : '单位'}「${name(remark)}」和 ${first.file} 里的「${name(first)}」只是写法不同（全角半角、空格或标点）。同一${kind === 'speaker' ? '个人' : '个单位'}请写成一样的，否则网站会当成两个。`,
+        });
+    }
+  };
+  sameWritten('speaker', (r) => `${r.speaker}（${r.school}）`);
+  sameWritten('school', (r) => r.school);
   // One name under two organisations in one report is usually a typo; two people of one name say so with speakerSlug.
   for (const group of groups((r) => `${r.report}\u0000${r.speaker}`)) {
     const first = group[0]!;
     for (const remark of group.filter(
-      (r) => r.school !== first.school && !(r.speakerSlug && first.speakerSlug && r.speakerSlug !== first.speakerSlug),
+      (r) =>
+        // An organisation only written another way is said as such, above.
+        searchChars(r.school) !== searchChars(first.school) &&
+        !(r.speakerSlug && first.speakerSlug && r.speakerSlug !== first.speakerSlug),
     ))
       problems.push({
         file: remark.file,

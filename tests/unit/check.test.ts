@@ -106,6 +106,57 @@ describe('content checks', () => {
   });
 });
 
+describe('one person, one organisation, one page', () => {
+  /** The valid fixture with a second remark of 张三 of 实验中学, its frontmatter `front`, and the first one changed by
+   * `edit`: the file, line and message of each problem. */
+  async function withSecond(front: string, edit = (t: string) => t) {
+    const dir = mkdtempSync(join(tmpdir(), 'one-page-'));
+    try {
+      cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+      const folder = `${dir}/reports/test-report/remarks/`;
+      writeFileSync(`${folder}1-1-zhang-san.md`, edit(readFileSync(`${folder}1-1-zhang-san.md`, 'utf8')));
+      writeFileSync(
+        `${folder}1-2-zhang-san.md`,
+        `---\n${front}\nrole: 校长\nsection: 第一部分 学习\norder: 2\n---\n\n又一篇。\n`,
+      );
+      const { problems } = await checkContent(dir, contentModel);
+      return problems.map((p) => ({ file: p.file.replace(/^.*\//, ''), line: p.line, message: p.message }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('accepts every remark of a speaker at one address', async () => {
+    expect(await withSecond('speaker: 张三\nschool: 实验中学')).toEqual([]);
+    const slug = (t: string) => t.replace('school: 实验中学\n', 'school: 实验中学\nspeakerSlug: zhang-san-x\n');
+    expect(await withSecond('speaker: 张三\nschool: 实验中学\nspeakerSlug: zhang-san-x', slug)).toEqual([]);
+  });
+
+  it('refuses a name or an organisation written another way (a full-width space, another dot)', async () => {
+    const [speaker, ...more] = await withSecond('speaker: 张\u3000三\nschool: 实验中学');
+    expect(more).toEqual([]);
+    expect(speaker).toMatchObject({ file: '1-2-zhang-san.md', line: 2 });
+    expect(speaker!.message).toMatch(
+      /^发言人「张\u3000三（实验中学）」和 .*1-1-zhang-san\.md 里的「张三（实验中学）」只是写法不同/,
+    );
+    const [school, ...others] = await withSecond('speaker: 张三\nschool: 实验中学 ', (t) =>
+      t.replace('实验中学', '实验．中学'),
+    );
+    expect(others).toEqual([]);
+    expect(school).toMatchObject({ file: '1-2-zhang-san.md', line: 3 });
+    expect(school!.message).toMatch(/^单位「实验中学」和 .*1-1-zhang-san\.md 里的「实验．中学」只是写法不同/);
+  });
+
+  it("refuses a speaker's remarks at two addresses, at the line that differs", async () => {
+    const [problem, ...more] = await withSecond('speaker: 张三\nschool: 实验中学\nspeakerSlug: zhang-san-2016');
+    expect(more).toEqual([]);
+    expect(problem).toMatchObject({ file: '1-2-zhang-san.md', line: 4 });
+    expect(problem!.message).toMatch(
+      /^发言人 张三（实验中学）的网址名不一致：这里是 zhang-san-2016，.*1-1-zhang-san\.md 里是 zhang-san。/,
+    );
+  });
+});
+
 describe('the record of repairs (校勘记)', () => {
   const RECORD = `repairs:
   punctuation: 2
