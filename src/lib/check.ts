@@ -226,6 +226,18 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     // value, so that it reads as that value's continuation. The parser stumbles only on a later line, or on the one
     // before; said once, at the line indented.
     const written = yamlLines.flatMap((text, i) => (text.trim() && !text.trim().startsWith('#') ? [{ text, i }] : []));
+    // A tab in the indentation is no indentation to YAML.
+    const tabbed = written.find(({ text }) => /^ *\t/.test(text));
+    if (tabbed) {
+      problems.push({
+        file,
+        line: offset + tabbed.i + 1,
+        column: 1,
+        severity: 'error',
+        message: `这一行用 Tab 键缩进了（「${tabbed.text.trim()}」）：frontmatter 只能用空格缩进。请把 Tab 换成空格，与上下各行对齐。`,
+      });
+      return parsed;
+    }
     const misplaced = written.find(({ text }, k) => {
       if (k === 0) return /^\s/.test(text);
       const before = /^(\s*(?:-\s+)?)[^\s#][^:]*:\s+\S/.exec(written[k - 1]!.text);
@@ -1084,7 +1096,7 @@ export function checkRead(read: ContentRead): ContentCheck {
         column: 1,
         field: 'school',
         severity: 'error',
-        message: `同一报告中 ${remark.speaker} 的单位不一致：这里是「${remark.school}」，${first.file} 第 ${at(first.file, 'school')} 行是「${first.school}」。如果是同一个人，请把两个文件的 school 改成一样；如果是同名的两个人，请在两个文件中各加一行不同的 speakerSlug（如 speakerSlug: wang-xin-yizhong）。`,
+        message: `同一报告中 ${remark.speaker} 的单位不一致：这里是「${remark.school}」，${first.file} 第 ${at(first.file, 'school')} 行是「${first.school}」。如果是同一个人，请把两个文件的 school 改成一样；如果是同名的两个人，请在两个文件中各加一行不同的 speakerSlug（${first.file} 写上它现在的网址名 speakerSlug: ${speakerSlugOf(first)}，已发布的网址就不会变）。`,
       });
   }
   for (const group of groups((r) => `${r.report}\u0000${r.section}\u0000${r.order}`)) {

@@ -209,6 +209,13 @@ describe('frontmatter mistakes', () => {
     },
   );
 
+  it('a field indented with a tab is said at its line, once', async () => {
+    const found = await errors(content({ [REMARK]: (t) => t.replace('school: 一幼', '\tschool: 一幼') }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 3 });
+    expect(found[0]!.message).toContain('这一行用 Tab 键缩进了（「school: 一幼」）');
+  });
+
   it('a value of the wrong kind Zod has no Chinese words for is explained in Chinese', async () => {
     const found = await errors(content({ [INDEX]: (t) => t.replace('sections:', 'sectionSlugs: 5\nsections:') }));
     expect(found).toHaveLength(1);

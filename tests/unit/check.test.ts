@@ -147,6 +147,16 @@ describe('one person, one organisation, one page', () => {
     expect(school!.message).toMatch(/^单位「实验中学」和 .*1-1-zhang-san\.md 里的「实验．中学」只是写法不同/);
   });
 
+  it('takes one name at two organisations in one report for a typo, and says how two people keep their addresses', async () => {
+    const problems = await withSecond('speaker: 张三\nschool: 二中');
+    const typo = problems.find((p) => p.message.startsWith('同一报告中 张三 的单位不一致'));
+    expect(typo).toMatchObject({ file: '1-2-zhang-san.md', line: 3 });
+    expect(typo!.message).toMatch(/1-1-zhang-san\.md 写上它现在的网址名 speakerSlug: zhang-san，已发布的网址就不会变/);
+    // Said so, the two are two people at two addresses.
+    const named = (t: string) => t.replace('school: 实验中学\n', 'school: 实验中学\nspeakerSlug: zhang-san\n');
+    expect(await withSecond('speaker: 张三\nschool: 二中\nspeakerSlug: zhang-san-erzhong', named)).toEqual([]);
+  });
+
   it("refuses a speaker's remarks at two addresses, at the line that differs", async () => {
     const [problem, ...more] = await withSecond('speaker: 张三\nschool: 实验中学\nspeakerSlug: zhang-san-2016');
     expect(more).toEqual([]);
