@@ -222,36 +222,29 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
   const offset = parsed.frontmatterLine; // the YAML starts on the line after the opening ---
   if (doc.errors.length) {
     const yamlLines = front.value.split('\n');
-    // A field indented where it should not be: the first one, or one deeper than the field before it, which has a
-    // value, so that it reads as that value's continuation. The parser stumbles only on a later line, or on the one
-    // before; said once, at the line indented.
+    // A field indented where it should not be: with a tab, which is no indentation to YAML; the first one; or one deeper
+    // than the field before it, which has a value, so that it reads as that value's continuation. The parser
+    // stumbles only on a later line, or on the one before; said once, at the line indented.
     const written = yamlLines.flatMap((text, i) => (text.trim() && !text.trim().startsWith('#') ? [{ text, i }] : []));
-    // A tab in the indentation is no indentation to YAML.
     const tabbed = written.find(({ text }) => /^ *\t/.test(text));
-    if (tabbed) {
-      problems.push({
-        file,
-        line: offset + tabbed.i + 1,
-        column: 1,
-        severity: 'error',
-        message: `这一行用 Tab 键缩进了（「${tabbed.text.trim()}」）：frontmatter 只能用空格缩进。请把 Tab 换成空格，与上下各行对齐。`,
+    const misplaced =
+      tabbed ??
+      written.find(({ text }, k) => {
+        if (k === 0) return /^\s/.test(text);
+        const before = /^(\s*(?:-\s+)?)[^\s#][^:]*:\s+\S/.exec(written[k - 1]!.text);
+        return (
+          /^\s+[^\s#-][^:]*:(\s|$)/.test(text) && before !== null && /^\s*/.exec(text)![0].length > before[1]!.length
+        );
       });
-      return parsed;
-    }
-    const misplaced = written.find(({ text }, k) => {
-      if (k === 0) return /^\s/.test(text);
-      const before = /^(\s*(?:-\s+)?)[^\s#][^:]*:\s+\S/.exec(written[k - 1]!.text);
-      return (
-        /^\s+[^\s#-][^:]*:(\s|$)/.test(text) && before !== null && /^\s*/.exec(text)![0].length > before[1]!.length
-      );
-    });
     if (misplaced) {
       problems.push({
         file,
         line: offset + misplaced.i + 1,
         column: 1,
         severity: 'error',
-        message: `这一行的字段名前面多了空格（「${misplaced.text.trimEnd()}」）${misplaced === written[0] ? '' : '，被读成了上一行的接续'}。字段名要从行首写起（列表里一项的各个字段上下对齐），请删去多的空格。`,
+        message: tabbed
+          ? `这一行用 Tab 键缩进了（「${tabbed.text.trim()}」）：frontmatter 只能用空格缩进。请把 Tab 换成空格，与上下各行对齐。`
+          : `这一行的字段名前面多了空格（「${misplaced.text.trimEnd()}」）${misplaced === written[0] ? '' : '，被读成了上一行的接续'}。字段名要从行首写起（列表里一项的各个字段上下对齐），请删去多的空格。`,
       });
       return parsed;
     }
