@@ -49,13 +49,7 @@ const TAG_WINDOW = 200;
 const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/;
 // Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
 // of a long run of spaces.
-const TAG =
-  /^(?<name>\p{Script=Han}[\p{Script=Han}·•・‧．\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
-/** The dots a transliterated name is written with (阿不都·热合曼), as fonts and input methods give them. */
-const NAME_DOT = /[·•・‧．]/u;
-/** A name without a dot longer than this is taken for one only where 单位职务 introduce it (乌兰其其格): a longer run
- * of characters before a colon is more often the start of a sentence. */
-const SHORT_NAME = 4;
+const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;
@@ -79,7 +73,7 @@ export function matchTag(line: string): { tag: SpeakerTag; rest: string } | unde
   if (!m?.groups) return undefined;
   const name = m.groups.name!.replace(/\s/gu, '');
   const length = [...name].length;
-  const valid = NAME_DOT.test(name) ? length >= 3 && length <= 12 : length >= 2 && length <= 8;
+  const valid = name.includes('·') ? length >= 3 && length <= 12 : length >= 2 && length <= 4;
   if (!valid) return undefined;
   const intro = m.groups.intro ? cleanLine(m.groups.intro) : undefined;
   return { tag: { name, raw: m[0].trim(), ...(intro ? { intro } : {}) }, rest: line.slice(m[0].length) };
@@ -152,13 +146,11 @@ export function parseText(text: string): ParsedText {
     }
   }
 
-  // `姓名:` is a speaker only if that name is introduced with 单位职务 somewhere, or cannot be an ordinary word or the
-  // start of a sentence.
+  // `姓名:` is a speaker only if that name is introduced with 单位职务 somewhere, or cannot be an ordinary word.
   const introduced = new Set(blocks.filter((b) => b.tag?.intro).map((b) => b.tag!.name));
   for (const b of blocks) {
     if (!b.tag || b.tag.intro || introduced.has(b.tag.name)) continue;
-    const long = [...b.tag.name].length > SHORT_NAME && !NAME_DOT.test(b.tag.name);
-    if (long || isDictionaryWord(b.tag.name)) {
+    if (isDictionaryWord(b.tag.name)) {
       b.text = normalizeSpaces(raws.get(b.id)!);
       delete b.tag;
       continue;
