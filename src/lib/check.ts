@@ -1047,7 +1047,7 @@ export function checkRead(read: ContentRead): ContentCheck {
           column: 1,
           field,
           severity: 'error',
-          message: `${kind === 'speaker' ? `发言人 ${remark.speaker}（${remark.school}）` : `单位「${remark.school}」`}的网址名不一致：这里是 ${slugOf(remark)}，${first.file} 里是 ${slugOf(first)}。同一${kind === 'speaker' ? '位发言人' : '个单位'}的每篇发言要写同样的 ${field}（或都不写）：请改成一样的。`,
+          message: `${kind === 'speaker' ? `发言人 ${remark.speaker}（${remark.school}）` : `单位「${remark.school}」`}的网址名不一致：这里是 ${slugOf(remark)}，${first.file} 里是 ${slugOf(first)}，网站用的是后者。同一${kind === 'speaker' ? '位发言人' : '个单位'}的每篇发言要写同样的 ${field}：要保持现在的网址，请${first[field] ? `在这里写 ${field}: ${slugOf(first)}` : `删去这里的 ${field}`}；要改用新的网址，请在每篇发言里都改。`,
         });
     }
   };
@@ -1074,14 +1074,16 @@ export function checkRead(read: ContentRead): ContentCheck {
   };
   sameWritten('speaker', (r) => `${r.speaker}（${r.school}）`);
   sameWritten('school', (r) => r.school);
-  // One name under two organisations in one report is usually a typo; two people of one name say so with speakerSlug.
+  // One name under two organisations in one report is usually a typo; two people of one name say so with speakerSlug,
+  // the new one's an address of its own.
   for (const group of groups((r) => `${r.report}\u0000${r.speaker}`)) {
     const first = group[0]!;
     for (const remark of group.filter(
       (r) =>
         // An organisation only written another way is said as such, above.
         searchChars(r.school) !== searchChars(first.school) &&
-        !(r.speakerSlug && first.speakerSlug && r.speakerSlug !== first.speakerSlug),
+        // Two people of one name, at addresses of their own.
+        speakerSlugOf(r) === speakerSlugOf(first),
     ))
       problems.push({
         file: remark.file,
@@ -1089,7 +1091,7 @@ export function checkRead(read: ContentRead): ContentCheck {
         column: 1,
         field: 'school',
         severity: 'error',
-        message: `同一报告中 ${remark.speaker} 的单位不一致：这里是「${remark.school}」，${first.file} 第 ${at(first.file, 'school')} 行是「${first.school}」。如果是同一个人，请把两个文件的 school 改成一样；如果是同名的两个人，请在两个文件中各加一行不同的 speakerSlug（${first.file} 写上它现在的网址名 speakerSlug: ${speakerSlugOf(first)}，已发布的网址就不会变）。`,
+        message: `同一报告中 ${remark.speaker} 的单位不一致：这里是「${remark.school}」，${first.file} 第 ${at(first.file, 'school')} 行是「${first.school}」。如果是同一个人，请把两个文件的 school 改成一样；如果是同名的两个人，请给新来的那一位加一行 speakerSlug，写一个别人没用过的网址名（例如 speakerSlug: ${speakerSlugOf(remark)}-${schoolSlugOf(remark)}），已发布的那一位不用改，网址也不会变。`,
       });
   }
   for (const group of groups((r) => `${r.report}\u0000${r.section}\u0000${r.order}`)) {

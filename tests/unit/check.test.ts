@@ -151,10 +151,11 @@ describe('one person, one organisation, one page', () => {
     const problems = await withSecond('speaker: 张三\nschool: 二中');
     const typo = problems.find((p) => p.message.startsWith('同一报告中 张三 的单位不一致'));
     expect(typo).toMatchObject({ file: '1-2-zhang-san.md', line: 3 });
-    expect(typo!.message).toMatch(/1-1-zhang-san\.md 写上它现在的网址名 speakerSlug: zhang-san，已发布的网址就不会变/);
-    // Said so, the two are two people at two addresses.
-    const named = (t: string) => t.replace('school: 实验中学\n', 'school: 实验中学\nspeakerSlug: zhang-san\n');
-    expect(await withSecond('speaker: 张三\nschool: 二中\nspeakerSlug: zhang-san-erzhong', named)).toEqual([]);
+    expect(typo!.message).toContain(
+      '请给新来的那一位加一行 speakerSlug，写一个别人没用过的网址名（例如 speakerSlug: zhang-san-erzhong），已发布的那一位不用改',
+    );
+    // Done so (npm run new does it), the two are two people, each at an address of their own; the one there keeps his.
+    expect(await withSecond('speaker: 张三\nschool: 二中\nspeakerSlug: zhang-san-erzhong')).toEqual([]);
   });
 
   it("refuses a speaker's remarks at two addresses, at the line that differs", async () => {
@@ -162,8 +163,12 @@ describe('one person, one organisation, one page', () => {
     expect(more).toEqual([]);
     expect(problem).toMatchObject({ file: '1-2-zhang-san.md', line: 4 });
     expect(problem!.message).toMatch(
-      /^发言人 张三（实验中学）的网址名不一致：这里是 zhang-san-2016，.*1-1-zhang-san\.md 里是 zhang-san。/,
+      /^发言人 张三（实验中学）的网址名不一致：这里是 zhang-san-2016，.*1-1-zhang-san\.md 里是 zhang-san，网站用的是后者。.*要保持现在的网址，请删去这里的 speakerSlug；/,
     );
+    // The file the site takes gives one: the others are told to write it.
+    const given = (t: string) => t.replace('school: 实验中学\n', 'school: 实验中学\nspeakerSlug: zhang-san-x\n');
+    const [missing] = await withSecond('speaker: 张三\nschool: 实验中学', given);
+    expect(missing!.message).toContain('要保持现在的网址，请在这里写 speakerSlug: zhang-san-x；');
   });
 });
 
