@@ -227,7 +227,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     // stumbles only on a later line, or on the one before; said once, at the line indented.
     const written = yamlLines.flatMap((text, i) => (text.trim() && !text.trim().startsWith('#') ? [{ text, i }] : []));
     const tabbed = written.find(({ text }) => /^ *\t/.test(text));
-    const misplaced =
+    const guess =
       tabbed ??
       written.find(({ text }, k) => {
         if (k === 0) return /^\s/.test(text);
@@ -236,15 +236,20 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
           /^\s+[^\s#-][^:]*:(\s|$)/.test(text) && before !== null && /^\s*/.exec(text)![0].length > before[1]!.length
         );
       });
+    // Only where the parser stumbled, at that line or beside it: a block scalar (|) or a flow mapping ({ … }) may be
+    // indented so, and have a mistake elsewhere.
+    const near = (i: number) => doc.errors.some((e) => Math.abs(lineCounter.linePos(e.pos[0]).line - (i + 1)) <= 1);
+    const misplaced = guess && near(guess.i) ? guess : undefined;
     if (misplaced) {
       problems.push({
         file,
         line: offset + misplaced.i + 1,
         column: 1,
         severity: 'error',
-        message: tabbed
-          ? `这一行用 Tab 键缩进了（「${tabbed.text.trim()}」）：frontmatter 只能用空格缩进。请把 Tab 换成空格，与上下各行对齐。`
-          : `这一行的字段名前面多了空格（「${misplaced.text.trimEnd()}」）${misplaced === written[0] ? '' : '，被读成了上一行的接续'}。字段名要从行首写起（列表里一项的各个字段上下对齐），请删去多的空格。`,
+        message:
+          misplaced === tabbed
+            ? `这一行用 Tab 键缩进了（「${tabbed.text.trim()}」）：frontmatter 只能用空格缩进。请把 Tab 换成空格，与上下各行对齐。`
+            : `这一行的字段名前面多了空格（「${misplaced.text.trimEnd()}」）${misplaced === written[0] ? '' : '，被读成了上一行的接续'}。字段名要从行首写起（列表里一项的各个字段上下对齐），请删去多的空格。`,
       });
       return parsed;
     }
@@ -296,7 +301,8 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
           // its continuation (an item of a list whose "- " is out of line, most often), and a quoted one wrapped
           // gains a space where it was wrapped. The file's values are then not what it means: none of them is used.
           const end = lineCounter.linePos(node.range[1]).line;
-          const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+          // (Quoted, not where the line ends in a backslash, which joins the lines without a space.)
+          const quoted = (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && /\s/.test(value);
           if ((node.type === 'PLAIN' || quoted) && end > pos.line) {
             wrapped = true;
             problems.push({
@@ -1055,10 +1061,13 @@ export function checkRead(read: ContentRead): ContentCheck {
   sameAddress('school', (r) => r.school, schoolSlugOf);
   // Names that differ only in how they are written (full- or half-width, spaces, dots and other marks) are one name
   // written two ways, which would make two pages of one person or organisation.
+  // Folded as search folds text, but for characters of the private use area, with which a rare character of a name
+  // may be written (造字): each is a character of its own.
+  const folded = (name: string) => [...name].map((c) => (/\p{Co}/u.test(c) ? c : searchChars(c))).join('');
   const sameWritten = (kind: 'speaker' | 'school', name: (r: RemarkInput) => string) => {
     // A speaker's organisation as written: one written two ways is said once, as the organisation's.
     for (const group of groups((r) =>
-      kind === 'speaker' ? `${searchChars(r.speaker)}\u0000${r.school}` : searchChars(r.school),
+      kind === 'speaker' ? `${folded(r.speaker)}\u0000${r.school}` : folded(r.school),
     )) {
       const first = group[0]!;
       for (const remark of group.filter((r) => name(r) !== name(first)))
@@ -1081,7 +1090,7 @@ export function checkRead(read: ContentRead): ContentCheck {
     for (const remark of group.filter(
       (r) =>
         // An organisation only written another way is said as such, above.
-        searchChars(r.school) !== searchChars(first.school) &&
+        folded(r.school) !== folded(first.school) &&
         // Two people of one name, at addresses of their own.
         speakerSlugOf(r) === speakerSlugOf(first),
     ))

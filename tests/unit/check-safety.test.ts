@@ -209,6 +209,26 @@ describe('frontmatter mistakes', () => {
     },
   );
 
+  it('a block scalar indented as a field would be is not blamed for a mistake elsewhere', async () => {
+    const found = await errors(
+      content({
+        [INDEX]: (t) =>
+          t
+            .replace('title: 测试报告 样例', 'title: >-\n  会议纪要: 第一次\n  全体会议')
+            .replace('date: "2016-07"', 'date: "2016-07'),
+      }),
+    );
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.message).toContain('引号或括号不成对');
+    for (const p of found) expect(p.message).not.toContain('多了空格');
+  });
+
+  it('a quoted value continued with a backslash, which adds no space, is accepted', async () => {
+    expect(
+      await errors(content({ [INDEX]: (t) => t.replace('title: 测试报告 样例', 'title: "测试报告\\\n  样例"') })),
+    ).toEqual([]);
+  });
+
   it('a field indented with a tab is said at its line, once', async () => {
     const found = await errors(content({ [REMARK]: (t) => t.replace('school: 一幼', '\tschool: 一幼') }));
     expect(found).toHaveLength(1);

@@ -158,6 +158,12 @@ describe('one person, one organisation, one page', () => {
     expect(await withSecond('speaker: 张三\nschool: 二中\nspeakerSlug: zhang-san-erzhong')).toEqual([]);
   });
 
+  it('tells apart names that differ by a character of the private use area (造字)', async () => {
+    const first = (t: string) => t.replace('speaker: 张三', 'speaker: 李\uE000明');
+    const problems = await withSecond('speaker: 李\uE001明\nschool: 实验中学\nspeakerSlug: li-ming-2', first);
+    expect(problems.filter((p) => p.message.includes('只是写法不同'))).toEqual([]);
+  });
+
   it("refuses a speaker's remarks at two addresses, at the line that differs", async () => {
     const [problem, ...more] = await withSecond('speaker: 张三\nschool: 实验中学\nspeakerSlug: zhang-san-2016');
     expect(more).toEqual([]);
