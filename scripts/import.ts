@@ -1,4 +1,4 @@
-// npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--strict] [--join <断开处的文字>]…
+// npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--strict] [--join <断开处的文字>]… [--name <发言人>]…
 // Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
 // Exit codes: 0 written (joins without evidence are listed under 请核对 in the summary); 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
 import { readFile, stat } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { passesChecks } from '../src/lib/importer/verify.ts';
 import { writeReport } from '../src/lib/importer/write.ts';
 
 const USAGE =
-  '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--strict] [--join <断开处的文字>]…';
+  '用法：npm run import -- <原文.txt> --report <报告名> --date <年[-月[-日]]> [--content <内容目录>] [--force] [--strict] [--join <断开处的文字>]… [--name <发言人>]…';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 // npm runs scripts from the project root; paths the editor typed are relative to where they typed them.
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
         force: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         join: { type: 'string', multiple: true, default: [] },
+        name: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     },
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     date: values.date,
     roles: loadRoles(),
     joins: values.join,
+    names: values.name,
     strict: values.strict,
     // The report replaced (--force) too, after the others: its speakers keep the addresses they have.
     taken: takenSlugs([

@@ -6,7 +6,7 @@ import { checkConservation } from './conserve.ts';
 import { decodeText, type Encoding } from './decode.ts';
 import { findInvisible, removeInvisible } from '../invisible.ts';
 import { ImportError } from './errors.ts';
-import { parseText, type Block, type Heading } from './parse.ts';
+import { parseText, type Block, type Heading, type ParsedText } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
 import { repairBreaks, type Repair } from './repair.ts';
 import { distinctSlugs, readdressedLines, type TakenSlugs } from './slugs.ts';
@@ -23,6 +23,8 @@ export interface ImportOptions {
   joins?: readonly string[] | undefined;
   /** `--strict`: refuse a join without evidence while another block could be the tail (see repair.ts). */
   strict?: boolean | undefined;
+  /** `--name`: speakers whose names the rule for names refuses (longer than four characters, another dot). */
+  names?: readonly string[] | undefined;
   /** The addresses of the speakers and organisations already in the content folder (`takenSlugs`). */
   taken?: TakenSlugs | undefined;
 }
@@ -44,6 +46,8 @@ export interface ImportSummary {
   invisible: number;
   /** Speakers and organisations whose pinyin another one has: what the editor is told (`readdressedLines`). */
   addresses: string[];
+  /** Paragraphs taken for prose that start as a remark does (`nameShaped` in parse.ts). */
+  nameShaped: ParsedText['nameShaped'];
 }
 
 /** The files to write (paths inside the report folder) and what to tell the editor. */
@@ -90,7 +94,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   // Characters that show nothing (a zero-width space from a PDF): the checks refuse them, so they go, counted.
   const invisible = findInvisible(decoded.text).length;
   const text = invisible ? removeInvisible(decoded.text) : decoded.text;
-  const parsed = parseText(text);
+  const parsed = parseText(text, new Set(options.names));
   const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
   const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
   const describe = (b: Block): string => {
@@ -170,6 +174,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       punctuation: assembled.punctuation,
       invisible,
       addresses,
+      nameShaped: parsed.nameShaped,
     },
   };
 }

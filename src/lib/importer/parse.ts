@@ -40,6 +40,8 @@ export interface ParsedText {
   blocks: Block[];
   /** Everything printed that is not prose (title, headings, 编者按 label, speaker tags): it goes to frontmatter. */
   structural: string[];
+  /** Paragraphs taken for prose that start as a remark does with a name no rule takes (`NAME_SHAPED`). */
+  nameShaped: { line: number; name: string; start: string }[];
 }
 
 /** How far into a line a speaker tag is looked for. */
@@ -50,6 +52,12 @@ const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：
 // Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
 // of a long run of spaces.
 const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
+/** What follows a speaker's name: 单位职务 in brackets, if any, and the colon. */
+const AFTER_NAME = /^\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
+/** A paragraph that starts as a speaker's remark does, with a name the rule above refuses: longer than four characters
+ * (乌兰其其格) or with another dot (阿不都•热合曼). Prose starts so too (教学能手评选(面向全区青年教师):), so it stays
+ * prose unless the editor names the speaker (--name), and the summary lists it. */
+const NAME_SHAPED = /^(?<name>\p{Script=Han}[\p{Script=Han}·•・‧．]{1,11})\s*[(（][^()（）]{1,40}[)）]\s*[:：]/u;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;
@@ -65,8 +73,19 @@ export function isHeading(line: string): boolean {
   return !CLAUSE.test(line) && [...line].length <= 30 && HAN.test(line) && /\S\s+\S/u.test(line);
 }
 
-/** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name. */
-export function matchTag(line: string): { tag: SpeakerTag; rest: string } | undefined {
+/** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name, or starts with one
+ * of `names` (the speakers the editor named with --name). */
+export function matchTag(
+  line: string,
+  names: ReadonlySet<string> = new Set(),
+): { tag: SpeakerTag; rest: string } | undefined {
+  const named = [...names].find((n) => line.startsWith(n));
+  const after = named === undefined ? null : AFTER_NAME.exec(line.slice(named.length, TAG_WINDOW));
+  if (named !== undefined && after) {
+    const intro = after.groups?.intro ? cleanLine(after.groups.intro) : undefined;
+    const raw = line.slice(0, named.length + after[0].length);
+    return { tag: { name: named, raw: raw.trim(), ...(intro ? { intro } : {}) }, rest: line.slice(raw.length) };
+  }
   // A tag is short even with spaces around it; on the whole of a line of millions of spaces, backtracking over
   // them overflows the regular expression's stack.
   const m = TAG.exec(line.slice(0, TAG_WINDOW));
@@ -95,7 +114,7 @@ export function quote(text: string, length = 16): string {
  * Reads the structure of a report text: title (first line), 编者按, headings, and one block per non-empty line,
  * with speaker tags split off. Throws an ImportError naming the line when the text is not shaped like a report.
  */
-export function parseText(text: string): ParsedText {
+export function parseText(text: string, names: ReadonlySet<string> = new Set()): ParsedText {
   const lines = text
     .split('\n')
     // trim() removes the same spaces (\s has U+3000 and U+FEFF) without retrying from every position of the line.
@@ -114,6 +133,7 @@ export function parseText(text: string): ParsedText {
   let blocks: Block[] = [];
   const raws = new Map<number, string>();
   let hasNote = false;
+  const nameShaped: ParsedText['nameShaped'] = [];
 
   for (const { text: lineText, line } of rest) {
     const zone = headings.length - 1;
@@ -140,9 +160,13 @@ export function parseText(text: string): ParsedText {
       headingLines.set(text, line);
       structural.push(lineText);
     } else {
-      const tagged = matchTag(lineText);
+      const tagged = matchTag(lineText, names);
       if (tagged) add({ text: normalizeSpaces(tagged.rest), tag: tagged.tag });
-      else add({ text: normalizeSpaces(lineText) });
+      else {
+        const shaped = NAME_SHAPED.exec(lineText.slice(0, TAG_WINDOW));
+        if (shaped) nameShaped.push({ line, name: shaped.groups!.name!, start: shaped[0] });
+        add({ text: normalizeSpaces(lineText) });
+      }
     }
   }
 
@@ -200,5 +224,5 @@ export function parseText(text: string): ParsedText {
       );
     if (b.tag) structural.push(b.tag.raw);
   }
-  return { title, titleLine: first!.line, headings, blocks, structural };
+  return { title, titleLine: first!.line, headings, blocks, structural, nameShaped };
 }

@@ -76,6 +76,12 @@ export function formatSummary(summary: ImportSummary, target: string): string {
   out.push(`半角标点改为全角 ${summary.punctuation} 处。`);
   if (summary.invisible)
     out.push(`删除看不见的字符 ${summary.invisible} 个（零宽空格之类，多从 PDF 或网页带来，会打乱文字的显示和搜索）。`);
+  if (summary.nameShaped.length) {
+    out.push(
+      `请核对 ${summary.nameShaped.length} 处段首：下面的段落像发言一样以“名字(单位职务):”开头，但名字超过四个字或带有“·”以外的间隔点，导入程序按一句话处理，接在上一位发言人的发言里。其中是发言人的，请加上 --name 名字 再导入一次（加 --force 替换这次写入的）：`,
+    );
+    for (const s of summary.nameShaped) out.push(`  - 第 ${s.line} 行“${s.start}”：是发言人就加 --name ${s.name}`);
+  }
   // Last, so that it is what the editor reads when the command returns.
   if (reviews.length) {
     out.push(

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { LISTED } from '../../../src/lib/importer/errors.ts';
 import { describeRepair, describeReview, formatSummary } from '../../../src/lib/importer/summary.ts';
-import { asTree, fixture, fixtures, mended, readTree, run } from './helpers.ts';
+import { importReport } from '../../../src/lib/importer/importer.ts';
+import { asTree, fixture, fixtures, mended, readTree, roles, run } from './helpers.ts';
 import { join } from 'node:path';
 
 const expected = readTree(join(fixtures, 'clean/expected'));
@@ -45,6 +46,44 @@ describe('a clean report in the same style, with other names and headings', () =
     ['UTF-8 with CR line ends', (s: string) => Buffer.from(s.replace(/\n/g, '\r'))],
   ])('reads a %s copy to the same files', (_, encode) => {
     expect(asTree(run(encode(clean)))).toEqual(expected);
+  });
+});
+
+describe('names longer than four characters, or with another dot', () => {
+  const text = (name: string, extra = '') =>
+    [
+      '二〇一六年座谈会 交流材料',
+      '立德树人 育人为本',
+      '张伟(实验中学校长):学校坚持每周一次升旗仪式。',
+      `${name}(育才小学党支部书记):学校实施青年教师成长计划。`,
+      `${name}:我们还开展了志愿服务。`,
+      extra,
+    ].join('\n\n');
+  const withNames = (input: string, names: string[]) =>
+    importReport(new TextEncoder().encode(input), { reportId: 'test-report', date: '2016-05', roles, names });
+
+  it.each(['乌兰其其格', '阿不都•热合曼', '阿不都・热合曼'])(
+    '%s: prose unless named with --name, and listed for the editor to check',
+    (name) => {
+      const unnamed = run(text(name));
+      expect(unnamed.summary.speakers.map((s) => s.name)).toEqual(['张伟']);
+      expect(unnamed.summary.nameShaped).toEqual([{ line: 7, name, start: `${name}(育才小学党支部书记):` }]);
+      expect(formatSummary(unnamed.summary, 'x')).toContain(
+        `  - 第 7 行“${name}(育才小学党支部书记):”：是发言人就加 --name ${name}`,
+      );
+      const named = withNames(text(name), [name]);
+      expect(named.summary.speakers.map((s) => s.name)).toEqual(['张伟', name]);
+      expect(named.summary.remarks.filter((r) => r.speaker === name)).toHaveLength(2);
+      expect(named.summary.nameShaped).toEqual([]);
+    },
+  );
+
+  it('prose shaped so stays prose: a phrase before a colon, in brackets or not', () => {
+    const result = run(
+      text('乌兰其其格', '一．工作目标:要坚持问题导向。\n\n教学能手评选(面向全区青年教师):今年共有35名青年教师参加。'),
+    );
+    expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟']);
+    expect(result.summary.nameShaped.map((s) => s.name)).toEqual(['乌兰其其格', '教学能手评选']);
   });
 });
 
