@@ -280,8 +280,9 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
   if (isMap(doc.contents)) {
     const walk = (node: unknown, field: string, path: (string | number)[]) => {
       if (isScalar(node)) {
-        // YAML reads " #" as the start of a comment: what follows would be lost without a word.
-        if (node.comment && node.range) {
+        // YAML reads " #" as the start of a comment: what follows a plain value would be lost without a word. After a
+        // quoted one, the comment is one.
+        if (node.comment && node.range && node.type === 'PLAIN') {
           const pos = lineCounter.linePos(node.range[0]);
           problems.push({
             file,

@@ -223,6 +223,12 @@ describe('frontmatter mistakes', () => {
     for (const p of found) expect(p.message).not.toContain('多了空格');
   });
 
+  it('a comment after a quoted value is accepted: nothing of the value is lost', async () => {
+    expect(await errors(content({ [INDEX]: (t) => t.replace('date: "2016-07"', 'date: "2016-07"  # 月份') }))).toEqual(
+      [],
+    );
+  });
+
   it('a quoted value continued with a backslash, which adds no space, is accepted', async () => {
     expect(
       await errors(content({ [INDEX]: (t) => t.replace('title: 测试报告 样例', 'title: "测试报告\\\n  样例"') })),
