@@ -266,12 +266,19 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       // One message a line: a line the parser stumbles on several times is one mistake.
       if (said.has(line)) continue;
       said.add(line);
+      // A field's colon written wrong, which the parser only calls a missing character.
+      const text = yamlLines[line - 1] ?? '';
+      const why = /^\s*(?:-\s+)?[\w-]+\s*：/.test(text)
+        ? '字段名后面用了中文冒号「：」，要用英文冒号「:」'
+        : /^\s*(?:-\s+)?[\w-]+:[^\s:]/.test(text)
+          ? '英文冒号后面少了一个空格'
+          : (YAML_ERRORS[error.code] ?? '这一行读不懂');
       problems.push({
         file,
         line: offset + line,
         column: line === pos.line ? pos.col : 1,
         severity: 'error',
-        message: `frontmatter 的写法有误（${YAML_ERRORS[error.code] ?? '这一行读不懂'}）。请检查这一行：字段名后面是英文冒号加一个空格；值里有冒号或以引号开头时，把整个值放进英文双引号。`,
+        message: `frontmatter 的写法有误（${why}）。请检查这一行：字段名后面是英文冒号加一个空格；值里有冒号或以引号开头时，把整个值放进英文双引号。`,
       });
     }
     return parsed;

@@ -166,6 +166,8 @@ describe('frontmatter mistakes', () => {
     ['speaker: @李四', '值以 @ 或 ` 开头', 2],
     ['speaker: *李四', '被当成了特殊写法', 2],
     ['speaker: 李四\nspeaker: 李四', '同一个字段写了两次', 3],
+    ['speaker：李四', '字段名后面用了中文冒号「：」，要用英文冒号「:」', 2],
+    ['speaker:李四', '英文冒号后面少了一个空格', 2],
   ])('%j is explained in Chinese, without the parser’s English', async (line, expected, at) => {
     const found = await errors(content({ [REMARK]: (t) => t.replace('speaker: 李四', line) }));
     expect(found.length).toBeGreaterThan(0);
