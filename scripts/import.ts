@@ -1,8 +1,9 @@
 // npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--strict] [--join <断开处的文字>]… [--name <发言人>]…
 // Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
 // Exit codes: 0 written (joins without evidence are listed under 请核对 in the summary); 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
-import { readFile, stat } from 'node:fs/promises';
-import { resolve, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentModel } from '../src/content.config.ts';
 import { readContent, replaceReport } from '../src/lib/check.ts';
@@ -86,6 +87,16 @@ async function main(): Promise<void> {
       ...present.remarks.filter((r) => r.report === values.report),
     ]),
   });
+  // What --force replaces: the files the import does not write again (photos, .mdx remarks, files added by hand) and
+  // those it writes otherwise (edits), said after the summary, since git still has them.
+  const before = join(contentDir, 'reports', values.report);
+  const replaced = new Map<string, string | undefined>();
+  if (values.force && existsSync(before))
+    for (const entry of await readdir(before, { recursive: true, withFileTypes: true })) {
+      const file = join(entry.parentPath, entry.name);
+      const path = relative(before, file).split(sep).join('/');
+      if (entry.isFile()) replaced.set(path, /\.mdx?$/.test(path) ? await readFile(file, 'utf8') : undefined);
+    }
   const target = await writeReport(
     contentDir,
     values.report,
@@ -95,6 +106,18 @@ async function main(): Promise<void> {
   );
   const shown = relative(cwd, target);
   console.log(formatSummary(summary, shown && !shown.startsWith('..') ? shown : target));
+  const written = new Map(files.map((f) => [f.path, f.text]));
+  const gone = [...replaced.keys()].filter((path) => !written.has(path));
+  const edited = [...replaced]
+    .filter(([path, text]) => written.has(path) && text !== written.get(path))
+    .map(([p]) => p);
+  if (gone.length || edited.length)
+    console.log(
+      `替换了原有的报告：${[
+        ...(gone.length ? [`删除了新导入里没有的 ${gone.length} 个文件（${gone.join('、')}）`] : []),
+        ...(edited.length ? [`${edited.length} 个文件的内容与原来的不同（${edited.join('、')}）`] : []),
+      ].join('；')}。原来的照片和手工改动，可以用 git 找回（git checkout -- 文件）。`,
+    );
 }
 
 main().catch((error: unknown) => {

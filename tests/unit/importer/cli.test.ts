@@ -49,7 +49,22 @@ describe('npm run import', () => {
     const again = cli(...args);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^导入失败：报告 .* 已经存在，没有覆盖。.*--force。\n$/);
-    expect(cli(...args, '--force').code).toBe(0);
+    const same = cli(...args, '--force');
+    expect(same.code).toBe(0);
+    expect(same.out).not.toContain('替换了原有的报告');
+    // Edited by hand meanwhile, a photo added: replaced, and said so.
+    const folder = join(content, 'reports/test-report');
+    const first = readdirSync(join(folder, 'remarks')).sort()[0]!;
+    writeFileSync(
+      join(folder, 'remarks', first),
+      `${readFileSync(join(folder, 'remarks', first), 'utf8')}\n手工加的一段。\n`,
+    );
+    writeFileSync(join(folder, 'remarks/photo.jpg'), 'x');
+    const replaced = cli(...args, '--force');
+    expect(replaced.code).toBe(0);
+    expect(replaced.out).toContain(
+      `替换了原有的报告：删除了新导入里没有的 1 个文件（remarks/photo.jpg）；1 个文件的内容与原来的不同（remarks/${first}）。`,
+    );
   });
 
   const empty = join(temp, 'empty.txt');
