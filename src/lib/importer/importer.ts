@@ -6,7 +6,7 @@ import { checkConservation } from './conserve.ts';
 import { decodeText, type Encoding } from './decode.ts';
 import { findInvisible, removeInvisible } from '../invisible.ts';
 import { ImportError } from './errors.ts';
-import { parseText, type Block, type Heading, type ParsedText } from './parse.ts';
+import { nameShapedLine, parseText, type Block, type Heading, type ParsedText } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
 import { repairBreaks, type Repair } from './repair.ts';
 import { distinctSlugs, readdressedLines, type TakenSlugs } from './slugs.ts';
@@ -95,86 +95,105 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   const invisible = findInvisible(decoded.text).length;
   const text = invisible ? removeInvisible(decoded.text) : decoded.text;
   const parsed = parseText(text, new Set(options.names));
-  const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
-  const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
-  const describe = (b: Block): string => {
-    if (b.zone === -1) return '编者按';
-    const owner = b.tag ? b : b.owner !== undefined ? byId.get(b.owner) : undefined;
-    return owner?.tag ? `${owner.tag.name}在「${heading(b.zone)}」下的发言` : `「${heading(b.zone)}」开头的段落`;
-  };
-  const { chains, repairs } = repairBreaks(parsed.blocks, describe, { joins: options.joins, strict: options.strict });
-  const assembled = assemble(parsed, chains, options.roles);
+  const date = options.date;
+  // An import refused for another reason may be refused because a paragraph that starts as a long name's remark was
+  // taken for prose: such paragraphs are named with the reason.
+  return withNameShaped(parsed.nameShaped, () => {
+    const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
+    const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
+    const describe = (b: Block): string => {
+      if (b.zone === -1) return '编者按';
+      const owner = b.tag ? b : b.owner !== undefined ? byId.get(b.owner) : undefined;
+      return owner?.tag ? `${owner.tag.name}在「${heading(b.zone)}」下的发言` : `「${heading(b.zone)}」开头的段落`;
+    };
+    const { chains, repairs } = repairBreaks(parsed.blocks, describe, { joins: options.joins, strict: options.strict });
+    const assembled = assemble(parsed, chains, options.roles);
 
-  const sections = parsed.headings.map((h) => h.text);
-  const remarks = assembled.remarks.map((r) => ({
-    path: remarkPath(r),
-    speaker: r.speaker,
-    section: r.section,
-    order: r.order,
-    paragraphs: r.paragraphs.length,
-  }));
-  // A remark starts at its tag, and an untagged paragraph joins its owner's remark (see assemble).
-  const pathByTagLine = new Map(assembled.remarks.map((r, i) => [r.line, remarks[i]!.path]));
-  const fileById = new Map<number, string>();
-  for (const chain of chains) {
-    const start = chain[0]!;
-    const tagged = start.tag ? start : start.owner !== undefined ? byId.get(start.owner) : undefined;
-    const path = start.zone === -1 ? 'index.md' : ((tagged && pathByTagLine.get(tagged.line)) ?? '');
-    for (const b of chain) fileById.set(b.id, path);
-  }
-  // The record of repairs (校勘记) names remarks by file name, as editors see them, and the editor's note `note`.
-  const named = (path: string) => (path === 'index.md' ? 'note' : remarkBaseName(path));
-  const zoneAt = new Map(parsed.blocks.map((b) => [b.line, b.zone]));
-  const record: Repairs = {
-    punctuation: assembled.punctuation,
-    joins: repairs.map(({ head, tail }) => ({
-      remark: named(fileById.get(head.id) ?? ''),
-      // As the joined paragraph has it: a mark at the cut takes its width from the words after it (85%,较 → 85%，较).
-      after: [...normalizePunctuation(head.text + tail.text).text]
-        .slice(0, [...head.text].length)
-        .slice(-12)
-        .join(''),
-      from: tail.zone !== head.zone ? heading(tail.zone) : undefined,
-    })),
-    intros: assembled.remarks.flatMap((r, i) => {
-      const speaker = assembled.speakers.find((s) => s.name === r.speaker && s.before.includes(r.line));
-      return speaker ? [{ remark: named(remarks[i]!.path), from: heading(zoneAt.get(speaker.introLine) ?? -1) }] : [];
-    }),
-  };
-  const slugsOf = distinctSlugs(
-    assembled.remarks.map((r) => ({ name: r.speaker, school: r.school })),
-    options.taken ?? { speakers: new Map(), orgs: new Map() },
-  );
-  const files: OutputFile[] = [
-    { path: 'index.md', text: renderIndex(parsed.title, options.date, sections, assembled.note, record) },
-    ...assembled.remarks.map((r, i) => ({
-      path: remarks[i]!.path,
-      text: renderRemark(r, sections[r.section]!, slugsOf(r.speaker, r.school)),
-    })),
-  ];
-  const addresses = assembled.speakers.flatMap((s) => readdressedLines(s.name, s.school, slugsOf(s.name, s.school)));
-
-  checkConservation(text, parsed.structural, files, {
-    title: parsed.title,
-    sections,
-    intros: new Map(assembled.speakers.map((s) => [s.name, s.intro])),
-    remarkCount: parsed.blocks.filter((b) => b.tag).length,
-  });
-  return {
-    files,
-    summary: {
-      encoding,
-      title: parsed.title,
-      headings: parsed.headings,
-      speakers: assembled.speakers,
-      remarks,
-      repairs,
-      describe,
-      fileOf: (b) => fileById.get(b.id) ?? '',
+    const sections = parsed.headings.map((h) => h.text);
+    const remarks = assembled.remarks.map((r) => ({
+      path: remarkPath(r),
+      speaker: r.speaker,
+      section: r.section,
+      order: r.order,
+      paragraphs: r.paragraphs.length,
+    }));
+    // A remark starts at its tag, and an untagged paragraph joins its owner's remark (see assemble).
+    const pathByTagLine = new Map(assembled.remarks.map((r, i) => [r.line, remarks[i]!.path]));
+    const fileById = new Map<number, string>();
+    for (const chain of chains) {
+      const start = chain[0]!;
+      const tagged = start.tag ? start : start.owner !== undefined ? byId.get(start.owner) : undefined;
+      const path = start.zone === -1 ? 'index.md' : ((tagged && pathByTagLine.get(tagged.line)) ?? '');
+      for (const b of chain) fileById.set(b.id, path);
+    }
+    // The record of repairs (校勘记) names remarks by file name, as editors see them, and the editor's note `note`.
+    const named = (path: string) => (path === 'index.md' ? 'note' : remarkBaseName(path));
+    const zoneAt = new Map(parsed.blocks.map((b) => [b.line, b.zone]));
+    const record: Repairs = {
       punctuation: assembled.punctuation,
-      invisible,
-      addresses,
-      nameShaped: parsed.nameShaped,
-    },
-  };
+      joins: repairs.map(({ head, tail }) => ({
+        remark: named(fileById.get(head.id) ?? ''),
+        // As the joined paragraph has it: a mark at the cut takes its width from the words after it (85%,较 → 85%，较).
+        after: [...normalizePunctuation(head.text + tail.text).text]
+          .slice(0, [...head.text].length)
+          .slice(-12)
+          .join(''),
+        from: tail.zone !== head.zone ? heading(tail.zone) : undefined,
+      })),
+      intros: assembled.remarks.flatMap((r, i) => {
+        const speaker = assembled.speakers.find((s) => s.name === r.speaker && s.before.includes(r.line));
+        return speaker ? [{ remark: named(remarks[i]!.path), from: heading(zoneAt.get(speaker.introLine) ?? -1) }] : [];
+      }),
+    };
+    const slugsOf = distinctSlugs(
+      assembled.remarks.map((r) => ({ name: r.speaker, school: r.school })),
+      options.taken ?? { speakers: new Map(), orgs: new Map() },
+    );
+    const files: OutputFile[] = [
+      { path: 'index.md', text: renderIndex(parsed.title, date, sections, assembled.note, record) },
+      ...assembled.remarks.map((r, i) => ({
+        path: remarks[i]!.path,
+        text: renderRemark(r, sections[r.section]!, slugsOf(r.speaker, r.school)),
+      })),
+    ];
+    const addresses = assembled.speakers.flatMap((s) => readdressedLines(s.name, s.school, slugsOf(s.name, s.school)));
+
+    checkConservation(text, parsed.structural, files, {
+      title: parsed.title,
+      sections,
+      intros: new Map(assembled.speakers.map((s) => [s.name, s.intro])),
+      remarkCount: parsed.blocks.filter((b) => b.tag).length,
+    });
+    return {
+      files,
+      summary: {
+        encoding,
+        title: parsed.title,
+        headings: parsed.headings,
+        speakers: assembled.speakers,
+        remarks,
+        repairs,
+        describe,
+        fileOf: (b) => fileById.get(b.id) ?? '',
+        punctuation: assembled.punctuation,
+        invisible,
+        addresses,
+        nameShaped: parsed.nameShaped,
+      },
+    };
+  });
+}
+
+/** `run`'s result; its ImportError with the paragraphs that start as a long name's remark named too, since taking one
+ * for prose may have caused it (a remark joined to the previous one's text). */
+function withNameShaped<T>(shaped: ParsedText['nameShaped'], run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof ImportError) || !shaped.length) throw error;
+    throw new ImportError(error.message, [
+      ...shaped.map((s) => `可能与此有关：${nameShapedLine(s)}（名字超过四个字或带有“·”以外的间隔点，按一句话处理了）`),
+      ...error.problems,
+    ]);
+  }
 }

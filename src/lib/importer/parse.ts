@@ -58,6 +58,9 @@ const AFTER_NAME = /^\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*
  * (乌兰其其格) or with another dot (阿不都•热合曼). Prose starts so too (教学能手评选(面向全区青年教师):), so it stays
  * prose unless the editor names the speaker (--name), and the summary lists it. */
 const NAME_SHAPED = /^(?<name>\p{Script=Han}[\p{Script=Han}·•・‧．]{1,11})\s*[(（][^()（）]{1,40}[)）]\s*[:：]/u;
+/** A paragraph `NAME_SHAPED` found, for the editor: where, and how to make it a speaker's. */
+export const nameShapedLine = (s: { line: number; name: string; start: string }) =>
+  `第 ${s.line} 行“${s.start}”：是发言人就加 --name ${s.name}`;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;

@@ -1,4 +1,4 @@
-import { quote, type Block } from './parse.ts';
+import { nameShapedLine, quote, type Block } from './parse.ts';
 import type { ImportSummary } from './importer.ts';
 import { joinArgument, type Repair } from './repair.ts';
 
@@ -80,7 +80,7 @@ export function formatSummary(summary: ImportSummary, target: string): string {
     out.push(
       `请核对 ${summary.nameShaped.length} 处段首：下面的段落像发言一样以“名字(单位职务):”开头，但名字超过四个字或带有“·”以外的间隔点，导入程序按一句话处理，接在上一位发言人的发言里。其中是发言人的，请加上 --name 名字 再导入一次（加 --force 替换这次写入的）：`,
     );
-    for (const s of summary.nameShaped) out.push(`  - 第 ${s.line} 行“${s.start}”：是发言人就加 --name ${s.name}`);
+    for (const s of summary.nameShaped) out.push(`  - ${nameShapedLine(s)}`);
   }
   // Last, so that it is what the editor reads when the command returns.
   if (reviews.length) {

@@ -78,6 +78,14 @@ describe('names longer than four characters, or with another dot', () => {
     },
   );
 
+  it('are named with the reason when the import is refused, as taking one for prose may be its cause', () => {
+    const error = failure(clean.replaceAll('孙明远', '乌兰其其格'));
+    expect(error.problems[0]).toBe(
+      '可能与此有关：第 17 行“乌兰其其格(实验中学校长):”：是发言人就加 --name 乌兰其其格（名字超过四个字或带有“·”以外的间隔点，按一句话处理了）',
+    );
+    expect(asTree(withNames(clean.replaceAll('孙明远', '乌兰其其格'), ['乌兰其其格'])).size).toBe(expected.size);
+  });
+
   it('prose shaped so stays prose: a phrase before a colon, in brackets or not', () => {
     const result = run(
       text('乌兰其其格', '一．工作目标:要坚持问题导向。\n\n教学能手评选(面向全区青年教师):今年共有35名青年教师参加。'),
