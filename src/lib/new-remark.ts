@@ -1,5 +1,5 @@
-// Values are quoted by the importer's rule (yamlScalar), the one place YAML quoting is written.
-import { yamlScalar as yaml } from './importer/render.ts';
+// The frontmatter is written by the importer's renderRemark, the one place its layout and YAML quoting are written.
+import { renderRemark } from './importer/render.ts';
 import { distinctSlugs, readdressedLines, takenSlugs } from './importer/slugs.ts';
 import type { RemarkInput, ReportInput } from './model.ts';
 import { slugifyName } from './slug.ts';
@@ -58,17 +58,8 @@ export function remarkFile(input: NewRemark): { name: string; text: string; note
   for (let n = 2; taken.has(base); n++) base = `${remarkStem(index + 1, order, speaker)}-${n}`;
   // A speaker or organisation already there keeps its address; a new one whose pinyin is taken gets its own.
   const slugs = distinctSlugs([{ name: speaker, school }], takenSlugs(remarks))(speaker, school);
-  const { speakerSlug, schoolSlug } = slugs;
-  const text = [
-    '---',
-    `speaker: ${yaml(speaker)}`,
-    `school: ${yaml(school)}`,
-    `role: ${yaml(role)}`,
-    `section: ${yaml(section)}`,
-    `order: ${order}`,
-    ...(speakerSlug ? [`speakerSlug: ${speakerSlug}`] : []),
-    ...(schoolSlug ? [`schoolSlug: ${schoolSlug}`] : []),
-    '---\n\n',
-  ].join('\n');
+  // The frontmatter as the importer writes it, then an empty line for the words.
+  const draft = { speaker, school, role, section: index, order, paragraphs: [], line: 0 };
+  const text = `${renderRemark(draft, section, slugs)}\n`;
   return { name: `${base}.md`, text, notes: readdressedLines(speaker, school, slugs) };
 }
