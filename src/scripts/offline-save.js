@@ -26,7 +26,7 @@
     cacheName,
     save,
     complete: (base) => `${base}offline/files.json`,
-    /** `keep`, asked before each file, says whether to go on: a worker saving a copy the reader has since removed. */
+    /** The build's list of what a whole copy holds; a NewBuildError if the site has a newer build. */
     async files(base, build) {
       const list = new URL(this.complete(base), location.href).href;
       const response = await fetch(list, { cache: 'no-cache' });
@@ -35,6 +35,7 @@
       if (files.build !== build) throw newBuild(list);
       return files;
     },
+    /** `keep`, asked before each file, says whether to go on: a worker saving a copy the reader has since removed. */
     async saveAll(base, build, progress, keep = async () => true) {
       const files = await this.files(base, build);
       const names = [cacheName(base, 'pages', build), cacheName(base, 'search', build)];
