@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentModel } from '../src/content.config.ts';
-import { readContent, replaceReport } from '../src/lib/check.ts';
+import { readContent } from '../src/lib/check.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
 import { importReport, MAX_INPUT_BYTES, tooLarge } from '../src/lib/importer/importer.ts';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     strict: values.strict,
     // The report replaced (--force) too, after the others: its speakers keep the addresses they have.
     taken: takenSlugs([
-      ...replaceReport(present, values.report).remarks,
+      ...present.remarks.filter((r) => r.report !== values.report),
       ...present.remarks.filter((r) => r.report === values.report),
     ]),
   });
