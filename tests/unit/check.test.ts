@@ -145,6 +145,8 @@ describe('one person, one organisation, one page', () => {
     expect(others).toEqual([]);
     expect(school).toMatchObject({ file: '1-2-zhang-san.md', line: 3 });
     expect(school!.message).toMatch(/^单位「实验中学」和 .*1-1-zhang-san\.md 里的「实验．中学」只是写法不同/);
+    const [zero] = await withSecond('speaker: 张三\nschool: 第二〇中学', (t) => t.replace('实验中学', '第二○中学'));
+    expect(zero!.message).toMatch(/^单位「第二〇中学」和 .*里的「第二○中学」只是写法不同/);
   });
 
   it('takes one name at two organisations in one report for a typo, and says how two people keep their addresses', async () => {

@@ -4,15 +4,18 @@
 // https://github.com/Pagefind/pagefind/issues/987). Here both sides agree on the simplest units: a text's letters
 // and digits, folded (`project`), from which the index words are made (tokens.ts).
 
-const TOKEN = /[\p{L}\p{N}]/u;
+// ○ and ◯ are circles, but texts and readers write them for 〇, the zero of 二〇一五: 二○一五.
+const TOKEN = /[\p{L}\p{N}○◯]/u;
 
-/** Whether a character is searchable: letters (Han included) and digits; punctuation, spaces and line breaks are not. */
+/** Whether a character is searchable: letters (Han included), digits and the circles written for 〇; punctuation, spaces and line breaks are not. */
 export function isTokenChar(ch: string): boolean {
   return TOKEN.test(ch);
 }
 
-/** One character folded for comparison: full-width forms to ASCII, capitals to lower case; never changes its length. */
+/** One character folded for comparison: full-width forms to ASCII, capitals to lower case, a circle to 〇; never changes
+ * its length. */
 function fold(ch: string): string {
+  if (ch === '○' || ch === '◯') return '〇';
   const folded = ch.normalize('NFKC').toLowerCase();
   return folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
 }

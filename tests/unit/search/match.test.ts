@@ -49,11 +49,13 @@ describe('index words', () => {
 });
 
 describe('matching', () => {
-  it('matches a phrase across punctuation and line breaks, and folds case and full-width forms', () => {
+  it('matches a phrase across punctuation and line breaks, and folds case, full-width forms and ○ for 〇', () => {
     expect(match('用科学规范的管\n理，强化服务意识', '管理')?.tier).toBe(0);
     expect(match('主题突出、联系实际', '主题突出联系实际')?.tier).toBe(0);
     expect(match('创建银河family微信群', 'FAMILY')?.tier).toBe(0);
     expect(match('２０１５年', '2015')?.tier).toBe(0);
+    expect(match('二〇一五年', '二○一五')?.tier).toBe(0);
+    expect(match('二◯一五年', '二〇一五')?.tier).toBe(0);
   });
 
   it('never matches a phrase that runs from one field of a record into the next', () => {
