@@ -7,7 +7,18 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type ErrorCode } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type ErrorCode,
+} from 'yaml';
 import type { Definition, RootContent } from 'mdast';
 import { z } from 'astro/zod';
 import {
@@ -266,13 +277,19 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       // One message a line: a line the parser stumbles on several times is one mistake.
       if (said.has(line)) continue;
       said.add(line);
-      // A field's colon written wrong, which the parser only calls a missing character.
+      // A field's colon written wrong, or a value's first character, which the parser calls a missing character or
+      // an indentation.
       const text = yamlLines[line - 1] ?? '';
+      const first = /^\s*(?:-\s+)?(?:[\w-]+:\s+)?(\S)/.exec(text)?.[1] ?? '';
       const why = /^\s*(?:-\s+)?[\w-]+\s*：/.test(text)
         ? '字段名后面用了中文冒号「：」，要用英文冒号「:」'
         : /^\s*(?:-\s+)?[\w-]+:[^\s:]/.test(text)
           ? '英文冒号后面少了一个空格'
-          : (YAML_ERRORS[error.code] ?? '这一行读不懂');
+          : '&*!%@`'.includes(first)
+            ? `值以 ${first} 开头，被当成了特殊写法`
+            : (first === '[' && !text.includes(']')) || (first === '{' && !text.includes('}'))
+              ? '方括号或花括号不成对'
+              : (YAML_ERRORS[error.code] ?? '这一行读不懂');
       problems.push({
         file,
         line: offset + line,
@@ -283,9 +300,27 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     }
     return parsed;
   }
-  let wrapped = false;
+  let misread = false;
   if (isMap(doc.contents)) {
     const walk = (node: unknown, field: string, path: (string | number)[]) => {
+      // &word, !word and *word before a value are YAML's anchors, tags and aliases: the word is taken away, or the
+      // value is another field's. Without a word, 「&践行」 would lose 践行 from the published title.
+      if (isAlias(node) || (isNode(node) && (node.anchor !== undefined || node.tag !== undefined))) {
+        const line = node.range ? lineCounter.linePos(node.range[0]).line : 1;
+        const mark =
+          /(?<=^|\s)[&*!]\S*/.exec(front.value.split('\n')[line - 1] ?? '')?.[0] ??
+          (isAlias(node) ? `*${node.source}` : `&${node.anchor ?? ''}`);
+        misread = true;
+        problems.push({
+          file,
+          line: offset + line,
+          column: 1,
+          field,
+          severity: 'error',
+          message: `字段 ${field} 的值以「${mark}」开头：以 &、* 或 ! 开头的词被当成了特殊写法，不会照写发布。请把整个值放进英文双引号（如 ${field}: "${mark}……"）。`,
+        });
+        return;
+      }
       if (isScalar(node)) {
         // YAML reads " #" as the start of a comment: what follows a plain value would be lost without a word. After a
         // quoted one, the comment is one.
@@ -312,7 +347,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
           // (Quoted, not where the line ends in a backslash, which joins the lines without a space.)
           const quoted = (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && /\s/.test(value);
           if ((node.type === 'PLAIN' || quoted) && end > pos.line) {
-            wrapped = true;
+            misread = true;
             problems.push({
               file,
               line: offset + pos.line + 1,
@@ -341,7 +376,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       }
     }
   }
-  if (wrapped) return parsed;
+  if (misread) return parsed;
   let data: unknown;
   try {
     data = doc.toJS();

@@ -163,11 +163,14 @@ describe('frontmatter mistakes', () => {
   it.each([
     ['speaker: "李四', '引号或括号不成对', 2],
     ['speaker: 李四: 书记', 'frontmatter 的写法有误', 2],
-    ['speaker: @李四', '值以 @ 或 ` 开头', 2],
+    ['speaker: @李四', '值以 @ 开头，被当成了特殊写法', 2],
     ['speaker: *李四', '被当成了特殊写法', 2],
     ['speaker: 李四\nspeaker: 李四', '同一个字段写了两次', 3],
     ['speaker：李四', '字段名后面用了中文冒号「：」，要用英文冒号「:」', 2],
     ['speaker:李四', '英文冒号后面少了一个空格', 2],
+    ['speaker: !李四', '值以 ! 开头，被当成了特殊写法', 2],
+    ['speaker: %李四', '值以 % 开头，被当成了特殊写法', 2],
+    ['speaker: [李四', '方括号或花括号不成对', 2],
   ])('%j is explained in Chinese, without the parser’s English', async (line, expected, at) => {
     const found = await errors(content({ [REMARK]: (t) => t.replace('speaker: 李四', line) }));
     expect(found.length).toBeGreaterThan(0);
@@ -175,6 +178,22 @@ describe('frontmatter mistakes', () => {
     expect(found[0]!.line).toBe(at);
     for (const p of found) expect(p.message).not.toMatch(/[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/);
   });
+
+  it.each([
+    ['title: &践行 测试报告 样例', 'title', 2, '&践行'],
+    ['title: 测试报告 样例\nsource: *t', 'source', 3, '*t'],
+    ['title: !!str 测试报告 样例', 'title', 2, '!!str'],
+  ])(
+    '%j, which YAML reads as an anchor, an alias or a tag, is refused, not published without its word',
+    async (line, field, at, mark) => {
+      const found = await errors(content({ [INDEX]: (t) => t.replace('title: 测试报告 样例', line) }));
+      expect(found.map((p) => p.file.replace(/^.*\/reports\//, ''))).toEqual(['test-report/index.md']);
+      expect(found[0]).toMatchObject({ line: at, field });
+      expect(found[0]!.message).toBe(
+        `字段 ${field} 的值以「${mark}」开头：以 &、* 或 ! 开头的词被当成了特殊写法，不会照写发布。请把整个值放进英文双引号（如 ${field}: "${mark}……"）。`,
+      );
+    },
+  );
 
   it('an item of a list indented deeper than the one before, read as its continuation, is said at its line, alone', async () => {
     const found = await errors(content({ [INDEX]: (t) => t.replace('  - 第二部分 服务', '   - 第二部分 服务') }));
