@@ -1,6 +1,7 @@
 // npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--strict] [--join <断开处的文字>]… [--name <发言人>]…
 // Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
 // Exit codes: 0 written (joins without evidence are listed under 请核对 in the summary); 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, relative, sep } from 'node:path';
@@ -88,15 +89,23 @@ async function main(): Promise<void> {
     ]),
   });
   // What --force replaces: the files the import does not write again (photos, .mdx remarks, files added by hand) and
-  // those it writes otherwise (edits), said after the summary, since git still has them.
+  // those it writes otherwise (edits). Only git can give them back, so each must be there as it is now.
   const before = join(contentDir, 'reports', values.report);
-  const replaced = new Map<string, string | undefined>();
+  const written = new Map(files.map((f) => [f.path, f.text]));
+  const lost: string[] = [];
   if (values.force && existsSync(before))
     for (const entry of await readdir(before, { recursive: true, withFileTypes: true })) {
-      const file = join(entry.parentPath, entry.name);
-      const path = relative(before, file).split(sep).join('/');
-      if (entry.isFile()) replaced.set(path, /\.mdx?$/.test(path) ? await readFile(file, 'utf8') : undefined);
+      const path = relative(before, join(entry.parentPath, entry.name)).split(sep).join('/');
+      if (entry.isFile() && (!written.has(path) || (await readFile(join(before, path), 'utf8')) !== written.get(path)))
+        lost.push(path);
     }
+  const saved = committed(before, lost);
+  const unsaved = lost.filter((path) => !saved.has(path));
+  if (unsaved.length)
+    throw new ImportError(
+      `--force 会删除或改写报告里的 ${unsaved.length} 个文件，而 git 里没有它们现在的样子（没有提交过，或提交后又改过），替换后就找不回了。没有写入任何文件。请先提交这些文件（git add，再 git commit），或把它们另存到别处，再导入一次：`,
+      unsaved.map((path) => relative(cwd, join(before, path))),
+    );
   const target = await writeReport(
     contentDir,
     values.report,
@@ -106,18 +115,31 @@ async function main(): Promise<void> {
   );
   const shown = relative(cwd, target);
   console.log(formatSummary(summary, shown && !shown.startsWith('..') ? shown : target));
-  const written = new Map(files.map((f) => [f.path, f.text]));
-  const gone = [...replaced.keys()].filter((path) => !written.has(path));
-  const edited = [...replaced]
-    .filter(([path, text]) => written.has(path) && text !== written.get(path))
-    .map(([p]) => p);
-  if (gone.length || edited.length)
+  const gone = lost.filter((path) => !written.has(path));
+  const edited = lost.filter((path) => written.has(path));
+  const shownPath = (path: string) => relative(cwd, join(before, path));
+  if (lost.length)
     console.log(
       `替换了原有的报告：${[
-        ...(gone.length ? [`删除了新导入里没有的 ${gone.length} 个文件（${gone.join('、')}）`] : []),
-        ...(edited.length ? [`${edited.length} 个文件的内容与原来的不同（${edited.join('、')}）`] : []),
-      ].join('；')}。原来的照片和手工改动，可以用 git 找回（git checkout -- 文件）。`,
+        ...(gone.length ? [`删除了新导入里没有的 ${gone.length} 个文件（${gone.map(shownPath).join('、')}）`] : []),
+        ...(edited.length ? [`${edited.length} 个文件的内容与原来的不同（${edited.map(shownPath).join('、')}）`] : []),
+      ].join('；')}。原来的文件都在 git 里，要找回哪个，就运行 git checkout -- 文件名。`,
     );
+}
+
+/** Which of `paths` (under `folder`) git holds as they are: in the last commit, unchanged since. None when git cannot
+ * say (no git, no repository, no commit). */
+function committed(folder: string, paths: string[]): Set<string> {
+  const git = (...args: string[]) => {
+    const run = spawnSync('git', [...args, '--', ...paths], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
+    return run.status === 0 ? run.stdout.split('\0').filter(Boolean) : undefined;
+  };
+  const inCommit = paths.length ? git('ls-tree', '-r', '-z', '--name-only', 'HEAD') : [];
+  const changed = paths.length ? git('diff', '-z', '--name-only', '--relative', 'HEAD') : [];
+  return new Set(inCommit && changed ? inCommit.filter((path) => !changed.includes(path)) : []);
 }
 
 main().catch((error: unknown) => {

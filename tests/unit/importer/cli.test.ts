@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check.ts';
 import { contentModel } from '../../../src/content.config.ts';
@@ -8,6 +9,15 @@ import { cli, fixtures, mended, readTree, root } from './helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'import-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Commits a content folder in a repository of its own, as an editor's is, so that --force may replace its files. */
+const commit = (dir: string) => {
+  const git = (...command: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...command], { cwd: dir });
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-qm', 'content');
+};
 
 describe('npm run import', () => {
   it('imports a report, prints a summary, and the result passes the site checks', async () => {
@@ -60,11 +70,24 @@ describe('npm run import', () => {
       `${readFileSync(join(folder, 'remarks', first), 'utf8')}\n手工加的一段。\n`,
     );
     writeFileSync(join(folder, 'remarks/photo.jpg'), 'x');
+    const edited = readTree(folder);
+    const shown = (path: string) => relative(root, join(folder, path));
+    // Not in git, they could not be given back: refused, and nothing written.
+    const refused = cli(...args, '--force');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--force 会删除或改写报告里的 2 个文件，而 git 里没有它们现在的样子');
+    expect(refused.err).toContain(`  - ${shown('remarks/photo.jpg')}\n`);
+    expect(readTree(folder)).toEqual(edited);
+    // Committed, they are replaced, and said so with the paths git takes back.
+    commit(content);
     const replaced = cli(...args, '--force');
     expect(replaced.code).toBe(0);
     expect(replaced.out).toContain(
-      `替换了原有的报告：删除了新导入里没有的 1 个文件（remarks/photo.jpg）；1 个文件的内容与原来的不同（remarks/${first}）。`,
+      `替换了原有的报告：删除了新导入里没有的 1 个文件（${shown('remarks/photo.jpg')}）；1 个文件的内容与原来的不同（${shown(`remarks/${first}`)}）。`,
     );
+    const back = [shown('remarks/photo.jpg'), shown(`remarks/${first}`)].map((path) => resolve(root, path));
+    execFileSync('git', ['checkout', '--', ...back], { cwd: content });
+    expect(readTree(folder)).toEqual(edited);
   });
 
   const empty = join(temp, 'empty.txt');
@@ -177,6 +200,7 @@ describe('npm run import', () => {
     // 张三 of the report there, whose address its file gives: the same person, at the same address.
     writeFileSync(existing, before.replace('order: 1\n', 'order: 1\nspeakerSlug: zhang-san-x\n'));
     writeFileSync(input, readFileSync(join(fixtures, 'clean/input.txt'), 'utf8').replaceAll('孙明远', '张三'));
+    commit(content);
     const again = cli(input, '--report', 'new-report', '--date', '2016', '--content', content, '--force');
     expect(again.code).toBe(0);
     for (const [, text] of [...readTree(join(content, 'reports/new-report/remarks'))].filter(([path]) =>
