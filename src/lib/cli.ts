@@ -23,12 +23,28 @@ export function argsProblem(error: unknown, options: string[]): string {
   return `命令参数有误：${message?.split('\n')[0] ?? String(error)}`;
 }
 
+/** An option of one value given twice, which `parseArgs` takes the last of without a word: its name, if any. */
+export function givenTwice(config: ParseArgsConfig): string | undefined {
+  const seen = new Set<string>();
+  for (const token of parseArgs({ ...config, tokens: true }).tokens) {
+    const option = token.kind === 'option' ? config.options?.[token.name] : undefined;
+    if (token.kind !== 'option' || option?.type !== 'string' || option.multiple) continue;
+    if (seen.has(token.name)) return token.name;
+    seen.add(token.name);
+  }
+  return undefined;
+}
+
 /** `parseArgs`; on a mistake, says what it is in Chinese, and how the command is used, and exits with 2. */
 export function readArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  let problem: string;
   try {
-    return parseArgs(config);
+    const twice = givenTwice(config);
+    if (!twice) return parseArgs(config);
+    problem = `选项 --${twice} 写了两次：它只能有一个值，请删去多的那个。`;
   } catch (error) {
-    console.error(`${argsProblem(error, Object.keys(config.options ?? {}))}\n${usage}`);
-    process.exit(2);
+    problem = argsProblem(error, Object.keys(config.options ?? {}));
   }
+  console.error(`${problem}\n${usage}`);
+  process.exit(2);
 }

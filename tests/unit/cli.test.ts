@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { argsProblem } from '../../src/lib/cli.ts';
+import { argsProblem, givenTwice } from '../../src/lib/cli.ts';
 import { root } from '../support/sites.ts';
 
 const OPTIONS = { report: { type: 'string' }, section: { type: 'string' }, fix: { type: 'boolean' } } as const;
@@ -26,6 +26,18 @@ describe('a wrong command line', () => {
     );
     expect(told('--report')).toBe('选项 --report 后面要写一个值。');
     expect(told('--fix=1')).toBe('选项 --fix 后面不能写值（写 --fix 即可）。');
+  });
+
+  it('refuses an option of one value given twice, which would keep the last without a word', () => {
+    const config = { options: OPTIONS, allowPositionals: true };
+    expect(givenTwice({ ...config, args: ['--report', 'a', '--fix', '--report', 'b'] })).toBe('report');
+    expect(givenTwice({ ...config, args: ['--report', 'a', '--fix', '--fix', '--section', 'b'] })).toBeUndefined();
+    const run = spawnSync('node', ['scripts/import.ts', 'x.txt', '--report', 'r', '--date', '2016', '--date', '2017'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^选项 --date 写了两次：它只能有一个值，请删去多的那个。\n用法：/);
   });
 
   it('makes each command say so and exit with 2, without a stack trace', () => {
