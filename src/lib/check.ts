@@ -705,8 +705,11 @@ function checkBody(
     const problem = imageProblem(definition.url, image);
     if (problem) at(definition, problem);
   }
+  // A footnote, or a definition no link uses, is refused above: its address leads nowhere to be checked.
   for (const definition of definitions.values()) {
-    const problem = imageDefinitions.has(definition) ? undefined : linkProblem(definition.url);
+    const { identifier, url } = definition;
+    const used = referenced.has(identifier.toLowerCase()) && !identifier.startsWith('^');
+    const problem = imageDefinitions.has(definition) || !used ? undefined : linkProblem(url);
     if (problem) at(definition, problem);
   }
   const hidden = findInvisible(parsed.markdown, parsed.bodyLine);

@@ -24,6 +24,14 @@ const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 
  */
 const EMPTY_FRONTMATTER = '---\n---\n';
 
+/**
+ * A link of content to a page of the site is written from the domain root (`/reports/…`), the one form the checks let
+ * through (src/lib/safe-url.ts), since a remark is shown on several pages; the site may be served under a base path.
+ * Content holds no HTML of its own (the checks refuse it), so every `href` is a link the renderer wrote, quoted so.
+ */
+const underBase = (html: string, base: string) =>
+  base === '/' || !base ? html : html.replaceAll(' href="/', ` href="${base.replace(/\/$/, '')}/`);
+
 /** The entries of one collection that the checks let through: a file with an error of its own is left out. */
 export function validEntries(check: ContentCheck, collection: CollectionName): ContentEntry[] {
   const invalid = new Set(errorsOf(check.problems).map((p) => p.file));
@@ -45,7 +53,8 @@ export async function fillStore(context: LoaderContext, check: ContentCheck, col
   for (const { id, parsed } of validEntries(check, collection)) {
     // The path too: the same text from another folder (another content folder, a report moved) renders anew, with
     // its photos found beside it rather than beside the file it was first read from.
-    const digest = context.generateDigest(`${parsed.file}\n${parsed.source}`);
+    // And the base path, which the links are rendered under.
+    const digest = context.generateDigest(`${parsed.file}\n${context.config.base}\n${parsed.source}`);
     if (store.get(id)?.digest === digest) continue;
     const path = resolve(parsed.file);
     // An .mdx file is made into HTML from the tree the checks read, never compiled: nothing in it can run. Its
@@ -54,6 +63,7 @@ export async function fillStore(context: LoaderContext, check: ContentCheck, col
     let photos: string[] = [];
     if (parsed.mdx) ({ photos, ...rendered } = renderMdx(parsed.body));
     else rendered = await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, { fileURL: pathToFileURL(path) });
+    rendered.html = underBase(rendered.html, context.config.base);
     const data = photos.length ? { ...parsed.data!, photos } : parsed.data!;
     // No `body` (as the glob loader's `retainBody: false`): nothing reads it, and at 8,000 remarks it was a third of
     // the store that every page's build process holds in memory.

@@ -3,7 +3,13 @@
 // vbscript:) or that loads something from another host must never reach a page, whatever the CSP would stop.
 
 /** The schemes a link may use; anything else with a scheme is refused. */
-const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
+/** Schemes whose address a browser runs or opens as a document of its own, rather than a page or an app. */
+const RUNNING_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file', 'blob']);
+
+/** How a link to a page of this site is written: the one form that leads to it from every page the text is on. */
+const SITE_LINK_EXAMPLE = '/reports/2015-dangjian-zuotanhui/#1-1-ye-xianghong';
 
 const NAMED: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', amp: '&', sol: '/', bsol: '\\' };
 
@@ -43,10 +49,18 @@ export function schemeOf(url: string): string | undefined {
 export function linkProblem(url: string): string | undefined {
   const normal = normalizeUrl(url);
   const scheme = schemeOf(url);
+  const allowed = `链接只能以 https://、http://、mailto: 或 tel: 开头，或是本站的地址（以 / 开头，如 ${SITE_LINK_EXAMPLE}）`;
   if (scheme !== undefined && !LINK_SCHEMES.has(scheme))
-    return `链接地址「${shorten(url)}」以 ${scheme}: 开头，网站不允许这种链接（它可能在读者的浏览器里运行代码）。链接只能以 https://、http:// 或 mailto: 开头，或是本站的地址（以 / 开头）；请改正或删除这个链接。`;
-  if (scheme === undefined && normal.startsWith('//'))
+    return `链接地址「${shorten(url)}」以 ${scheme}: 开头，网站不允许这种链接${RUNNING_SCHEMES.has(scheme) ? '（它可能在读者的浏览器里运行代码）' : ''}。${allowed}；请改正或删除这个链接。`;
+  if (scheme !== undefined) return undefined;
+  if (normal.startsWith('//'))
     return `链接地址「${shorten(url)}」以 // 开头，指向哪个网站不清楚。链接别的网站请写完整的 https:// 地址。`;
+  if (/^[a-z][a-z\d+.-]*：/i.test(url.trim()))
+    return `链接地址「${shorten(url)}」里的冒号是中文的「：」，这样的链接打不开。请改成英文冒号「:」（如 https://）。`;
+  if (/^[\w-]+(\.[\w-]+)+(\/|$)/.test(normal))
+    return `链接地址「${shorten(url)}」缺少开头的 https://，会被当成本站的一个页面而打不开。请写完整的地址，如 https://${shorten(url)}。`;
+  if (!normal.startsWith('/'))
+    return `链接地址「${shorten(url)}」${url.trim() ? '不是从 / 开始的' : '是空的'}。同一段文字会出现在好几个页面上（报告页、小标题页、发言人页、单位页），只有从 / 开始写的本站地址在每一页上都指得对，如 ${SITE_LINK_EXAMPLE}（报告页上这篇发言的位置）。请改成这样的地址，或写别的网站的完整 https:// 地址。`;
   return undefined;
 }
 

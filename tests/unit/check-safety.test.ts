@@ -29,7 +29,7 @@ describe('links and images', () => {
   it('accept web, mail and site addresses, and an image beside the file', async () => {
     const dir = content(
       withBody(
-        '见[官网](https://example.org)、[信](mailto:a@example.org)、[本站](/reports/)、[上](../)、[锚](#x)、[页](a/b)、<https://example.org>。\n\n![照片](./photo.jpg) ![照片][p]\n\n[p]: photo.jpg',
+        '见[官网](https://example.org)、[信](mailto:a@example.org)、[本站](/reports/)、[锚](/reports/test-report/#x)、[电话](tel:010-12345678)、<https://example.org>。\n\n![照片](./photo.jpg) ![照片][p]\n\n[p]: photo.jpg',
       ),
     );
     cpSync(PHOTO, join(dir, 'reports/test-report/remarks/photo.jpg'));

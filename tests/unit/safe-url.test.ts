@@ -37,15 +37,26 @@ describe('links', () => {
     'http://example.org',
     'HTTPS://EXAMPLE.ORG',
     'mailto:editor@example.org',
+    'tel:+86-10-12345678',
     '/reports/',
-    './other',
-    '../other',
-    '#1-1-zhang-san',
-    'other-page/',
-    '?q=1',
-    '',
+    '/reports/2015-dangjian-zuotanhui/#1-1-ye-xianghong',
   ])('accepts %j', (url) => {
     expect(linkProblem(url)).toBeUndefined();
+  });
+
+  it.each([
+    ['./other', '不是从 / 开始的'],
+    ['../other/', '不是从 / 开始的'],
+    ['#1-1-zhang-san', '不是从 / 开始的'],
+    ['other-page/', '不是从 / 开始的'],
+    ['?q=1', '不是从 / 开始的'],
+    ['', '是空的'],
+    ['www.example.org', '缺少开头的 https://'],
+    ['example.org/page', '缺少开头的 https://'],
+    ['https：//example.org', '冒号是中文的「：」'],
+    ['ftp://example.org/', '以 ftp: 开头，网站不允许这种链接。'],
+  ])('refuses %j, which would lead nowhere from some page, saying %j', (url, why) => {
+    expect(linkProblem(url)).toContain(why);
   });
 
   it('reads the scheme as a browser would', () => {
