@@ -497,6 +497,15 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         const box = (await tab.locator('dialog.search-dialog').boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(375);
+        // Many results: the dialog stays on the screen, its close button in view, and the results scroll inside it.
+        await tab.fill('#search-dialog-q', '服务');
+        await tab.waitForFunction(
+          () => document.querySelector<HTMLElement>('dialog.search-dialog search-view')?.dataset.query === '服务',
+        );
+        for (const part of ['dialog.search-dialog', 'dialog.search-dialog [data-close]']) {
+          const { y, height } = (await tab.locator(part).boundingBox())!;
+          expect(y + height, part).toBeLessThanOrEqual(667);
+        }
         // From the keyboard, the box is typed into in place and goes to the search page, as without JavaScript.
         await tab.tap('dialog.search-dialog [data-close]');
         await tab.focus('#site-search-q');
