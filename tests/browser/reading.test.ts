@@ -106,6 +106,15 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await page.close();
     });
 
+    it('gives the breadcrumbs no separator a screen reader would read', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      const crumbs = await page.locator('.breadcrumbs').ariaSnapshot();
+      expect(crumbs).toContain(`listitem: ${seed.title}`);
+      expect(crumbs).not.toContain('›');
+      await page.close();
+    });
+
     it('puts the table of contents before the text on a narrow screen', async () => {
       const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
       await page.goto(`${site.url}reports/${seed.id}/`);
