@@ -614,6 +614,20 @@ describeInBrowser('offline', () => {
         document.querySelector('.update-notice')!.getBoundingClientRect().top,
       ]);
       expect(footerEnd).toBeLessThanOrEqual(noticeTop);
+      // Nor does it hide what the keyboard goes to, on a small screen (or at 400% zoom) too.
+      await page.setViewportSize({ width: 320, height: 256 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      for (let tab = 0; tab < 60; tab++) {
+        await page.keyboard.press('Tab');
+        const hidden = await page.evaluate(() => {
+          const focused = document.activeElement!;
+          const { top, bottom } = focused.getBoundingClientRect();
+          const under = document.querySelector('.update-notice')!.getBoundingClientRect();
+          return !focused.closest('.update-notice') && bottom > under.top + 1 && top < under.bottom;
+        });
+        expect(hidden, `Tab ${tab}`).toBe(false);
+      }
+      await page.setViewportSize({ width: 1280, height: 720 });
       await Promise.all([page.waitForNavigation(), notice.locator('button').click()]);
       expect(await added(page)).toContain(ADDED);
       expect(await buildOf(page)).toBe(infoOf(next.dir).build);
