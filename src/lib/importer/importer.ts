@@ -6,7 +6,7 @@ import { checkConservation } from './conserve.ts';
 import { decodeText, type Encoding } from './decode.ts';
 import { findInvisible, removeInvisible } from '../invisible.ts';
 import { ImportError } from './errors.ts';
-import { nameShapedLine, parseText, type Block, type Heading, type ParsedText } from './parse.ts';
+import { doubtLine, nameShapedLine, parseText, type Block, type Heading, type ParsedText } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
 import { repairBreaks, type Repair } from './repair.ts';
 import { distinctSlugs, readdressedLines, type TakenSlugs } from './slugs.ts';
@@ -48,6 +48,8 @@ export interface ImportSummary {
   addresses: string[];
   /** Paragraphs taken for prose that start as a remark does (`nameShaped` in parse.ts). */
   nameShaped: ParsedText['nameShaped'];
+  /** Other paragraphs taken for prose that may be a remark (`doubts` in parse.ts). */
+  doubts: ParsedText['doubts'];
 }
 
 /** The files to write (paths inside the report folder) and what to tell the editor. */
@@ -96,9 +98,9 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   const text = invisible ? removeInvisible(decoded.text) : decoded.text;
   const parsed = parseText(text, new Set(options.names));
   const date = options.date;
-  // An import refused for another reason may be refused because a paragraph that starts as a long name's remark was
-  // taken for prose: such paragraphs are named with the reason.
-  return withNameShaped(parsed.nameShaped, () => {
+  // An import refused for another reason may be refused because a paragraph that may be a remark was taken for prose:
+  // such paragraphs are named with the reason.
+  return withNameShaped(parsed, () => {
     const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
     const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
     const describe = (b: Block): string => {
@@ -179,20 +181,24 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
         invisible,
         addresses,
         nameShaped: parsed.nameShaped,
+        doubts: parsed.doubts,
       },
     };
   });
 }
 
-/** `run`'s result; its ImportError with the paragraphs that start as a long name's remark named too, since taking one
- * for prose may have caused it (a remark joined to the previous one's text). */
-function withNameShaped<T>(shaped: ParsedText['nameShaped'], run: () => T): T {
+/** `run`'s result; its ImportError with the paragraphs that may be a remark but were taken for prose named too, since
+ * taking one for prose may have caused it (a remark joined to the previous one's text). */
+function withNameShaped<T>({ nameShaped, doubts }: Pick<ParsedText, 'nameShaped' | 'doubts'>, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (!(error instanceof ImportError) || !shaped.length) throw error;
+    if (!(error instanceof ImportError) || !(nameShaped.length || doubts.length)) throw error;
     throw new ImportError(error.message, [
-      ...shaped.map((s) => `可能与此有关：${nameShapedLine(s)}（名字超过四个字或带有“·”以外的间隔点，按一句话处理了）`),
+      ...nameShaped.map(
+        (s) => `可能与此有关：${nameShapedLine(s)}（名字超过四个字或带有“·”以外的间隔点，按一句话处理了）`,
+      ),
+      ...doubts.map((d) => `可能与此有关：${doubtLine(d)}`),
       ...error.problems,
     ]);
   }

@@ -42,7 +42,20 @@ export interface ParsedText {
   structural: string[];
   /** Paragraphs taken for prose that start as a remark does with a name no rule takes (`NAME_SHAPED`). */
   nameShaped: { line: number; name: string; start: string }[];
+  /** Other paragraphs taken for prose that may be a remark (`Doubt`). */
+  doubts: Doubt[];
 }
+
+/** A paragraph taken for prose that may be a speaker's remark, for the editor to check: where, and why and the fix. */
+export interface Doubt {
+  line: number;
+  /** The start of the paragraph, as printed. */
+  start: string;
+  /** Why it may be a remark, why it was not taken for one, and what to change in the raw text if it is one. */
+  why: string;
+}
+/** A `Doubt` as the summary lists it. */
+export const doubtLine = (d: Doubt) => `第 ${d.line} 行“${d.start}”：${d.why}`;
 
 /** How far into a line a speaker tag is looked for. */
 const TAG_WINDOW = 200;
@@ -58,6 +71,13 @@ const AFTER_NAME = /^\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*
  * (乌兰其其格) or with another dot (阿不都•热合曼). Prose starts so too (教学能手评选(面向全区青年教师):), so it stays
  * prose unless the editor names the speaker (--name), and the summary lists it. */
 const NAME_SHAPED = /^(?<name>\p{Script=Han}[\p{Script=Han}·•・‧．]{1,11})\s*[(（][^()（）]{1,40}[)）]\s*[:：]/u;
+/** A paragraph that starts as a speaker's introduction with brackets or a colon that a tag does not take, or with
+ * no colon after the brackets. A PDF gives a colon as another character that prints alike (∶ ︰ ﹕), and a layout may
+ * drop it; taking either for a tag would be a guess, so such a paragraph stays prose and the summary lists it. */
+const TAG_LIKE =
+  /^(?<name>\p{Script=Han}[\p{Script=Han}·•・‧．]{1,11})\s*(?:(?<open>[(（〔［[【])[^()（）〔〕［］[\]【】]{1,40}(?<close>[)）〕］\]】])\s*)?(?<colon>[:：∶︰﹕]?)/u;
+/** The colon and the brackets a speaker's introduction is written with, named in the messages. */
+const TAG_SHAPE = '“姓名(单位职务):”';
 /** A paragraph `NAME_SHAPED` found, for the editor: where, and how to make it a speaker's. */
 export const nameShapedLine = (s: { line: number; name: string; start: string }) =>
   `第 ${s.line} 行“${s.start}”：是发言人就加 --name ${s.name}`;
@@ -101,6 +121,25 @@ export function matchTag(
   return { tag: { name, raw: m[0].trim(), ...(intro ? { intro } : {}) }, rest: line.slice(m[0].length) };
 }
 
+/** Why a paragraph that TAG did not take may still be a remark (see TAG_LIKE), if it may be. */
+function tagLike(line: string): Omit<Doubt, 'line'> | undefined {
+  const m = TAG_LIKE.exec(line.slice(0, TAG_WINDOW));
+  if (!m?.groups) return undefined;
+  const { name, open, close, colon } = m.groups;
+  // Prose often starts with a word and a bracket (全区(含直属单位)共有…): without a colon, only a name as short as TAG
+  // takes, and not a word the dictionary knows, is listed.
+  const short = /^\p{Script=Han}{2,4}$/u.test(name!);
+  const odd: string[] = [];
+  if (open && !'(（'.includes(open)) odd.push(`括号是“${open}${close}”`);
+  if (colon && !':：'.includes(colon)) odd.push(`冒号是“${colon}”（样子像冒号的另一个字符）`);
+  if (open && !colon && short && !isDictionaryWord(name!)) odd.push('括号后面没有冒号');
+  if (!odd.length || (!open && !short)) return undefined;
+  return {
+    start: colon ? m[0].trim() : quote(line, [...m[0]].length + 4),
+    why: `${odd.join('，')}：发言人的介绍应写成${TAG_SHAPE}，这里按一句话处理了。是发言人的，请在原文中照此改正。`,
+  };
+}
+
 /** A word the dictionary knows (目标, 一是, 其中) is not a name: `目标:` starts prose, not a remark. */
 function isDictionaryWord(text: string): boolean {
   const segments = [...words.segment(text)];
@@ -137,6 +176,7 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   const raws = new Map<number, string>();
   let hasNote = false;
   const nameShaped: ParsedText['nameShaped'] = [];
+  const doubts: Doubt[] = [];
 
   for (const { text: lineText, line } of rest) {
     const zone = headings.length - 1;
@@ -167,7 +207,9 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       if (tagged) add({ text: normalizeSpaces(tagged.rest), tag: tagged.tag });
       else {
         const shaped = NAME_SHAPED.exec(lineText.slice(0, TAG_WINDOW));
+        const like = shaped ? undefined : tagLike(lineText);
         if (shaped) nameShaped.push({ line, name: shaped.groups!.name!, start: shaped[0] });
+        else if (like) doubts.push({ ...like, line });
         add({ text: normalizeSpaces(lineText) });
       }
     }
@@ -227,5 +269,5 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       );
     if (b.tag) structural.push(b.tag.raw);
   }
-  return { title, titleLine: first!.line, headings, blocks, structural, nameShaped };
+  return { title, titleLine: first!.line, headings, blocks, structural, nameShaped, doubts };
 }

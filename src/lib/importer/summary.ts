@@ -1,4 +1,4 @@
-import { nameShapedLine, quote, type Block } from './parse.ts';
+import { doubtLine, nameShapedLine, quote, type Block } from './parse.ts';
 import type { ImportSummary } from './importer.ts';
 import { joinArgument, type Repair } from './repair.ts';
 
@@ -81,6 +81,12 @@ export function formatSummary(summary: ImportSummary, target: string): string {
       `请核对 ${summary.nameShaped.length} 处段首：下面的段落像发言一样以“名字(单位职务):”开头，但名字超过四个字或带有“·”以外的间隔点，导入程序按一句话处理，接在上一位发言人的发言里。其中是发言人的，请加上 --name 名字 再导入一次（加 --force 替换这次写入的）：`,
     );
     for (const s of summary.nameShaped) out.push(`  - ${nameShapedLine(s)}`);
+  }
+  if (summary.doubts.length) {
+    out.push(
+      `请核对 ${summary.doubts.length} 处段首：下面的段落可能是一位发言人的发言，导入程序无法确定，按一句话处理，接在上一位发言人的发言里。请对照原稿核对；是发言人的，照说明改好原文，加上 --force 再导入一次：`,
+    );
+    for (const d of summary.doubts) out.push(`  - ${doubtLine(d)}`);
   }
   // Last, so that it is what the editor reads when the command returns.
   if (reviews.length) {

@@ -1,0 +1,51 @@
+// Paragraphs the importer takes for prose although they may be a speaker's remark: listed under 请核对, never dropped
+// silently into the previous remark.
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../../src/lib/importer/errors.ts';
+import { formatSummary } from '../../../src/lib/importer/summary.ts';
+import { run } from './helpers.ts';
+
+/** A small report whose fourth paragraph (line 7) is `line`. */
+const report = (line: string, extra = '') =>
+  ['二〇一六年座谈会 交流材料', '立德树人 育人为本', '张伟(实验中学校长):学校坚持每周一次升旗仪式。', line, extra].join(
+    '\n\n',
+  );
+
+describe('a speaker line written with a colon or brackets a tag does not take, or without its colon', () => {
+  it.each([
+    ['王鑫(区委教工委副书记)∶学校实施青年教师成长计划。', '王鑫(区委教工委副书记)∶', '冒号是“∶”'],
+    ['王鑫(区委教工委副书记)︰学校实施青年教师成长计划。', '王鑫(区委教工委副书记)︰', '冒号是“︰”'],
+    ['王鑫〔区委教工委副书记〕:学校实施青年教师成长计划。', '王鑫〔区委教工委副书记〕:', '括号是“〔〕”'],
+    ['王鑫[区委教工委副书记]:学校实施青年教师成长计划。', '王鑫[区委教工委副书记]:', '括号是“[]”'],
+    ['王鑫【区委教工委副书记】:学校实施青年教师成长计划。', '王鑫【区委教工委副书记】:', '括号是“【】”'],
+    ['王鑫(区委教工委副书记)学校实施青年教师成长计划。', '王鑫(区委教工委副书记)学校实施…', '括号后面没有冒号'],
+    ['王鑫∶学校实施青年教师成长计划。', '王鑫∶', '冒号是“∶”'],
+  ])('%s: prose, and listed under 请核对 with what to fix', (line, start, why) => {
+    const result = run(report(line));
+    expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟']);
+    expect(result.summary.doubts).toEqual([{ line: 7, start, why: expect.stringContaining(why) as string }]);
+    const summary = formatSummary(result.summary, 'x');
+    expect(summary).toContain('\n请核对 1 处段首：');
+    expect(summary).toContain(`\n  - 第 7 行“${start}”：${why}`);
+    expect(summary).toContain('发言人的介绍应写成“姓名(单位职务):”');
+  });
+
+  it.each([
+    '全区(含直属单位)共有党员三百名。',
+    '教学能手评选活动(面向全区青年教师)今年举办。',
+    '学校实施青年教师成长计划:一是培训。',
+  ])('%s: prose that starts with a word and a bracket or a colon is not listed', (line) => {
+    expect(run(report(line)).summary.doubts).toEqual([]);
+  });
+
+  it('names the paragraph when the import is refused for another reason', () => {
+    let error: unknown;
+    try {
+      run(report('王鑫(区委教工委副书记)∶学校实施青年教师成长计划。', '李四(一中书记):我们也开展了志愿服务'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).problems[0]).toMatch(/^可能与此有关：第 7 行“王鑫\(区委教工委副书记\)∶”：冒号是“∶”/u);
+  });
+});
