@@ -220,6 +220,12 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   for (const b of blocks) {
     if (!b.tag || b.tag.intro || introduced.has(b.tag.name)) continue;
     if (isDictionaryWord(b.tag.name)) {
+      // Names are words too (张三, 高峰): the editor is to tell which this is.
+      doubts.push({
+        line: b.line,
+        start: b.tag.raw,
+        why: `“${b.tag.name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理了。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${b.tag.name}(单位职务):”。`,
+      });
       b.text = normalizeSpaces(raws.get(b.id)!);
       delete b.tag;
       continue;
@@ -269,5 +275,13 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       );
     if (b.tag) structural.push(b.tag.raw);
   }
-  return { title, titleLine: first!.line, headings, blocks, structural, nameShaped, doubts };
+  return {
+    title,
+    titleLine: first!.line,
+    headings,
+    blocks,
+    structural,
+    nameShaped,
+    doubts: doubts.sort((a, b) => a.line - b.line),
+  };
 }

@@ -49,3 +49,25 @@ describe('a speaker line written with a colon or brackets a tag does not take, o
     expect((error as ImportError).problems[0]).toMatch(/^可能与此有关：第 7 行“王鑫\(区委教工委副书记\)∶”：冒号是“∶”/u);
   });
 });
+
+describe('`姓名:` whose name is also a word the dictionary knows, introduced nowhere', () => {
+  it.each(['张三', '高峰', '林海', '方圆', '常青', '江南', '白雪', '田野', '一是'])(
+    '%s: prose, and listed under 请核对 with the introduction to write',
+    (name) => {
+      const result = run(report(`${name}:学校实施青年教师成长计划。`));
+      expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟']);
+      expect(result.files.find((f) => f.path === 'remarks/1-1-zhang-wei.md')?.text).toContain(
+        `\n\n${name}：学校实施青年教师成长计划。`,
+      );
+      expect(formatSummary(result.summary, 'x')).toContain(
+        `\n  - 第 7 行“${name}:”：“${name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理了。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${name}(单位职务):”。`,
+      );
+    },
+  );
+
+  it('is a speaker, not listed, when introduced elsewhere', () => {
+    const result = run(report('高峰(育才小学校长):学校实施青年教师成长计划。', '高峰:我们还开展了志愿服务。'));
+    expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟', '高峰']);
+    expect(result.summary.doubts).toEqual([]);
+  });
+});
