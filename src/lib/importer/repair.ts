@@ -1,7 +1,7 @@
 import { normalizePunctuation, normalizeSpaces } from '../punctuation.ts';
 import { ImportError, LISTED, listCapped } from './errors.ts';
 import { endsSentence, headRun, startsMidSentence, tailRun, wordAcross, wordBetween } from './evidence.ts';
-import { quote, type Block } from './parse.ts';
+import { matchTag, quote, type Block } from './parse.ts';
 
 /** Why a block was taken as the continuation of a cut paragraph; `confirmed` when the editor gave `--join`. */
 export type Evidence = { kind: 'adjacent'; word?: string; confirmed?: boolean } | { kind: 'word'; word: string };
@@ -292,7 +292,30 @@ export function repairBreaks(
         message: `${place(b)}的前后接续互相矛盾，无法确定顺序。请在原文中把断开的段落放回原处。`,
       })),
     );
+  const split = chains.flatMap(splitTag);
+  if (split.length) throw breakError(split);
   return { chains, repairs: [...next.values()].sort((a, b) => a.head.line - b.head.line) };
+}
+
+/**
+ * A paragraph whose joined text starts with a speaker's introduction that runs across a cut (王鑫(区委教工 + 委副书记):),
+ * as a problem. The tag was read line by line, so the join would leave it in the previous remark as prose; making it
+ * a tag after the repair would rest on the join, which may itself be wrong, so the editor is to put it on one line.
+ */
+function splitTag(chain: Block[]): { line: number; message: string }[] {
+  const [start] = chain;
+  if (!start || start.tag || start.note || chain.length < 2) return [];
+  const tag = matchTag(chain.map((b) => b.text).join(''))?.tag;
+  if (!tag || tag.raw.length <= start.text.length) return [];
+  const lines: number[] = [];
+  for (let at = 0, i = 0; at < tag.raw.length && i < chain.length; at += chain[i]!.text.length, i++)
+    lines.push(chain[i]!.line);
+  return [
+    {
+      line: start.line,
+      message: `第 ${lines.join('、')} 行接起来以发言人的介绍“${tag.raw}”开头：介绍被排版断开了，导入程序不替它接上，否则这篇发言会接在上一位发言人的发言里。请在原文中把“${tag.raw}”写在同一行，再导入。`,
+    },
+  ];
 }
 
 function breakError(problems: { line: number; message: string }[]): ImportError {

@@ -71,3 +71,22 @@ describe('`姓名:` whose name is also a word the dictionary knows, introduced n
     expect(result.summary.doubts).toEqual([]);
   });
 });
+
+describe("a speaker's introduction cut across two lines", () => {
+  it.each([
+    ['王鑫(区委教工', '委副书记):学校实施青年教师成长计划。'],
+    ['王', '鑫(区委教工委副书记):学校实施青年教师成长计划。'],
+    ['王鑫(区委教工委副书记)', ':学校实施青年教师成长计划。'],
+  ])('%s / %s: refused naming both lines, not joined into the previous remark', (head, tail) => {
+    let error: unknown;
+    try {
+      run(report(head, tail));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).problems.at(-1)).toBe(
+      '第 7、9 行接起来以发言人的介绍“王鑫(区委教工委副书记):”开头：介绍被排版断开了，导入程序不替它接上，否则这篇发言会接在上一位发言人的发言里。请在原文中把“王鑫(区委教工委副书记):”写在同一行，再导入。',
+    );
+  });
+});
