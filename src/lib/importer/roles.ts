@@ -30,6 +30,8 @@ const JOINER = /(?:、|兼|和|及|\/|／)$/u;
 export function splitTitle(title: string, roles: readonly string[]): { school: string; role: string } | undefined {
   const match = (text: string) => roles.find((role) => text.endsWith(role) && text.length > role.length);
   let rest = title.trim();
+  // A role that ends with a shorter one (副书记, 常务副主任) is not an organisation (副, 常务) and a role.
+  if (roles.includes(rest)) return undefined;
   let role = '';
   let found = match(rest);
   if (!found) return undefined;

@@ -41,6 +41,16 @@ describe('splitTitle with the committed role list', () => {
     expect(() => splitTitleOrFail('赵刚', '书记', 3, roles)).toThrow('只有职务，没有单位');
   });
 
+  it.each(['副书记', '副校长', '副主任', '常务副主任', '党总支副书记'])(
+    'takes %s, a role that ends with a shorter one, for a role without an organisation',
+    (title) => {
+      expect(splitTitle(title, roles)).toBeUndefined();
+      expect(() => splitTitleOrFail('王鑫', title, 20, roles)).toThrow(
+        `第 20 行王鑫的介绍「${title}」只有职务，没有单位。`,
+      );
+    },
+  );
+
   it('learns a new role from an extended list', () => {
     expect(splitTitle('区体育中心主管', [...parseRoles('主管'), ...roles])).toEqual({
       school: '区体育中心',
