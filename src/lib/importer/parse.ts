@@ -91,6 +91,12 @@ export function cleanLine(line: string): string {
   return line.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
+/** 单位职务 as the frontmatter gives it back: without the spaces between Chinese words that prose loses too, so that a
+ * space the layout put between organisation and role (京源学校 党总支书记) neither splits the role nor goes missing. */
+function introText(intro: string): string {
+  return normalizeSpaces(intro);
+}
+
 /** A heading in this style: one short line without clause marks, two phrases separated by a space. */
 export function isHeading(line: string): boolean {
   return !CLAUSE.test(line) && [...line].length <= 30 && HAN.test(line) && /\S\s+\S/u.test(line);
@@ -105,7 +111,7 @@ export function matchTag(
   const named = [...names].find((n) => line.startsWith(n));
   const after = named === undefined ? null : AFTER_NAME.exec(line.slice(named.length, TAG_WINDOW));
   if (named !== undefined && after) {
-    const intro = after.groups?.intro ? cleanLine(after.groups.intro) : undefined;
+    const intro = after.groups?.intro ? introText(after.groups.intro) : undefined;
     const raw = line.slice(0, named.length + after[0].length);
     return { tag: { name: named, raw: raw.trim(), ...(intro ? { intro } : {}) }, rest: line.slice(raw.length) };
   }
@@ -117,7 +123,7 @@ export function matchTag(
   const length = [...name].length;
   const valid = name.includes('·') ? length >= 3 && length <= 12 : length >= 2 && length <= 4;
   if (!valid) return undefined;
-  const intro = m.groups.intro ? cleanLine(m.groups.intro) : undefined;
+  const intro = m.groups.intro ? introText(m.groups.intro) : undefined;
   return { tag: { name, raw: m[0].trim(), ...(intro ? { intro } : {}) }, rest: line.slice(m[0].length) };
 }
 
