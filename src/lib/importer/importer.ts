@@ -48,7 +48,7 @@ export interface ImportSummary {
   addresses: string[];
   /** Paragraphs taken for prose that start as a remark does (`nameShaped` in parse.ts). */
   nameShaped: ParsedText['nameShaped'];
-  /** Other paragraphs taken for prose that may be a remark (`doubts` in parse.ts). */
+  /** Other lines the text cannot tell the kind of (`doubts` in parse.ts). */
   doubts: ParsedText['doubts'];
 }
 
@@ -98,8 +98,8 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   const text = invisible ? removeInvisible(decoded.text) : decoded.text;
   const parsed = parseText(text, new Set(options.names));
   const date = options.date;
-  // An import refused for another reason may be refused because a paragraph that may be a remark was taken for prose:
-  // such paragraphs are named with the reason.
+  // An import refused for another reason may be refused because a line was taken for the wrong kind (a remark for
+  // prose): such lines are named with the reason.
   return withNameShaped(parsed, () => {
     const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
     const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
@@ -187,8 +187,8 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   });
 }
 
-/** `run`'s result; its ImportError with the paragraphs that may be a remark but were taken for prose named too, since
- * taking one for prose may have caused it (a remark joined to the previous one's text). */
+/** `run`'s result; its ImportError with the lines whose kind the text cannot tell named too, since taking one for the
+ * wrong kind may have caused it (a remark joined to the previous one's text). */
 function withNameShaped<T>({ nameShaped, doubts }: Pick<ParsedText, 'nameShaped' | 'doubts'>, run: () => T): T {
   try {
     return run();

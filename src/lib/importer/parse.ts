@@ -42,16 +42,17 @@ export interface ParsedText {
   structural: string[];
   /** Paragraphs taken for prose that start as a remark does with a name no rule takes (`NAME_SHAPED`). */
   nameShaped: { line: number; name: string; start: string }[];
-  /** Other paragraphs taken for prose that may be a remark (`Doubt`). */
+  /** Other lines the text cannot tell the kind of (`Doubt`). */
   doubts: Doubt[];
 }
 
-/** A paragraph taken for prose that may be a speaker's remark, for the editor to check: where, and why and the fix. */
+/** A line whose kind the text cannot tell (prose or a speaker's remark, a heading or a page header), for the editor to
+ * check: where, how it was taken and why, and the fix. */
 export interface Doubt {
   line: number;
   /** The start of the paragraph, as printed. */
   start: string;
-  /** Why it may be a remark, why it was not taken for one, and what to change in the raw text if it is one. */
+  /** What else it may be, how it was taken, and what to change in the raw text if it is the other. */
   why: string;
 }
 /** A `Doubt` as the summary lists it. */
@@ -81,6 +82,9 @@ const TAG_SHAPE = '“姓名(单位职务):”';
 /** A paragraph `NAME_SHAPED` found, for the editor: where, and how to make it a speaker's. */
 export const nameShapedLine = (s: { line: number; name: string; start: string }) =>
   `第 ${s.line} 行“${s.start}”：是发言人就加 --name ${s.name}`;
+/** A date as a page's running header prints it (2015年7月3日, 7月3日, 星期五): a heading hardly reads so. */
+const DATE_LIKE =
+  /[0-9０-９〇○零一二三四五六七八九十]+年[0-9０-９一二三四五六七八九十]+月|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日|星期[一二三四五六日天]/u;
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;
@@ -142,7 +146,7 @@ function tagLike(line: string): Omit<Doubt, 'line'> | undefined {
   if (!odd.length || (!open && !short)) return undefined;
   return {
     start: colon ? m[0].trim() : quote(line, [...m[0]].length + 4),
-    why: `${odd.join('，')}：发言人的介绍应写成${TAG_SHAPE}，这里按一句话处理了。是发言人的，请在原文中照此改正。`,
+    why: `${odd.join('，')}：发言人的介绍应写成${TAG_SHAPE}，这里按一句话处理，接在上一位发言人的发言里。是发言人的，请在原文中照此改正。`,
   };
 }
 
@@ -203,8 +207,17 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       const twice = headingLines.get(text);
       if (twice !== undefined)
         throw new ImportError(
-          `第 ${line} 行的小标题「${text}」和第 ${twice} 行的重复了。一份报告的小标题各不相同：同一个小标题下的发言请写在一处，或把其中一个小标题改成原稿上的样子。`,
+          `第 ${line} 行的小标题「${text}」和第 ${twice} 行的重复了。一份报告的小标题各不相同：同一个小标题下的发言请写在一处，或把其中一个小标题改成原稿上的样子；若它是每页都印的报头（报刊名、日期之类），请在原文中删去这一行。`,
         );
+      // A running header between remarks is shaped like a heading; one that reads as a date, or repeats the title, is
+      // more likely a header, but which it is only the printed page tells.
+      const header = text === title ? '和标题相同' : DATE_LIKE.test(text) ? '像日期' : undefined;
+      if (header)
+        doubts.push({
+          line,
+          start: text,
+          why: `${header}，可能是每页都印的报头，按小标题处理了，下面的发言都归在它下面。是报头的，请在原文中删去这一行；确是小标题的，不用改。`,
+        });
       headings.push({ text, line });
       headingLines.set(text, line);
       structural.push(lineText);
@@ -230,7 +243,7 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       doubts.push({
         line: b.line,
         start: b.tag.raw,
-        why: `“${b.tag.name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理了。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${b.tag.name}(单位职务):”。`,
+        why: `“${b.tag.name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理，接在上一位发言人的发言里。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${b.tag.name}(单位职务):”。`,
       });
       b.text = normalizeSpaces(raws.get(b.id)!);
       delete b.tag;

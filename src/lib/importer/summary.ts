@@ -84,7 +84,7 @@ export function formatSummary(summary: ImportSummary, target: string): string {
   }
   if (summary.doubts.length) {
     out.push(
-      `请核对 ${summary.doubts.length} 处段首：下面的段落可能是一位发言人的发言，导入程序无法确定，按一句话处理，接在上一位发言人的发言里。请对照原稿核对；是发言人的，照说明改好原文，加上 --force 再导入一次：`,
+      `请核对 ${summary.doubts.length} 处：导入程序无法确定下面这些行是什么，按各条所说的处理了。请对照原稿逐一核对；要改的，照说明改好原文，加上 --force 再导入一次：`,
     );
     for (const d of summary.doubts) out.push(`  - ${doubtLine(d)}`);
   }

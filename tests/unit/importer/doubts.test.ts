@@ -25,7 +25,7 @@ describe('a speaker line written with a colon or brackets a tag does not take, o
     expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟']);
     expect(result.summary.doubts).toEqual([{ line: 7, start, why: expect.stringContaining(why) as string }]);
     const summary = formatSummary(result.summary, 'x');
-    expect(summary).toContain('\n请核对 1 处段首：');
+    expect(summary).toContain('\n请核对 1 处：导入程序无法确定下面这些行是什么');
     expect(summary).toContain(`\n  - 第 7 行“${start}”：${why}`);
     expect(summary).toContain('发言人的介绍应写成“姓名(单位职务):”');
   });
@@ -60,7 +60,7 @@ describe('`姓名:` whose name is also a word the dictionary knows, introduced n
         `\n\n${name}：学校实施青年教师成长计划。`,
       );
       expect(formatSummary(result.summary, 'x')).toContain(
-        `\n  - 第 7 行“${name}:”：“${name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理了。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${name}(单位职务):”。`,
+        `\n  - 第 7 行“${name}:”：“${name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理，接在上一位发言人的发言里。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${name}(单位职务):”。`,
       );
     },
   );
@@ -87,6 +87,39 @@ describe("a speaker's introduction cut across two lines", () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).problems.at(-1)).toBe(
       '第 7、9 行接起来以发言人的介绍“王鑫(区委教工委副书记):”开头：介绍被排版断开了，导入程序不替它接上，否则这篇发言会接在上一位发言人的发言里。请在原文中把“王鑫(区委教工委副书记):”写在同一行，再导入。',
+    );
+  });
+});
+
+describe('a running page header between remarks, shaped like a heading', () => {
+  const second = '李红(育才小学党支部书记):学校实施青年教师成长计划。';
+
+  it.each([
+    ['2015年7月3日 星期五', '像日期'],
+    ['7月3日 星期五', '像日期'],
+    ['二〇一六年座谈会 交流材料', '和标题相同'],
+  ])('%s: a heading, listed under 请核对 as a possible header', (header, why) => {
+    const result = run(report(header, second));
+    expect(result.summary.headings.map((h) => h.text)).toEqual(['立德树人 育人为本', header]);
+    expect(result.summary.doubts).toEqual([
+      {
+        line: 7,
+        start: header,
+        why: `${why}，可能是每页都印的报头，按小标题处理了，下面的发言都归在它下面。是报头的，请在原文中删去这一行；确是小标题的，不用改。`,
+      },
+    ]);
+  });
+
+  it('is refused as a repeated heading when it repeats one, saying that a header is to be deleted', () => {
+    let error: unknown;
+    try {
+      run(report('立德树人 育人为本', second));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toContain(
+      '若它是每页都印的报头（报刊名、日期之类），请在原文中删去这一行。',
     );
   });
 });
