@@ -10,7 +10,7 @@ import { contentModel } from '../src/content.config.ts';
 import { readContent } from '../src/lib/check.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
-import { importReport, MAX_INPUT_BYTES, tooLarge } from '../src/lib/importer/importer.ts';
+import { importReport, MAX_INPUT_BYTES, optionsProblem, tooLarge } from '../src/lib/importer/importer.ts';
 import { loadRoles } from '../src/lib/importer/roles.ts';
 import { takenSlugs } from '../src/lib/importer/slugs.ts';
 import { formatSummary } from '../src/lib/importer/summary.ts';
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? '只能导入一个原文文件。' : '缺少原文文件。');
   if (!values.report)
     throw new UsageError('缺少 --report <报告名>（小写字母、数字、连字符，例如 2015-dangjian-zuotanhui）。');
+  const wrong = optionsProblem({ reportId: values.report, date: values.date });
+  if (wrong) throw new UsageError(wrong);
 
   const source = resolve(cwd, positionals[0]!);
   let bytes: Uint8Array;

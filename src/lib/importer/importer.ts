@@ -72,23 +72,24 @@ export function tooLarge(size: number, file?: string): ImportError {
   );
 }
 
+/** What is wrong with the report's name or date the editor gave, if anything: the command says so before it reads. */
+export function optionsProblem({ reportId, date }: Pick<ImportOptions, 'reportId' | 'date'>): string | undefined {
+  if (!SLUG_PATTERN.test(reportId))
+    return `报告名“${reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`;
+  if (!date)
+    return '请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。';
+  if (!isReportDate(date))
+    return `日期“${date}”的格式不对，或没有这一天：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`;
+  return undefined;
+}
+
 /**
  * Turns the bytes of a raw report text into the files of `content/reports/<id>/`, repairing layout breaks by
  * evidence and checking that no Han character, letter or digit was lost or added. Pure: writes nothing.
  */
 export function importReport(bytes: Uint8Array, options: ImportOptions): ImportResult {
-  if (!SLUG_PATTERN.test(options.reportId))
-    throw new ImportError(
-      `报告名“${options.reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`,
-    );
-  if (!options.date)
-    throw new ImportError(
-      '请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。',
-    );
-  if (!isReportDate(options.date))
-    throw new ImportError(
-      `日期“${options.date}”的格式不对，或没有这一天：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`,
-    );
+  const wrong = optionsProblem(options);
+  if (wrong) throw new ImportError(wrong);
 
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
   const decoded = decodeText(bytes);

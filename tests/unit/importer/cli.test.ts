@@ -298,10 +298,18 @@ describe('npm run import', () => {
     expect(existsSync(content)).toBe(false);
   });
 
-  it('asks for the date instead of guessing one', () => {
-    const r = cli(join(fixtures, 'clean/input.txt'), '--report', 'test-report', '--content', join(temp, 'nodate'));
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^导入失败：请用 --date 写明报告的日期/);
+  it('asks for the date instead of guessing one, and for a report name and date it can take, as wrong command lines', () => {
+    const input = join(fixtures, 'clean/input.txt');
+    for (const [args, message] of [
+      [['--report', 'test-report'], '请用 --date 写明报告的日期'],
+      [['--report', 'test-report', '--date', '2015年7月'], '日期“2015年7月”的格式不对'],
+      [['--report', 'Test_Report', '--date', '2015'], '报告名“Test_Report”会成为网址的一部分'],
+    ] as const) {
+      const r = cli(input, ...args, '--content', join(temp, 'nodate'));
+      expect(r.code, message).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^${message}.*\n用法：npm run import`));
+      expect(existsSync(join(temp, 'nodate'))).toBe(false);
+    }
   });
 
   it('explains a wrong command line with the usage, exit code 2', () => {
