@@ -40,7 +40,9 @@ export function excerpt(text: string, ranges: readonly Range[], length = 90): Pi
   // Never between the two halves of a character outside the BMP (such as 𠮷).
   const whole = (i: number) => (/[\udc00-\udfff]/.test(text[i] ?? '') ? i - 1 : i);
   start = whole(start);
-  const end = whole(Math.min(text.length, start + length));
+  // Nor through a match: one that runs past the cut is shown whole.
+  const cut = whole(Math.min(text.length, start + length));
+  const end = Math.max(cut, ...ranges.filter(([s]) => s < cut).map(([, e]) => e));
   const pieces = highlight(text, ranges, start, end);
   if (start > 0) pieces.unshift({ text: '…', mark: false });
   if (end < text.length) pieces.push({ text: '…', mark: false });

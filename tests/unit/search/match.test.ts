@@ -147,6 +147,14 @@ describe('excerpts', () => {
     }
   });
 
+  it('never cuts a match in two: one that runs past the end is shown whole', () => {
+    for (const before of [57, 58, 59]) {
+      const text = `服务${'甲'.repeat(before)}服务${'乙'.repeat(100)}`;
+      const pieces = excerpt(text, match(text, '服务')!.ranges, 60);
+      expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(before < 58 ? ['服务', '服务'] : ['服务']);
+    }
+  });
+
   it('starts at the beginning when the match is near it', () => {
     const text = '敬老文明岗，制定了公约。';
     expect(excerpt(text, match(text, '敬老')!.ranges).map((p) => p.text)).toEqual(['敬老', '文明岗，制定了公约。']);
