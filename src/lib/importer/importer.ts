@@ -88,8 +88,9 @@ export function optionsProblem({ reportId, date }: Pick<ImportOptions, 'reportId
  * evidence and checking that no Han character, letter or digit was lost or added. Pure: writes nothing.
  */
 export function importReport(bytes: Uint8Array, options: ImportOptions): ImportResult {
+  const { date } = options;
   const wrong = optionsProblem(options);
-  if (wrong) throw new ImportError(wrong);
+  if (wrong || !date) throw new ImportError(wrong ?? '');
 
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
   const decoded = decodeText(bytes);
@@ -98,7 +99,6 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   const invisible = findInvisible(decoded.text).length;
   const text = invisible ? removeInvisible(decoded.text) : decoded.text;
   const parsed = parseText(text, new Set(options.names));
-  const date = options.date;
   // An import refused for another reason may be refused because a line was taken for the wrong kind (a remark for
   // prose): such lines are named with the reason.
   return withNameShaped(parsed, () => {
