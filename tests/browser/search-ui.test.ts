@@ -336,6 +336,25 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.evaluate(() => CSS.highlights.get('search')?.size ?? 0)).toBe(0);
     });
 
+    it("marks on arrival what the result matched, in the remark's heading too, and nothing it did not", async () => {
+      await open('?q=京源学校');
+      const [first] = await shownResults(page);
+      await page.click(`ol.search-results a[href="${first!.href}"]`);
+      await page.waitForURL(`**${first!.href}`);
+      await page.waitForFunction(() => (CSS.highlights.get('search')?.size ?? 0) > 0);
+      const marks = await page.evaluate(() =>
+        [...CSS.highlights.get('search')!].map((r) => ({
+          text: (r as Range).toString(),
+          inSchool: Boolean(document.querySelector(':target .remark-school')?.contains(r.startContainer)),
+        })),
+      );
+      const remark = seed.remarks.find((r) => anchor(r.file) === first!.id)!;
+      expect(remark.school).toBe('京源学校');
+      expect(remark.paragraphs.join('')).not.toContain('京源学校');
+      // The phrase stands in the school alone: the body's 学校 and 京源 are not what matched.
+      expect(marks).toEqual([{ text: '京源学校', inSchool: true }]);
+    });
+
     it('waits for a Chinese input method to finish composing before it searches', async () => {
       await open();
       await page.focus('#search-q');

@@ -13,6 +13,15 @@ export function markArrival() {
   sessionStorage.removeItem(KEY);
   const { url, q } = JSON.parse(saved) as { url: string; q: string };
   const target = url === location.href && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  const scope = target && (target.closest('.editors-note') ?? target.querySelector('.remark-body'));
-  if (scope) void import('./mark.ts').then(({ mark }) => mark(scope, q));
+  if (!target) return;
+  // The record's fields (leadOf in record.ts): the speaker and the school, or the report's title; then the body.
+  const note = target.closest('.editors-note');
+  const fields = note
+    ? [document.querySelector('h1'), note.querySelector('.note-body')]
+    : [
+        target.querySelector('.remark-speaker'),
+        target.querySelector('.remark-school'),
+        target.querySelector('.remark-body'),
+      ];
+  if (fields.every(Boolean)) void import('./mark.ts').then(({ mark }) => mark(fields as Element[], q));
 }

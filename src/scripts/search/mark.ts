@@ -2,23 +2,29 @@
 // element is added to the page; where the browser lacks it, nothing is marked.
 import { matchText } from './match.ts';
 import { parseQuery } from './query.ts';
-import { project } from './text.ts';
+import { FIELD_BREAK, project } from './text.ts';
 
-/** `searched`: the query as the results searched it (`searchForms`). */
-export function mark(scope: Element, searched: string): void {
+/** `fields`: the elements that show the record's fields (its lead, then its body), whose text is matched as the
+ * record's is, so that what is marked is what the result matched. `searched`: the query as the results searched it
+ * (`searchForms`). */
+export function mark(fields: Element[], searched: string): void {
   const query = parseQuery(searched);
   if (!query || !('highlights' in CSS)) return;
-  const nodes: Text[] = [];
-  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  const match = matchText(project(nodes.map((n) => n.data).join('')), [], [], query);
+  const nodes: { node: Text; start: number }[] = [];
+  let text = '';
+  for (const field of fields) {
+    if (nodes.length) text += FIELD_BREAK;
+    const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      nodes.push({ node, start: text.length });
+      text += node.data;
+    }
+  }
+  const match = matchText(project(text), [], [], query);
   /** A DOM position for an offset in the joined text: in the node it falls in (at its end, for the end of a range). */
   const at = (offset: number, end: boolean): [Text, number] => {
-    for (const node of nodes) {
-      if (offset < node.length || (end && offset === node.length)) return [node, offset];
-      offset -= node.length;
-    }
-    return [nodes.at(-1)!, nodes.at(-1)!.length];
+    const { node, start } = nodes.findLast((n) => n.start < offset || (!end && n.start === offset)) ?? nodes[0]!;
+    return [node, Math.min(offset - start, node.length)];
   };
   const ranges = (match?.ranges ?? []).map(([start, end]) => {
     const range = new Range();
