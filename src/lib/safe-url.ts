@@ -115,7 +115,14 @@ export function imageType(path: string): { extension: string; type: ImageKind | 
 }
 
 const TYPE_NAMES = [...new Set(Object.values(IMAGE_TYPES))].join('、');
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A file's size and the limit, with as many decimals as it takes to tell them apart, or in bytes (B). */
+function sizes(bytes: number): [string, string] {
+  for (const digits of [1, 2, 3]) {
+    const [size, limit] = [bytes, IMAGE_MAX_BYTES].map((n) => `${(n / 1024 / 1024).toFixed(digits)} MB`);
+    if (size !== limit) return [size!, limit!];
+  }
+  return [`${bytes} B`, `${IMAGE_MAX_BYTES} B`];
+}
 
 /**
  * Why an image's address is refused, or undefined: an image must be a file beside the content, given by a relative
@@ -142,8 +149,9 @@ export function imageProblem(
       .join(' ')}）。请用看图软件把它另存为 JPG（手机照片常见的 HEIC 格式也要这样转换）。`;
   if (!found)
     return `找不到图片文件「${shorten(url)}」。请把图片放进这篇发言所在的文件夹，并写相对路径，例如 ${example}。`;
+  const [size, limit] = sizes(found.bytes);
   if (found.bytes > IMAGE_MAX_BYTES)
-    return `图片文件「${shorten(url)}」有 ${megabytes(found.bytes)}，超过了 ${megabytes(IMAGE_MAX_BYTES)} 的上限。请把照片缩小后再放进来：长边 2000 像素左右就足够清楚（手机相册的“编辑→调整大小”、电脑上的画图软件都能做到）。`;
+    return `图片文件「${shorten(url)}」有 ${size}，超过了 ${limit} 的上限。请把照片缩小后再放进来：长边 2000 像素左右就足够清楚（手机相册的“编辑→调整大小”、电脑上的画图软件都能做到）。`;
   const kind = imageKind(found.head);
   if (kind !== type)
     return kind

@@ -112,8 +112,12 @@ describe('images', () => {
 
   it('refuses a file larger than the limit, saying how large it is', () => {
     expect(imageProblem('./a.jpg', () => ({ bytes: IMAGE_MAX_BYTES, head: JPEG }))).toBeUndefined();
+    // Never a size that reads as the limit itself.
     expect(imageProblem('./a.jpg', () => ({ bytes: IMAGE_MAX_BYTES + 1, head: JPEG }))).toContain(
-      '有 5.0 MB，超过了 5.0 MB 的上限',
+      '有 5242881 B，超过了 5242880 B 的上限',
+    );
+    expect(imageProblem('./a.jpg', () => ({ bytes: IMAGE_MAX_BYTES + 10_000, head: JPEG }))).toContain(
+      '有 5.01 MB，超过了 5.00 MB 的上限',
     );
     expect(imageProblem('./a.jpg', () => ({ bytes: 7.34 * 1024 * 1024, head: JPEG }))).toContain('有 7.3 MB');
   });
