@@ -114,6 +114,11 @@ const YAML_ERRORS: Partial<Record<ErrorCode, string>> = {
   UNEXPECTED_TOKEN: '这一行有多余的符号，或符号的位置不对',
 };
 
+/** Fields whose value is a name: a remark's speaker, organisation, role and heading, and a report's headings. */
+const NAMES = new Set(['speaker', 'school', 'role', 'section', 'sections']);
+/** Chinese opening quotes and the closing quote of each. */
+const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」' };
+
 /** Lists the content folder and says which files are reports, remarks, images beside them, or outside the model. */
 async function listFiles(root: string) {
   const reports: { id: string; file: string }[] = [];
@@ -322,6 +327,23 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
         return;
       }
       if (isScalar(node)) {
+        // Word turns "叶向红" into “叶向红”, which YAML keeps as part of the name: a person, organisation or heading
+        // would be published in quotes, and under another address than the same name written without them.
+        const value = String(node.value);
+        const close = QUOTES[value[0]!];
+        const named = node.type === 'PLAIN' && NAMES.has(field) && path.length === (field === 'sections' ? 1 : 0);
+        if (named && close && value.length > 1 && value.endsWith(close) && !value.slice(1, -1).includes(close)) {
+          misread = true;
+          problems.push({
+            file,
+            line: offset + (node.range ? lineCounter.linePos(node.range[0]).line : 1),
+            column: 1,
+            field,
+            severity: 'error',
+            message: `字段 ${field} 的值整个放在了中文引号 ${value[0]}…${close} 里，引号会当作文字的一部分发布（常见于 Word 把英文引号自动换成了中文引号）。请删去引号（写成「${field === 'sections' ? '- ' : `${field}: `}${value.slice(1, -1)}」），或改用英文双引号。`,
+          });
+          return;
+        }
         // YAML reads " #" as the start of a comment: what follows a plain value would be lost without a word. After a
         // quoted one, the comment is one.
         if (node.comment && node.range && node.type === 'PLAIN') {

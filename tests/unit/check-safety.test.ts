@@ -195,6 +195,33 @@ describe('frontmatter mistakes', () => {
     },
   );
 
+  it.each([
+    [REMARK, 'speaker: 李四', 'speaker: “李四”', 'speaker', 2, '“…”', 'speaker: 李四'],
+    [REMARK, 'role: 党支部书记', 'role: 「党支部书记」', 'role', 4, '「…」', 'role: 党支部书记'],
+    [INDEX, '  - 第一部分 学习', '  - ‘第一部分 学习’', 'sections', 5, '‘…’', '- 第一部分 学习'],
+  ])(
+    'a name Word wrapped in Chinese quotes (%s, %j) is refused at its line, not published in quotes',
+    async (file, from, to, field, at, quotes, fix) => {
+      const found = await errors(content({ [file]: (t) => t.replace(from, to) }));
+      // The headings are not what index.md means: its remarks are not told theirs are unknown.
+      expect(found.map((p) => [p.file.endsWith(file), p.line, p.field])).toEqual([[true, at, field]]);
+      expect(found[0]!.message).toBe(
+        `字段 ${field} 的值整个放在了中文引号 ${quotes} 里，引号会当作文字的一部分发布（常见于 Word 把英文引号自动换成了中文引号）。请删去引号（写成「${fix}」），或改用英文双引号。`,
+      );
+    },
+  );
+
+  it('a name that only begins and ends with quoted words, or a quoted title, is accepted', async () => {
+    const found = await errors(
+      content({
+        [INDEX]: (t) =>
+          t.replace('title: 测试报告 样例', 'title: “测试报告”').replace('第一部分 学习', '“学习”与“服务”'),
+        'reports/test-report/remarks/1-1-zhang-san.md': (t) => t.replace('第一部分 学习', '“学习”与“服务”'),
+      }),
+    );
+    expect(formatProblems(found)).toBe('');
+  });
+
   it('an item of a list indented deeper than the one before, read as its continuation, is said at its line, alone', async () => {
     const found = await errors(content({ [INDEX]: (t) => t.replace('  - 第二部分 服务', '   - 第二部分 服务') }));
     // The headings are not what the file means: the remarks are not told theirs are unknown.
