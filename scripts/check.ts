@@ -1,10 +1,17 @@
 // `npm run check [-- --fix]`: type-checks the project, then checks every content file and explains each problem
-// in Chinese (file:line:column, field, fix). `--fix` makes half-width punctuation in Chinese prose full-width and removes
-// invisible characters (src/lib/invisible.ts).
+// in Chinese (file:line:column, field, fix). `--fix` makes half-width punctuation in Chinese prose full-width, removes
+// invisible characters (src/lib/invisible.ts) and makes a special space after a field's colon a plain one.
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { contentDir, contentModel } from '../src/content.config.ts';
-import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../src/lib/check.ts';
+import {
+  applyFieldSpaces,
+  applyMarkFixes,
+  checkContent,
+  formatProblems,
+  halfWidthMarks,
+  readContent,
+} from '../src/lib/check.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { findInvisible, removeInvisible } from '../src/lib/invisible.ts';
 
@@ -18,10 +25,16 @@ if (values.fix) {
   for (const parsed of files.values()) {
     const marks = halfWidthMarks(parsed);
     const hidden = findInvisible(parsed.source).length;
-    if (!marks.length && !hidden) continue;
-    // Marks first: their offsets are in the file as read.
-    await writeFile(parsed.file, removeInvisible(applyMarkFixes(parsed.source, marks)));
-    const done = [marks.length && `${marks.length} 个半角标点改为全角`, hidden && `删除 ${hidden} 个看不见的字符`];
+    const spaces = parsed.fieldSpaces.length;
+    if (!marks.length && !hidden && !spaces) continue;
+    // Marks before the invisible characters go: their offsets are in the file as read, which spaces made plain keep.
+    const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), marks);
+    await writeFile(parsed.file, removeInvisible(fixed));
+    const done = [
+      marks.length && `${marks.length} 个半角标点改为全角`,
+      hidden && `删除 ${hidden} 个看不见的字符`,
+      spaces && `${spaces} 个字段冒号后的特殊空格改为普通空格`,
+    ];
     console.log(`已改正 ${parsed.file}：${done.filter(Boolean).join('，')}`);
   }
 }

@@ -78,6 +78,8 @@ export interface ParsedFile {
   /** The frontmatter or the MDX could not be read (its problem is reported): the body is left unchecked, and the file
    * unpublished. */
   unreadable: boolean;
+  /** Lines whose field's colon is followed by a no-break or full-width space, which --fix makes a plain one. */
+  fieldSpaces: number[];
 }
 
 /** One value in the frontmatter (a number as its text): its top-level field, its path under it (a list index, a key),
@@ -113,6 +115,21 @@ const YAML_ERRORS: Partial<Record<ErrorCode, string>> = {
   NON_STRING_KEY: '字段名必须是文字',
   UNEXPECTED_TOKEN: '这一行有多余的符号，或符号的位置不对',
 };
+
+/** A field's colon followed by no-break or full-width spaces (Word's, or a Chinese input method's). */
+const FIELD_SPACE = /^(\s*(?:-\s+)?[\w-]+:)([\u00a0\u3000]+)/;
+
+/** The file's text with the special spaces after the colons of `lines` (see `ParsedFile.fieldSpaces`) made plain,
+ * one for one, so that the offsets of other fixes stay right. */
+export function applyFieldSpaces(source: string, lines: number[]): string {
+  const text = source.split('\n');
+  for (const line of lines)
+    text[line - 1] = text[line - 1]!.replace(
+      FIELD_SPACE,
+      (_, field: string, spaces: string) => field + ' '.repeat(spaces.length),
+    );
+  return text.join('\n');
+}
 
 /** Fields whose value is a name: a remark's speaker, organisation, role and heading, and a report's headings. */
 const NAMES = new Set(['speaker', 'school', 'role', 'section', 'sections']);
@@ -206,6 +223,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     markdown: quick?.markdown ?? source,
     mdx,
     unreadable,
+    fieldSpaces: [],
   };
   if (!front) {
     // Nothing of the file is read as a body: its fields would be taken for text, and --fix would change their colons.
@@ -255,6 +273,21 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     // Only where the parser stumbled, at that line or beside it: a block scalar (|) or a flow mapping ({ … }) may be
     // indented so, and have a mistake elsewhere.
     const near = (i: number) => doc.errors.some((e) => Math.abs(lineCounter.linePos(e.pos[0]).line - (i + 1)) <= 1);
+    // Word's no-break space, or a full-width one, after a field's colon is no space to YAML: the field and its value
+    // are read as one piece of text, which the parser's own words blame on a missing colon.
+    const spaced = written.filter(({ text, i }) => FIELD_SPACE.test(text) && near(i));
+    for (const { text, i } of spaced) {
+      const match = FIELD_SPACE.exec(text)!;
+      parsed.fieldSpaces.push(offset + i + 1);
+      problems.push({
+        file,
+        line: offset + i + 1,
+        column: match[1]!.length + 1,
+        severity: 'error',
+        message: `frontmatter 的写法有误：冒号后面的空格是${match[2]!.startsWith('\u3000') ? '全角空格（U+3000）' : '特殊的不换行空格（U+00A0，常从 Word 复制而来）'}，不是普通空格，这一行读不出字段。请删去它，打一个普通的英文空格；运行 npm run check -- --fix 可自动改正。`,
+      });
+    }
+    if (spaced.length) return parsed;
     const misplaced = guess && near(guess.i) ? guess : undefined;
     if (misplaced) {
       problems.push({
@@ -998,6 +1031,24 @@ export function replaceReport(read: ContentRead, id: string, staged?: ContentRea
   };
 }
 
+/** What a space other than the plain one is called in messages. */
+const spaceName = (space: string) =>
+  space === '\u00a0'
+    ? '不换行空格（U+00A0，常从 Word 复制而来）'
+    : space === '\u3000'
+      ? '全角空格（U+3000）'
+      : `特殊空格（U+${space.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`;
+
+/** How `written` differs from `meant`, written at `meantAt`, when they differ only in their spaces, which an editor
+ * cannot see: undefined otherwise. */
+function spaceDifference(written: string, meant: string, meantAt: string): string | undefined {
+  if (written === meant || written.replace(/\s/g, '') !== meant.replace(/\s/g, '')) return undefined;
+  const special = (text: string) => [...new Set(text.match(/[^\S ]/g))].map(spaceName).join('、');
+  if (special(written)) return `这里用了${special(written)}，请删去它，打一个普通的英文空格`;
+  if (special(meant)) return `${meantAt}用了${special(meant)}，请在那里删去它，打一个普通的英文空格`;
+  return '空格的个数不同，请照小标题列表里的写法写';
+}
+
 /** The rules that span files, over what `readContent` read: its problems with theirs added. */
 export function checkRead(read: ContentRead): ContentCheck {
   const { reports: reportInputs, remarks: remarkInputs, problems, files, invalidReports, entries } = read;
@@ -1011,13 +1062,18 @@ export function checkRead(read: ContentRead): ContentCheck {
     const report = reportsById.get(remark.report);
     if (!report || headings.get(report.id)!.has(remark.section)) continue;
     const guess = closest(remark.section, report.sections);
+    const spaces = spaceDifference(
+      remark.section,
+      guess,
+      `${report.file} 第 ${itemLine(report.file, 'sections', report.sections.indexOf(guess)) ?? at(report.file, 'sections')} 行`,
+    );
     problems.push({
       file: remark.file,
       line: at(remark.file, 'section'),
       column: 1,
       field: 'section',
       severity: 'error',
-      message: `小标题「${remark.section}」不是报告 ${report.id} 的小标题。您是否想写「${guess}」？该报告的小标题有：${report.sections.map((s, i) => `${i + 1}.「${s}」`).join(' ')}（见 ${report.file}）。`,
+      message: `小标题「${remark.section}」不是报告 ${report.id} 的小标题。${spaces ? `它和小标题「${guess}」只差在空格上：${spaces}。` : `您是否想写「${guess}」？`}该报告的小标题有：${report.sections.map((s, i) => `${i + 1}.「${s}」`).join(' ')}（见 ${report.file}）。`,
     });
   }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
-import { checkContent, formatProblems } from '../../src/lib/check.ts';
+import { applyFieldSpaces, checkContent, formatProblems, readContent } from '../../src/lib/check.ts';
 import { findInvisible, removeInvisible } from '../../src/lib/invisible.ts';
 import { root } from '../support/sites.ts';
 
@@ -194,6 +194,23 @@ describe('frontmatter mistakes', () => {
       );
     },
   );
+
+  it('a special space after a colon is named as such at its line, and --fix makes it a plain one', async () => {
+    const dir = content({
+      [REMARK]: (t) => t.replace('speaker: 李四', 'speaker:\u00a0李四').replace('role: ', 'role:\u3000\u3000'),
+    });
+    const found = await errors(dir);
+    expect(found.map((p) => [p.line, p.column, p.message.split('，')[0]])).toEqual([
+      [2, 9, 'frontmatter 的写法有误：冒号后面的空格是特殊的不换行空格（U+00A0'],
+      [4, 6, 'frontmatter 的写法有误：冒号后面的空格是全角空格（U+3000）'],
+    ]);
+    expect(found[0]!.message).toContain('请删去它，打一个普通的英文空格；运行 npm run check -- --fix 可自动改正。');
+    const parsed = [...(await readContent(dir, contentModel)).files.values()].find((f) => f.file.endsWith(REMARK))!;
+    const fixed = applyFieldSpaces(parsed.source, parsed.fieldSpaces);
+    expect(fixed).toBe(
+      readFileSync(`${root}tests/fixtures/content/valid/content/${REMARK}`, 'utf8').replace('role: ', 'role:  '),
+    );
+  });
 
   it.each([
     [REMARK, 'speaker: 李四', 'speaker: “李四”', 'speaker', 2, '“…”', 'speaker: 李四'],

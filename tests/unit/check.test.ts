@@ -97,6 +97,42 @@ describe('content checks', () => {
     ).toEqual(['tests/fixtures/content/bad-report/content/reports/test-report/index.md']);
   });
 
+  it('says where a heading differs from the one meant only in a space that looks the same', async () => {
+    const heading = async (edit: (dir: string) => void) => {
+      const dir = mkdtempSync(join(tmpdir(), 'check-space-'));
+      cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+      edit(dir);
+      const { problems } = await checkContent(dir, contentModel);
+      rmSync(dir, { recursive: true });
+      return problems.map((p) => [
+        p.file.replace(/^.*\//, ''),
+        p.line,
+        p.message.replace(/^.*小标题。|该报告.*$/g, ''),
+      ]);
+    };
+    const change = (dir: string, file: string, from: string, to: string) =>
+      writeFileSync(`${dir}/${file}`, readFileSync(`${dir}/${file}`, 'utf8').replace(from, to));
+    const remark = 'reports/test-report/remarks/2-1-li-si.md';
+    expect(await heading((dir) => change(dir, remark, '第二部分 服务', '第二部分\u00a0服务'))).toEqual([
+      [
+        '2-1-li-si.md',
+        5,
+        '它和小标题「第二部分 服务」只差在空格上：这里用了不换行空格（U+00A0，常从 Word 复制而来），请删去它，打一个普通的英文空格。',
+      ],
+    ]);
+    expect(
+      await heading((dir) =>
+        change(dir, 'reports/test-report/index.md', '  - 第二部分 服务', '  - 第二部分\u00a0服务'),
+      ),
+    ).toEqual([
+      [
+        '2-1-li-si.md',
+        5,
+        expect.stringMatching(/^它和小标题「第二部分\u00a0服务」只差在空格上：\S*index\.md 第 6 行用了不换行空格/),
+      ],
+    ]);
+  });
+
   it("lists the report's headings when a heading is unknown", async () => {
     process.chdir(root);
     const {
