@@ -187,6 +187,39 @@ function plainFile(
   };
 }
 
+/** A line only dashes of any kind (— – －) or dots, as a fence a word processor or a slip of the hand made. */
+const FENCE_LIKE = /^\s*[\p{Pd}.。…][\s\p{Pd}.。…]*$/u;
+/** A line of fields: a field (with either colon), an item of a list, a comment, or a line indented under one. */
+const FIELD_LINE = /^\s*(?:[\w-]+\s*[:：]|-\s|#)|^\s+\S/;
+
+/** Where the frontmatter of a file that has none by the parser's reading goes wrong: its first line, not one of
+ * exactly ---; the line meant to close it; or, where none was written, the last line of fields, under which it goes. */
+function fenceProblem(lines: string[], file: string): { line: number; message: string } {
+  const example = /(^|\/)index\.mdx?$/.test(file) ? 'title: 标题' : 'speaker: 姓名';
+  // Spaces after the opening --- are allowed.
+  if (lines[0]!.trimEnd() !== '---')
+    return {
+      line: 1,
+      message: FENCE_LIKE.test(lines[0]!)
+        ? `字段区（frontmatter）要用一行 --- 开始，第一行写成了「${lines[0]}」：请改成三个英文减号 ---，前后不加别的字符。`
+        : `文件开头缺少 frontmatter：第一行必须是 ---，接着写字段（如 ${example}），再用一行 --- 结束。`,
+    };
+  // The fields end at the first blank line, or at a line that looks like a fence; before the body, in any case.
+  let end = lines.findIndex((l, i) => i > 0 && (l.trim() === '' || FENCE_LIKE.test(l)));
+  if (end > 0 && FENCE_LIKE.test(lines[end]!))
+    return {
+      line: end + 1,
+      message: `字段区（frontmatter）要用一行 --- 结束，这一行写成了「${lines[end]}」：请改成三个英文减号 ---，前后不加别的字符。`,
+    };
+  if (end < 0) end = lines.length;
+  const body = lines.findIndex((l, i) => i > 0 && i < end && !FIELD_LINE.test(l));
+  const last = (body > 0 ? body : end) - 1;
+  return {
+    line: last + 1,
+    message: `字段区（frontmatter）没有结束：缺少结束它的一行 ---。请在这一行（「${lines[last]!.trim()}」）下面加一行三个英文减号 ---，再空一行写正文。`,
+  };
+}
+
 /**
  * Parses one file, as MDX if its name ends in `.mdx`: `plain` (the default) lets plain prose in Markdown skip the
  * parser; tests compare both ways. MDX is always parsed: `{…}` or an `export` line can look like plain prose.
@@ -229,19 +262,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     // Nothing of the file is read as a body: its fields would be taken for text, and --fix would change their colons.
     parsed.body = [];
     parsed.unreadable = true;
-    const lines = source.split(/\r?\n/);
-    // Opened, but not closed by a line of exactly ---: point at the line that looks like the end (----, - - -).
-    const close = lines[0] === '---' ? lines.findIndex((l, i) => i > 0 && /^[\s-]*-[\s-]*$/.test(l)) : -1;
-    problems.push({
-      file,
-      line: close > 0 ? close + 1 : 1,
-      column: 1,
-      severity: 'error',
-      message:
-        close > 0
-          ? `字段区（frontmatter）要用一行 --- 结束，这一行写成了「${lines[close]!.trim()}」：请改成三个英文减号 ---，前后不加别的字符。`
-          : '文件开头缺少 frontmatter：第一行必须是 ---，接着写字段（如 speaker: 姓名），再用一行 --- 结束。',
-    });
+    problems.push({ file, column: 1, severity: 'error', ...fenceProblem(source.split(/\r?\n/), file) });
     return parsed;
   }
   if (tree) {

@@ -195,6 +195,50 @@ describe('frontmatter mistakes', () => {
     },
   );
 
+  it.each([
+    [REMARK, 7, '——', '\n---\n\n开展', '\n——\n\n开展'],
+    [REMARK, 7, '...', '\n---\n\n开展', '\n...\n\n开展'],
+    [INDEX, 7, '–––', '\n---\n\n这是', '\n–––\n\n这是'],
+    [INDEX, 1, '——', '---\ntitle', '——\ntitle'],
+  ])(
+    'a frontmatter fence written wrong (%s, line %i, 「%s」) is said at that line',
+    async (file, at, written, from, to) => {
+      const found = await errors(content({ [file]: (t) => t.replace(from, to) }));
+      expect(found.map((p) => [p.file.endsWith(file), p.line])).toEqual([[true, at]]);
+      expect(found[0]!.message).toBe(
+        `字段区（frontmatter）要用一行 --- ${at === 1 ? '开始，第一行' : '结束，这一行'}写成了「${written}」：请改成三个英文减号 ---，前后不加别的字符。`,
+      );
+    },
+  );
+
+  it('a wrong closing fence is not blamed on an opening one with spaces after it, which is allowed', async () => {
+    const found = await errors(
+      content({ [REMARK]: (t) => t.replace('---\n', '---  \n').replace('\n---\n', '\n——\n') }),
+    );
+    expect(found.map((p) => [p.line, p.message])).toEqual([
+      [7, '字段区（frontmatter）要用一行 --- 结束，这一行写成了「——」：请改成三个英文减号 ---，前后不加别的字符。'],
+    ]);
+  });
+
+  it.each([
+    [REMARK, 6, 'order: 1'],
+    [INDEX, 6, '- 第二部分 服务'],
+  ])('a closing --- left out (%s) is said under the last line of fields, %i', async (file, at, last) => {
+    const found = await errors(content({ [file]: (t) => t.replace(/\n---\n/, '\n') }));
+    expect(found.map((p) => [p.file.endsWith(file), p.line, p.message])).toEqual([
+      [
+        true,
+        at,
+        `字段区（frontmatter）没有结束：缺少结束它的一行 ---。请在这一行（「${last}」）下面加一行三个英文减号 ---，再空一行写正文。`,
+      ],
+    ]);
+  });
+
+  it("a report's missing frontmatter is shown with a report's field", async () => {
+    const found = await errors(content({ [INDEX]: (t) => t.replace('---\n', '') }));
+    expect(found[0]!.message).toContain('接着写字段（如 title: 标题）');
+  });
+
   it('a special space after a colon is named as such at its line, and --fix makes it a plain one', async () => {
     const dir = content({
       [REMARK]: (t) => t.replace('speaker: 李四', 'speaker:\u00a0李四').replace('role: ', 'role:\u3000\u3000'),
