@@ -1228,6 +1228,21 @@ export function checkRead(read: ContentRead): ContentCheck {
   };
   sameWritten('speaker', (r) => `${r.speaker}（${r.school}）`);
   sameWritten('school', (r) => r.school);
+  // Two names of one organisation at one address (赵卫东 and 赵伟东 or 趙衛東, of one pinyin) are one person whose name
+  // one file writes otherwise, most often: said in each file of the name fewer remarks give, with the other to copy.
+  for (const group of groups((r) => `${speakerSlugOf(r)}\u0000${r.school}`)) {
+    const count = (name: string) => group.filter((r) => r.speaker === name).length;
+    const usual = group.reduce((a, b) => (count(b.speaker) > count(a.speaker) ? b : a));
+    for (const remark of group.filter((r) => folded(r.speaker) !== folded(usual.speaker)))
+      problems.push({
+        file: remark.file,
+        line: at(remark.file, 'speaker'),
+        column: 1,
+        field: 'speaker',
+        severity: 'error',
+        message: `发言人「${remark.speaker}」和 ${usual.file} 第 ${at(usual.file, 'speaker')} 行的「${usual.speaker}」都在${remark.school}，网址名都是 ${speakerSlugOf(remark)}，多半是同一个人的名字写成了两样。请核对原文：是同一个人，就把这里的姓名照「${usual.speaker}」一字不差地改过来${count(usual.speaker) > 1 ? `（有 ${count(usual.speaker)} 篇发言这样写）` : ''}；确是两个人，就给这一位加一行 speakerSlug，写一个别人没用过的网址名（例如 speakerSlug: ${speakerSlugOf(remark)}-2）。`,
+      });
+  }
   // One name under two organisations in one report is usually a typo; two people of one name say so with speakerSlug,
   // the new one's an address of its own.
   for (const group of groups((r) => `${r.report}\u0000${r.speaker}`)) {

@@ -300,6 +300,8 @@ function findClashes(archive: Archive): ModelProblem[] {
   for (const [url, owners] of clashes(urls))
     problems.push({
       files: [...new Set(owners.map((o) => o.file))],
+      // Said at the line of the name the address is made from.
+      field: url.startsWith('/speakers/') ? 'speaker' : url.startsWith('/orgs/') ? 'school' : 'sections',
       message: `两个页面的网址相同（${url}）：${owners.map((o) => o.label).join('；')}。请为其中一个另设网址名：发言人用 speakerSlug，单位用 schoolSlug，小标题用 index.md 里的 sectionSlugs。`,
     });
   return problems;

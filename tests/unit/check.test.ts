@@ -196,6 +196,29 @@ describe('one person, one organisation, one page', () => {
     expect(await withSecond('speaker: 张三\nschool: 二中\nspeakerSlug: zhang-san-erzhong')).toEqual([]);
   });
 
+  it('takes two names of one organisation at one address for one person, at the line of the one to change', async () => {
+    const [problem, ...more] = await withSecond('speaker: 章三\nschool: 实验中学');
+    expect(more).toEqual([]);
+    expect(problem).toMatchObject({ file: '1-2-zhang-san.md', line: 2 });
+    expect(problem!.message).toMatch(
+      /^发言人「章三」和 .*1-1-zhang-san\.md 第 2 行的「张三」都在实验中学，网址名都是 zhang-san，多半是同一个人的名字写成了两样。请核对原文：是同一个人，就把这里的姓名照「张三」一字不差地改过来；确是两个人，就给这一位加一行 speakerSlug，写一个别人没用过的网址名（例如 speakerSlug: zhang-san-2）。$/,
+    );
+    // The name most of his remarks give is the one to copy, wherever it is.
+    const dir = mkdtempSync(join(tmpdir(), 'one-person-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const first = `${dir}/reports/test-report/remarks/1-1-zhang-san.md`;
+    const text = readFileSync(first, 'utf8');
+    writeFileSync(first, text.replace('speaker: 张三', 'speaker: 章三'));
+    for (const order of [2, 3])
+      writeFileSync(first.replace('1-1', `1-${order}`), text.replace('order: 1', `order: ${order}`));
+    const { problems } = await checkContent(dir, contentModel);
+    rmSync(dir, { recursive: true });
+    expect(problems.map((p) => [p.file.replace(/^.*\//, ''), p.line, p.message])).toEqual([
+      ['1-1-zhang-san.md', 2, expect.stringMatching(/^发言人「章三」和 .*1-2-zhang-san\.md 第 2 行的「张三」/)],
+    ]);
+    expect(problems[0]!.message).toContain('（有 2 篇发言这样写）');
+  });
+
   it('tells apart names that differ by a character of the private use area (造字)', async () => {
     const first = (t: string) => t.replace('speaker: 张三', 'speaker: 李\uE000明');
     const problems = await withSecond('speaker: 李\uE001明\nschool: 实验中学\nspeakerSlug: li-ming-2', first);
