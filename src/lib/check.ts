@@ -1052,6 +1052,18 @@ export function replaceReport(read: ContentRead, id: string, staged?: ContentRea
   };
 }
 
+/** The one of `options` that `written` is likely a slip for: the same in pinyin (a traditional form, a homophone, a
+ * space), or close in characters (at most a third of them differ); none when none is, as a suggestion far from what
+ * was written misleads. */
+function meant(written: string, options: string[]): string | undefined {
+  // Without the hyphens, which fall where words are found, and a traditional text's words are found otherwise.
+  const sound = (text: string) => slugify(text).replaceAll('-', '');
+  const same = sound(written) ? options.find((o) => sound(o) === sound(written)) : undefined;
+  if (same !== undefined || !options.length) return same;
+  const guess = closest(written, options);
+  return distance(written, guess) <= Math.max(1, written.length / 3) ? guess : undefined;
+}
+
 /** What a space other than the plain one is called in messages. */
 const spaceName = (space: string) =>
   space === '\u00a0'
@@ -1082,19 +1094,27 @@ export function checkRead(read: ContentRead): ContentCheck {
   for (const remark of remarkInputs) {
     const report = reportsById.get(remark.report);
     if (!report || headings.get(report.id)!.has(remark.section)) continue;
-    const guess = closest(remark.section, report.sections);
-    const spaces = spaceDifference(
-      remark.section,
-      guess,
-      `${report.file} 第 ${itemLine(report.file, 'sections', report.sections.indexOf(guess)) ?? at(report.file, 'sections')} 行`,
-    );
+    const guess = meant(remark.section, report.sections);
+    const spaces =
+      guess &&
+      spaceDifference(
+        remark.section,
+        guess,
+        `${report.file} 第 ${itemLine(report.file, 'sections', report.sections.indexOf(guess)) ?? at(report.file, 'sections')} 行`,
+      );
+    // A remark copied or moved from another report keeps that report's heading.
+    const other = reportInputs.find((r) => headings.get(r.id)!.has(remark.section));
+    const hint = spaces
+      ? `它和小标题「${guess}」只差在空格上：${spaces}。`
+      : (other ? `它是报告 ${other.id} 的小标题：这篇发言是不是放错了文件夹？如果它属于报告 ${report.id}，` : '') +
+        (guess ? `您是否想写「${guess}」？` : '请照下面的一个小标题一字不差地抄写。');
     problems.push({
       file: remark.file,
       line: at(remark.file, 'section'),
       column: 1,
       field: 'section',
       severity: 'error',
-      message: `小标题「${remark.section}」不是报告 ${report.id} 的小标题。${spaces ? `它和小标题「${guess}」只差在空格上：${spaces}。` : `您是否想写「${guess}」？`}该报告的小标题有：${report.sections.map((s, i) => `${i + 1}.「${s}」`).join(' ')}（见 ${report.file}）。`,
+      message: `小标题「${remark.section}」不是报告 ${report.id} 的小标题。${hint}该报告的小标题有：${report.sections.map((s, i) => `${i + 1}.「${s}」`).join(' ')}（见 ${report.file}）。`,
     });
   }
 
@@ -1152,7 +1172,7 @@ export function checkRead(read: ContentRead): ContentCheck {
           column: 1,
           field: 'sectionSlugs',
           severity: 'error',
-          message: `sectionSlugs 里的「${title}」不是报告 ${report.id} 的小标题，它的网址名用不上。您是否想写「${closest(title, report.sections)}」？请照 sections 中的写法抄写。`,
+          message: `sectionSlugs 里的「${title}」不是报告 ${report.id} 的小标题，它的网址名用不上。${meant(title, report.sections) ? `您是否想写「${meant(title, report.sections)}」？` : ''}请照 sections 中的写法抄写。`,
         });
   }
 

@@ -133,6 +133,24 @@ describe('content checks', () => {
     ]);
   });
 
+  it('suggests a heading only when it is close to what was written, and names the report a heading is of', async () => {
+    const hint = async (section: string, dir = `${fixtures}two-reports/content`) => {
+      const copy = mkdtempSync(join(tmpdir(), 'check-heading-'));
+      cpSync(dir, copy, { recursive: true });
+      const file = `${copy}/reports/test-report/remarks/2-1-li-si.md`;
+      writeFileSync(file, readFileSync(file, 'utf8').replace('section: 第二部分 服务', `section: ${section}`));
+      const { problems } = await checkContent(copy, contentModel);
+      rmSync(copy, { recursive: true });
+      return problems.map((p) => p.message.replace(/^.*test-report 的小标题。|该报告.*$/g, ''));
+    };
+    expect(await hint('第二部分 服物')).toEqual(['您是否想写「第二部分 服务」？']);
+    expect(await hint('第貳部份 服務')).toEqual(['您是否想写「第二部分 服务」？']);
+    expect(await hint('總結與展望')).toEqual(['请照下面的一个小标题一字不差地抄写。']);
+    expect(await hint('第三部分 总结')).toEqual([
+      '它是报告 2016-second 的小标题：这篇发言是不是放错了文件夹？如果它属于报告 test-report，请照下面的一个小标题一字不差地抄写。',
+    ]);
+  });
+
   it("lists the report's headings when a heading is unknown", async () => {
     process.chdir(root);
     const {
