@@ -167,8 +167,9 @@ async function listFiles(root: string) {
  * A file whose body can only be text to the checks, split without the Markdown parser (most of the check's time in
  * a large archive of plain Chinese prose): frontmatter between two `---` lines, then a body with a letter or digit
  * and none of < [ ` ~ & (HTML, links, images, link definitions, character references and code fences, which can
- * hide text or addresses) nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any
- * other file returns undefined and is parsed.
+ * hide text or addresses), no line that starts with # or is only = or - (headings, which are no words of a remark),
+ * nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined
+ * and is parsed.
  */
 function plainFile(
   source: string,
@@ -176,7 +177,7 @@ function plainFile(
   const fence = /^---\n([^]*?)\n---(?:\n|$)/.exec(source);
   if (!fence) return undefined;
   const body = source.slice(fence[0].length);
-  if (/[<[`~,;:()!?&]/.test(body) || !/[\p{L}\p{N}]/u.test(body)) return undefined;
+  if (/[<[`~,;:()!?&]/.test(body) || /^ {0,3}(#|[=-]+ *$)/m.test(body) || !/[\p{L}\p{N}]/u.test(body)) return undefined;
   const closeLine = fence[0].split('\n').length - (fence[0].endsWith('\n') ? 1 : 0);
   // The checks only ask whether the body has text, has HTML or has half-width marks: one paragraph answers.
   return {
@@ -820,17 +821,23 @@ function checkBody(
       'warning',
     );
   }
-  // A photo is something to show, though its caption is no text node.
+  // Words are letters or digits outside headings: a heading alone, or a row of dots, says nothing. A photo is
+  // something to show, though its caption is no text node.
   const hasText = parsed.body.some(
-    (n) => (n.type !== 'html' && toString(n).trim() !== '') || (n.type === 'mdxJsxFlowElement' && n.name === 'Figure'),
+    (n) =>
+      (n.type !== 'html' && n.type !== 'heading' && /[\p{L}\p{N}]/u.test(toString(n))) ||
+      (n.type === 'mdxJsxFlowElement' && n.name === 'Figure'),
   );
+  const heading = parsed.body.find((n) => n.type === 'heading');
   if (requireText && !hasText)
     problems.push({
       file: parsed.file,
-      line: parsed.bodyLine,
+      line: heading?.position?.start.line ?? parsed.bodyLine,
       column: 1,
       severity: 'error',
-      message: '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。',
+      message: heading
+        ? `正文只有标题「${toString(heading)}」，标题不算发言的内容：请在它下面空一行，写上发言的内容。`
+        : '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。',
     });
 }
 

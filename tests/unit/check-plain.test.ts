@@ -21,6 +21,10 @@ const crafted = [
   '\n用 **加粗** 强调，_斜体_ 也行，还有 &amp; 与 7/8 和 # 号。\n\n第二段。\n',
   '\n    缩进四格的一段字。\n',
   '\n# 标题\n\n正文。\n',
+  '\n## 小结\n',
+  '\n小结\n===\n',
+  '\n小结\n---\n',
+  '\n……\n',
   '\n---\n',
   '\n***\n',
   '\n- \n',
@@ -47,7 +51,7 @@ function reading(file: string, text: string, plain: boolean) {
     html: parsed.body.some(function html(n): boolean {
       return n.type === 'html' || ('children' in n && (n.children as typeof parsed.body).some(html));
     }),
-    hasText: parsed.body.some((n) => n.type !== 'html' && toString(n).trim() !== ''),
+    hasText: parsed.body.some((n) => n.type !== 'html' && n.type !== 'heading' && /[\p{L}\p{N}]/u.test(toString(n))),
     marks: halfWidthMarks(parsed).map(({ line, column, from, to }) => ({ line, column, from, to })),
   };
 }

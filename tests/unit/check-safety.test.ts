@@ -88,6 +88,20 @@ describe('links and images', () => {
   });
 });
 
+describe('an empty body', () => {
+  it.each([
+    ['## 小结', 9, '正文只有标题「小结」，标题不算发言的内容：请在它下面空一行，写上发言的内容。'],
+    ['小结\n===', 9, '正文只有标题「小结」，标题不算发言的内容：请在它下面空一行，写上发言的内容。'],
+    ['……', 8, '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。'],
+  ])('%j, with no words, is refused', async (body, line, message) => {
+    expect((await errors(content(withBody(body)))).map((p) => [p.line, p.message])).toEqual([[line, message]]);
+  });
+
+  it('a heading over words is accepted', async () => {
+    expect(await errors(content(withBody('## 小结\n\n开展活动。')))).toEqual([]);
+  });
+});
+
 describe('invisible characters', () => {
   it('are refused in any field, at the line of the value, list items included', async () => {
     const dir = content({
