@@ -292,6 +292,29 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
           /^\s+[^\s#-][^:]*:(\s|$)/.test(text) && before !== null && /^\s*/.exec(text)![0].length > before[1]!.length
         );
       });
+    // A field of a list's item indented less than the item's first field, and not back at the list's own key: the
+    // parser cannot tell whose field it is, and stumbles on it or the line after, in words about something else. Only
+    // in a list of several items: a lone item is more likely a "- " written where none belongs.
+    const depth = (k: number) => /^ */.exec(written[k]!.text)![0].length;
+    const isItem = (k: number) => /^ *-\s/.test(written[k]!.text);
+    const sibling = (m: number, step: number, dash: number): boolean =>
+      m >= 0 &&
+      m < written.length &&
+      depth(m) >= dash &&
+      ((isItem(m) && depth(m) === dash) || sibling(m + step, step, dash));
+    const itemOf = (k: number) => {
+      if (!/^ +[^\s#-][^:]*:(\s|$)/.test(written[k]!.text)) return undefined;
+      let j = k - 1;
+      // Past the item's other fields, deeper than this one.
+      while (j >= 0 && depth(j) > depth(k) && !isItem(j)) j--;
+      const item = j >= 0 ? /^( *)-( +)([^\s#:][^:]*):/.exec(written[j]!.text) : null;
+      if (!item) return undefined;
+      const dash = item[1]!.length;
+      const column = dash + 1 + item[2]!.length;
+      const inside = depth(k) > dash - 2 && depth(k) < column;
+      return inside && (sibling(j - 1, -1, dash) || sibling(k + 1, 1, dash)) ? { column, key: item[3]! } : undefined;
+    };
+    const unaligned = guess ? undefined : written.find((_, k) => itemOf(k));
     // Only where the parser stumbled, at that line or beside it: a block scalar (|) or a flow mapping ({ … }) may be
     // indented so, and have a mistake elsewhere.
     const near = (i: number) => doc.errors.some((e) => Math.abs(lineCounter.linePos(e.pos[0]).line - (i + 1)) <= 1);
@@ -310,6 +333,17 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
       });
     }
     if (spaced.length) return parsed;
+    if (unaligned && near(unaligned.i)) {
+      const { column, key } = itemOf(written.indexOf(unaligned))!;
+      problems.push({
+        file,
+        line: offset + unaligned.i + 1,
+        column: 1,
+        severity: 'error',
+        message: `这一行的字段名没有和上面这一项的 ${key} 对齐（「${unaligned.text.trimEnd()}」）。列表里一项的各个字段要上下对齐：请让字段名前面正好有 ${column} 个空格。`,
+      });
+      return parsed;
+    }
     const misplaced = guess && near(guess.i) ? guess : undefined;
     if (misplaced) {
       problems.push({

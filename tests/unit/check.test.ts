@@ -314,6 +314,21 @@ describe('the record of repairs (校勘记)', () => {
     ]);
   });
 
+  it.each([3, 4, 5])(
+    "says a field of an item indented by %i, less than the item's first, at its line, with the spaces it needs",
+    async (spaces) => {
+      const problems = await withRecord((r) =>
+        r.replace('      after: 认真学习，', `${' '.repeat(spaces)}after: 认真学习，`),
+      );
+      expect(problems.map((p) => [p.line, p.message])).toEqual([
+        [
+          11,
+          `这一行的字段名没有和上面这一项的 remark 对齐（「${' '.repeat(spaces)}after: 认真学习，」）。列表里一项的各个字段要上下对齐：请让字段名前面正好有 6 个空格。`,
+        ],
+      ]);
+    },
+  );
+
   it('says a wrong value inside it, and an empty heading, at its line', async () => {
     const problems = await withRecord((r) =>
       r
