@@ -167,7 +167,7 @@ async function listFiles(root: string) {
  * A file whose body can only be text to the checks, split without the Markdown parser (most of the check's time in
  * a large archive of plain Chinese prose): frontmatter between two `---` lines, then a body with a letter or digit
  * and none of < [ ` ~ & (HTML, links, images, link definitions, character references and code fences, which can
- * hide text or addresses), no line that starts with # or is only = or - (headings, which are no words of a remark),
+ * hide text or addresses) nor * (bold, which beside punctuation may stay asterisks), no line that starts with # or is only = or - (headings, which are no words of a remark),
  * nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined
  * and is parsed.
  */
@@ -177,7 +177,8 @@ function plainFile(
   const fence = /^---\n([^]*?)\n---(?:\n|$)/.exec(source);
   if (!fence) return undefined;
   const body = source.slice(fence[0].length);
-  if (/[<[`~,;:()!?&]/.test(body) || /^ {0,3}(#|[=-]+ *$)/m.test(body) || !/[\p{L}\p{N}]/u.test(body)) return undefined;
+  if (/[<[`~,;:()!?&*]/.test(body) || /^ {0,3}(#|[=-]+ *$)/m.test(body) || !/[\p{L}\p{N}]/u.test(body))
+    return undefined;
   const closeLine = fence[0].split('\n').length - (fence[0].endsWith('\n') ? 1 : 0);
   // The checks only ask whether the body has text, has HTML or has half-width marks: one paragraph answers.
   return {
@@ -800,7 +801,17 @@ function checkBody(
       const problem = imageProblem(node.url, image);
       if (problem) at(node, problem);
     } else if (node.type === 'imageReference') imageRefs.push(node);
-    else if (node.type === 'text' && MISWRITTEN_FIGURE.test(node.value))
+    else if (node.type === 'text' && node.value.includes('**')) {
+      // CommonMark takes ** beside punctuation for bold only where it stands as a word's edge would: 开展**“三严三实”**
+      // 专题 is printed with its asterisks.
+      const star = node.value.indexOf('**');
+      const before = node.value.slice(0, star);
+      report(
+        (node.position?.start.line ?? parsed.bodyLine) + before.split('\n').length - 1,
+        1,
+        `「${node.value.slice(Math.max(0, star - 12), star + 14).trim()}」里的 ** 没有成为加粗，会原样显示出来：** 的里侧紧挨着引号、冒号等标点，外侧又紧挨着文字时，Markdown 不把它当作加粗。请把标点移到 ** 外面，例如 “**三严三实**”、**注意**：。`,
+      );
+    } else if (node.type === 'text' && MISWRITTEN_FIGURE.test(node.value))
       at(
         node,
         `「${MISWRITTEN_FIGURE.exec(node.value)![0]}」像是一张照片（<Figure>），却会原样显示成文字：< 和 Figure 都要用英文半角，中间不空格，例如 ${FIGURE_EXAMPLE}${parsed.mdx ? '' : '；照片只能放在 .mdx 文件里'}。`,

@@ -54,6 +54,15 @@ describe('links and images', () => {
     ]);
   });
 
+  it('refuse ** that Markdown leaves as asterisks beside punctuation, saying how to make it bold', async () => {
+    const found = await errors(content(withBody('开展**“三严三实”**专题教育。\n\n**注意：**这是重点。')));
+    expect(found.map((p) => p.line)).toEqual([9, 11]);
+    expect(found[0]!.message).toContain('「开展**“三严三实”**专题教育」里的 ** 没有成为加粗');
+    expect(found[1]!.message).toContain('请把标点移到 ** 外面，例如 “**三严三实**”、**注意**：。');
+    // Done so, both are bold.
+    expect(await errors(content(withBody('开展“**三严三实**”专题教育。\n\n**注意**：这是重点。')))).toEqual([]);
+  });
+
   it('refuse a footnote and a definition no link uses, whose text the page would not show', async () => {
     const dir = content(
       withBody(
