@@ -185,7 +185,7 @@ describe('a <Figure> written wrong', () => {
     writeFileSync(join(dir, 'reports/test-report/remarks/big.jpg'), big);
     const found = await errors(dir);
     expect(found.map((p) => [p.line, p.message])).toEqual([
-      [BODY_LINE, expect.stringContaining('图片文件「./big.jpg」有 5.0 MB，超过了 5.0 MB 的上限')],
+      [BODY_LINE, expect.stringContaining('图片文件「./big.jpg」有 5242881 B，超过了 5242880 B 的上限')],
     ]);
   });
 
