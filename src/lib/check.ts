@@ -20,6 +20,7 @@ import {
   type ErrorCode,
 } from 'yaml';
 import type { Definition, RootContent } from 'mdast';
+import { imageMetadata } from 'astro/assets/utils';
 import { z } from 'astro/zod';
 import {
   buildArchive,
@@ -33,7 +34,7 @@ import { findInvisible, INVISIBLE, invisibleName } from './invisible.ts';
 import { FIGURE_EXAMPLE, mdxProblems, mdxSyntaxProblem } from './mdx.ts';
 import { remarkStem } from './new-remark.ts';
 import { foldMarks, normalizePunctuation } from './punctuation.ts';
-import { imageProblem, imageType, linkProblem, type ImageFile } from './safe-url.ts';
+import { IMAGE_MAX_BYTES, imageProblem, imageType, linkProblem, type ImageFile } from './safe-url.ts';
 import { SLUG_PATTERN, slugify } from './slug.ts';
 import { searchChars } from '../scripts/search/text.ts';
 
@@ -703,7 +704,12 @@ function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): st
  * The image file at `path` (decoded, relative to the folder of `file`, a path under `root`): its size and first
  * bytes, or undefined if it is not a file in the content folder.
  */
-function contentImage(root: string, file: string, path: string): ImageFile | undefined {
+function contentImage(
+  root: string,
+  file: string,
+  path: string,
+  pixels: ReadonlyMap<string, ImageFile['pixels']>,
+): ImageFile | undefined {
   const base = resolve(root);
   const target = resolve(base, dirname(file), path);
   if (!target.startsWith(base + sep)) return undefined;
@@ -717,7 +723,7 @@ function contentImage(root: string, file: string, path: string): ImageFile | und
     } finally {
       closeSync(fd);
     }
-    return { bytes: stat.size, head };
+    return { bytes: stat.size, head, pixels: pixels.get(target) };
   } catch {
     return undefined;
   }
@@ -1019,9 +1025,19 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   );
   // Every image file a content file shows, so that one shown by none can be pointed out.
   const shown = new Set<string>();
+  // Measured as the build will, by Astro's own reading of them, which fails the build on a file it cannot read.
+  const pixels = new Map(
+    await Promise.all(
+      images.map(async (path) => {
+        const target = resolve(root, path);
+        const bytes = statSync(target).size <= IMAGE_MAX_BYTES ? await readFile(target) : undefined;
+        return [target, bytes && (await imageMetadata(bytes).catch(() => null))] as const;
+      }),
+    ),
+  );
   const image = (file: string) => (path: string) => {
     shown.add(resolve(root, dirname(file), path));
-    return contentImage(root, file, path);
+    return contentImage(root, file, path, pixels);
   };
   const entries: ContentEntry[] = [];
   const reportInputs: ReportInput[] = [];

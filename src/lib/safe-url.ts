@@ -79,7 +79,14 @@ export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export interface ImageFile {
   bytes: number;
   head: Uint8Array;
+  /** Its width and height in pixels as Astro's image pipeline reads them; null when it cannot read them (a damaged
+   * or cut-off file); undefined when not measured. */
+  pixels?: { width: number; height: number } | null | undefined;
 }
+
+/** The most pixels an image may have: sharp's default `limitInputPixels`, beyond which Astro's image service cannot
+ * resize it, and a reader's phone would download the file as it is. */
+export const IMAGE_MAX_PIXELS = 268_402_689;
 
 /**
  * The file an image's relative address names, as a path relative to the content file's folder: without the query or
@@ -157,6 +164,10 @@ export function imageProblem(
     return kind
       ? `图片文件「${shorten(url)}」其实是 ${kind} 格式，和扩展名不符。请把文件的扩展名改成 .${Object.keys(IMAGE_TYPES).find((e) => IMAGE_TYPES[e as keyof typeof IMAGE_TYPES] === kind)}，并改正这里的文件名。`
       : `图片文件「${shorten(url)}」不是 ${type} 图片（可能是改了扩展名的别的格式，或者文件已经损坏）。请用看图软件打开它，另存为 JPG 后再用。`;
+  if (found.pixels === null)
+    return `图片文件「${shorten(url)}」读不出图像的大小：文件可能已经损坏，或者没有复制完整。请用看图软件打开它，看得到整张照片的话另存为 JPG 再用，看不到就换一个完好的文件。`;
+  if (found.pixels && found.pixels.width * found.pixels.height > IMAGE_MAX_PIXELS)
+    return `图片文件「${shorten(url)}」有 ${found.pixels.width}×${found.pixels.height} 像素，太大，网站无法把它缩小给手机看。请把照片缩小后再放进来：长边 2000 像素左右就足够清楚。`;
   return undefined;
 }
 

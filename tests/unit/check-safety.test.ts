@@ -36,6 +36,18 @@ describe('links and images', () => {
     expect(formatProblems(await errors(dir))).toBe('');
   });
 
+  it('refuse a photo the image pipeline cannot read, cut off or damaged, as the build would fail on it', async () => {
+    const dir = content(withBody('![照片](./photo.jpg)'));
+    const photo = join(dir, 'reports/test-report/remarks/photo.jpg');
+    writeFileSync(photo, readFileSync(PHOTO).subarray(0, 40));
+    const found = await errors(dir);
+    expect(found.map((p) => [p.line, p.message])).toEqual([
+      [9, expect.stringContaining('「./photo.jpg」读不出图像的大小')],
+    ]);
+    cpSync(PHOTO, photo);
+    expect(await errors(dir)).toEqual([]);
+  });
+
   it('refuse each hostile address once, at its line, links and definitions alike', async () => {
     const dir = content(
       withBody(

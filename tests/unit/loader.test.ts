@@ -87,9 +87,15 @@ describe('the content loader', () => {
   it('stores an .mdx file from the tree the checks read, with its photos in its data for the asset pipeline', async () => {
     const { reports, remarks, results } = await loadBoth('tests/fixtures/content/photo/content');
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    // Each content file is read once; the images are left to the asset pipeline.
+    // Each content file is read once, and each photo, which the checks measure as the asset pipeline will.
     const reads = vi.mocked(readFile).mock.calls.map(([path]) => (path as string).replace(/^.*\/test-report\//, ''));
-    expect(reads.toSorted()).toEqual(['index.mdx', 'remarks/1-1-zhang-san.md', 'remarks/2-1-li-si.mdx']);
+    expect(reads.toSorted()).toEqual([
+      'huichang.png',
+      'index.mdx',
+      'remarks/1-1-zhang-san.md',
+      'remarks/2-1-li-si.mdx',
+      'remarks/huodong.jpg',
+    ]);
     // Only the Markdown file goes through Astro's Markdown renderer.
     expect(remarks.rendered).toHaveLength(1);
     expect(reports.rendered).toHaveLength(0);

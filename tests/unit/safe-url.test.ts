@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMAGE_MAX_BYTES, imageProblem, linkProblem, schemeOf } from '../../src/lib/safe-url.ts';
+import { IMAGE_MAX_BYTES, imageProblem, linkProblem, schemeOf, type ImageFile } from '../../src/lib/safe-url.ts';
 
 /** Addresses a browser would run, however they are disguised. */
 const hostile = [
@@ -120,6 +120,13 @@ describe('images', () => {
       '有 5.01 MB，超过了 5.00 MB 的上限',
     );
     expect(imageProblem('./a.jpg', () => ({ bytes: 7.34 * 1024 * 1024, head: JPEG }))).toContain('有 7.3 MB');
+  });
+
+  it('refuses a file whose pixels cannot be read, or too many to resize', () => {
+    const file = (pixels: ImageFile['pixels']) => () => ({ bytes: 10, head: JPEG, pixels });
+    expect(imageProblem('./a.jpg', file(null))).toContain('读不出图像的大小');
+    expect(imageProblem('./a.jpg', file({ width: 20000, height: 14000 }))).toContain('有 20000×14000 像素，太大');
+    expect(imageProblem('./a.jpg', file({ width: 4000, height: 3000 }))).toBeUndefined();
   });
 
   it('refuses a file whose first bytes say it is something else, naming the right extension when it can', () => {
