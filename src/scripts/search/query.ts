@@ -30,21 +30,26 @@ function icuWords(text: string): string[] {
   return [...segmenter.segment(text)].map((s) => s.segment).filter((s) => [...s].some(isTokenChar));
 }
 
-/** A term's words, with neighbouring one-character words joined, so 三/严/三/实 counts as 三严三实. */
+/** Particles that join words rather than make them: 赵卫东的发言 is 赵卫东 and 发言, not 赵卫东的, which ICU's dictionary
+ * splits into single characters as it does most names. */
+const PARTICLES = new Set('的之和与及或了');
+
+/** A term's words, with neighbouring one-character words joined, so 三/严/三/实 counts as 三严三实; a particle
+ * between them is left out. */
 export function wordsOf(text: string): string[] {
   const words: string[] = [];
   let single = '';
   for (const word of icuWords(text)) {
-    if ([...word].length === 1) {
+    if ([...word].length === 1 && !PARTICLES.has(word)) {
       single += word;
       continue;
     }
     if (single) words.push(single);
     single = '';
-    words.push(word);
+    if (!PARTICLES.has(word)) words.push(word);
   }
   if (single) words.push(single);
-  return [...new Set(words)];
+  return words.length ? [...new Set(words)] : [text];
 }
 
 let simplified: Set<string> | undefined;

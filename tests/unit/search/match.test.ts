@@ -85,6 +85,15 @@ describe('matching', () => {
     expect(match('叶向红书记讲话', '火箭 家长')).toBeUndefined();
   });
 
+  it("takes a name and the particle after it apart: a speaker's remark is among the closest to 赵卫东的发言", () => {
+    expect(wordsOf('赵卫东的发言')).toEqual(['赵卫东', '发言']);
+    expect(wordsOf('王鑫和赵卫东')).toEqual(['王鑫', '赵卫东']);
+    expect(match('赵卫东书记讲话', '赵卫东的发言')).toMatchObject({ tier: 3, missing: ['发言'] });
+    expect(match('赵卫东的发言稿', '赵卫东的发言')?.tier).toBe(0);
+    // A particle alone is still searched for.
+    expect(wordsOf('的')).toEqual(['的']);
+  });
+
   it('counts a term typed twice once: it is lacking once, and ranks no lower for it', () => {
     expect(match('家长会', '学校 学校 家长')).toMatchObject({ tier: 3, missing: ['学校'] });
     const hits = (q: string) =>
