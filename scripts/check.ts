@@ -1,5 +1,5 @@
-// `npm run check [-- --fix]`: type-checks the project, then checks every content file and explains each problem
-// in Chinese (file:line:column, field, fix). `--fix` makes half-width punctuation in Chinese prose full-width, removes
+// `npm run check [-- --fix]`: checks every content file and explains each problem in Chinese (file:line:column, field,
+// fix), then, if the content has no error, type-checks the project. `--fix` makes half-width punctuation in Chinese prose full-width, removes
 // invisible characters (src/lib/invisible.ts) and makes a special space after a field's colon a plain one.
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -39,19 +39,21 @@ if (values.fix) {
   }
 }
 
-let failed = false;
-if (!values['content-only']) {
-  console.log('检查代码类型（astro check）……');
-  const result = spawnSync('npx', ['astro', 'check', '--minimumSeverity', 'error'], { stdio: 'inherit' });
-  failed ||= result.status !== 0;
-}
-
 const { problems } = await checkContent(contentDir, contentModel);
 const errors = problems.filter((p) => p.severity === 'error');
 if (problems.length)
   console.log(
-    `\n内容检查（${contentDir}/）：${errors.length} 处错误，${problems.length - errors.length} 处提醒\n${formatProblems(problems)}`,
+    `内容检查（${contentDir}/）：${errors.length} 处错误，${problems.length - errors.length} 处提醒\n${formatProblems(problems)}`,
   );
-else console.log(`\n内容检查（${contentDir}/）：没有问题。`);
-failed ||= errors.length > 0;
+else console.log(`内容检查（${contentDir}/）：没有问题。`);
+
+// The code's types after the content: astro check loads the content too, and would only say its errors again.
+let failed = errors.length > 0;
+if (!values['content-only']) {
+  if (failed) console.log('\n内容改好后，再运行一次 npm run check，检查代码类型（astro check）。');
+  else {
+    console.log('\n检查代码类型（astro check）……');
+    failed = spawnSync('npx', ['astro', 'check', '--minimumSeverity', 'error'], { stdio: 'inherit' }).status !== 0;
+  }
+}
 process.exit(failed ? 1 : 0);

@@ -52,6 +52,18 @@ describe('npm run check', () => {
     expect(result.stdout).toContain('您是否想写「第二部分 服务」');
   });
 
+  it('says each content error once, leaving the code for after, which would only say it again', () => {
+    const result = spawnSync('node', ['scripts/check.ts'], {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: 'tests/fixtures/content/unknown-section/content' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output.split('您是否想写「第二部分 服务」')).toHaveLength(2);
+    expect(output).toContain('内容改好后，再运行一次 npm run check，检查代码类型（astro check）。');
+  });
+
   it('warns about half-width punctuation and fixes it with --fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
     cpSync(`${root}tests/fixtures/content/half-width/content`, dir, { recursive: true });
