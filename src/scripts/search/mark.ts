@@ -1,5 +1,5 @@
-// Marks a query in an element by the rules of the results (match.ts), with the CSS Custom Highlight API, so that no
-// element is added to the page; where the browser lacks it, nothing is marked.
+// Marks a query in a record's fields on its page by the rules of the results (match.ts), with the CSS Custom Highlight
+// API, so that no element is added to the page; where the browser lacks it, nothing is marked.
 import { matchText } from './match.ts';
 import { parseQuery } from './query.ts';
 import { FIELD_BREAK, project } from './text.ts';
