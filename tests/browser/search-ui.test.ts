@@ -314,8 +314,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       }
     });
 
-    it('marks what was searched for in the remark a result leads to', async () => {
-      await open('?q=家长');
+    /** Follows the first result of a query: the result, and what the page it leads to marks, in which field. */
+    const arrive = async (q: string) => {
+      await open(`?q=${q}`);
       const [first] = await shownResults(page);
       await page.click(`ol.search-results a[href="${first!.href}"]`);
       await page.waitForURL(`**${first!.href}`);
@@ -323,13 +324,18 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       const marks = await page.evaluate(() =>
         [...CSS.highlights.get('search')!].map((r) => ({
           text: (r as Range).toString(),
-          inRemark: Boolean(document.querySelector(':target .remark-body')?.contains(r.startContainer)),
+          field: r.startContainer.parentElement?.closest(':target :is(.remark-speaker, .remark-school, .remark-body)')
+            ?.className,
         })),
       );
-      const remark = seed.remarks.find((r) => anchor(r.file) === first!.id)!;
+      return { remark: seed.remarks.find((r) => anchor(r.file) === first!.id)!, marks };
+    };
+
+    it('marks what was searched for in the remark a result leads to', async () => {
+      const { remark, marks } = await arrive('家长');
       const count = remark.paragraphs.join('').split('家长').length - 1;
       expect(count).toBeGreaterThan(1);
-      expect(marks).toEqual(Array.from({ length: count }, () => ({ text: '家长', inRemark: true })));
+      expect(marks).toEqual(Array.from({ length: count }, () => ({ text: '家长', field: 'remark-body' })));
       // Once: coming back to the page by its address marks nothing.
       await page.reload();
       await page.waitForLoadState('load');
@@ -337,22 +343,11 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
     });
 
     it("marks on arrival what the result matched, in the remark's heading too, and nothing it did not", async () => {
-      await open('?q=京源学校');
-      const [first] = await shownResults(page);
-      await page.click(`ol.search-results a[href="${first!.href}"]`);
-      await page.waitForURL(`**${first!.href}`);
-      await page.waitForFunction(() => (CSS.highlights.get('search')?.size ?? 0) > 0);
-      const marks = await page.evaluate(() =>
-        [...CSS.highlights.get('search')!].map((r) => ({
-          text: (r as Range).toString(),
-          inSchool: Boolean(document.querySelector(':target .remark-school')?.contains(r.startContainer)),
-        })),
-      );
-      const remark = seed.remarks.find((r) => anchor(r.file) === first!.id)!;
+      const { remark, marks } = await arrive('京源学校');
       expect(remark.school).toBe('京源学校');
       expect(remark.paragraphs.join('')).not.toContain('京源学校');
       // The phrase stands in the school alone: the body's 学校 and 京源 are not what matched.
-      expect(marks).toEqual([{ text: '京源学校', inSchool: true }]);
+      expect(marks).toEqual([{ text: '京源学校', field: 'remark-school' }]);
     });
 
     it('waits for a Chinese input method to finish composing before it searches', async () => {
