@@ -128,7 +128,7 @@ describe('a build that must fail', () => {
       'a photo over the size limit',
       '<Figure src="./big.jpg" alt="很大的照片" />',
       { 'big.jpg': big },
-      ['2-1-li-si.mdx:11:1  图片文件「./big.jpg」有 5.0 MB，超过了 5.0 MB 的上限'],
+      ['2-1-li-si.mdx:11:1  图片文件「./big.jpg」有 5.001 MB，超过了 5.000 MB 的上限'],
     ],
   ])('%s fails with the Chinese message at its file and line, and writes no page', (_name, body, files, expected) => {
     const content = photoContent(body, files);
