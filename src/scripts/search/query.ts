@@ -85,7 +85,8 @@ export async function simplify(text: string): Promise<string> {
 
 /**
  * What to search for what was typed, and its results: the simplified form, as the archive is written, unless only the
- * form as typed finds a record with every word, as a name may keep a character that OpenCC folds (王昇, not 王升).
+ * form as typed finds a record with every word, or, where neither does, more records: a name may keep a character
+ * that OpenCC folds (王昇, not 王升).
  */
 export async function searchForms(raw: string, search: (query: Query) => Promise<Hit[]>) {
   const answer = async (form: string) => {
@@ -96,7 +97,7 @@ export async function searchForms(raw: string, search: (query: Query) => Promise
   const simple = await answer(await simplify(raw));
   if (simple.form === raw || full(simple.hits)) return simple;
   const typed = await answer(raw);
-  return full(typed.hits) ? typed : simple;
+  return full(typed.hits) || (!full(simple.hits) && typed.hits.length > simple.hits.length) ? typed : simple;
 }
 
 /** Parses a query; undefined when it has no letters or digits. */

@@ -33,6 +33,19 @@ describe('a query in traditional characters', () => {
     expect(await found('黨建')).toMatchObject({ form: '党建', hits: [] });
   });
 
+  it('is searched as typed when neither form finds every word and only that finds the name', async () => {
+    const records = ['王昇老师讲话', '校长讲话'];
+    const search = (query: Query) => Promise.resolve(scan(records.map(searchChars), [[], []], query));
+    const { form, hits } = await searchForms('王昇 校长', search);
+    expect({ form, hits: hits.map((h) => [h.n, h.missing]) }).toEqual({
+      form: '王昇 校长',
+      hits: [
+        [0, ['校长']],
+        [1, ['王昇']],
+      ],
+    });
+  });
+
   it("is known by every character of GB2312 that OpenCC's tables convert (以後, 於是, 特徵)", async () => {
     const bytes: number[] = [];
     for (let row = 0xb0; row <= 0xf7; row++) for (let col = 0xa1; col <= 0xfe; col++) bytes.push(row, col);
