@@ -806,6 +806,12 @@ function checkBody(
     } else if (node.type === 'image') {
       const problem = imageProblem(node.url, image);
       if (problem) at(node, problem);
+      // As a <Figure>'s alt is required: a reader who cannot see the photo is told what it shows.
+      else if (!node.alt?.trim())
+        at(
+          node,
+          `图片「${node.url}」没有文字描述：请在 ![ ] 的方括号里写上照片里是什么，给看不见图片的读者（读屏软件会读出来），例如 ![孩子们在操场上做游戏](${node.url})。`,
+        );
     } else if (node.type === 'imageReference') imageRefs.push(node);
     else if (node.type === 'text' && node.value.includes('**')) {
       // CommonMark takes ** beside punctuation for bold only where it stands as a word's edge would: 开展**“三严三实”**

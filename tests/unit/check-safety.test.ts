@@ -36,6 +36,16 @@ describe('links and images', () => {
     expect(formatProblems(await errors(dir))).toBe('');
   });
 
+  it('refuse a photo without words for a reader who cannot see it', async () => {
+    const dir = content(withBody('活动照片如下。\n\n![](./photo.jpg)\n\n![ ](./photo.jpg)'));
+    cpSync(PHOTO, join(dir, 'reports/test-report/remarks/photo.jpg'));
+    const found = await errors(dir);
+    expect(found.map((p) => p.line)).toEqual([11, 13]);
+    expect(found[0]!.message).toBe(
+      '图片「./photo.jpg」没有文字描述：请在 ![ ] 的方括号里写上照片里是什么，给看不见图片的读者（读屏软件会读出来），例如 ![孩子们在操场上做游戏](./photo.jpg)。',
+    );
+  });
+
   it('refuse a photo the image pipeline cannot read, cut off or damaged, as the build would fail on it', async () => {
     const dir = content(withBody('![照片](./photo.jpg)'));
     const photo = join(dir, 'reports/test-report/remarks/photo.jpg');
