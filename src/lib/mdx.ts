@@ -122,7 +122,9 @@ export function mdxProblems(node: RootContent, image: (url: string) => string | 
           }`,
         ];
       }
-      if (node.type === 'mdxJsxTextElement')
+      // With words inside, on a line of its own (<Figure …>图注</Figure>), it reads as within a paragraph too: the
+      // words inside are the one mistake.
+      if (node.type === 'mdxJsxTextElement' && !node.children.length)
         return [
           `<${name}> 要单独写成一行，上下各空一行；现在它和文字写在了同一段里。请把它移到文字下面的空行之后，例如 ${FIGURE_EXAMPLE}。`,
           ...figureProblems(node, image),

@@ -153,6 +153,11 @@ describe('a <Figure> written wrong', () => {
       '<Figure src="./huodong.jpg" alt="x">\n  户外活动\n</Figure>',
       '<Figure> 里面不能再写内容',
     ],
+    [
+      'with the caption inside, on one line',
+      '<Figure src="./huodong.jpg" alt="x">户外活动</Figure>',
+      '<Figure> 里面不能再写内容',
+    ],
     ['inside a sentence', '开展活动<Figure src="./huodong.jpg" alt="x" />凝聚人心。', '<Figure> 要单独写成一行'],
     ['with a missing photo', '<Figure src="./nope.jpg" alt="x" />', '找不到图片文件「./nope.jpg」'],
     ['with a photo from another site', '<Figure src="https://evil.example/a.jpg" alt="x" />', '不是本站的文件'],
