@@ -110,7 +110,9 @@ export function parseQuery(raw: string): Query | undefined {
   const phrase = parts.join('');
   // A term typed twice counts once, or a record lacking it would lack it twice.
   const terms = [...new Set(parts)].map((text) => ({ text, words: wordsOf(text) }));
-  return /^[a-z]{2,}$/.test(phrase) ? { phrase, terms, name: phrase } : { phrase, terms };
+  // A name in pinyin may be typed with its tones (yè) and ü, which the keys write as v (src/lib/slug.ts).
+  const name = phrase.normalize('NFD').replaceAll('u\u0308', 'v').replace(/\p{M}/gu, '');
+  return /^[a-z]{2,}$/.test(name) ? { phrase, terms, name } : { phrase, terms };
 }
 
 /** Every run of characters whose occurrences decide a match: the phrase, each term, and each term's words; and the

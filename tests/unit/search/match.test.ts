@@ -94,6 +94,13 @@ describe('matching', () => {
     expect(wordsOf('的')).toEqual(['的']);
   });
 
+  it('takes a name in pinyin typed with its tones or ü as the keys write it', () => {
+    expect(parseQuery('yè xiàng hóng')?.name).toBe('yexianghong');
+    expect(parseQuery('Lǚ Míng')?.name).toBe('lvming');
+    expect(parseQuery('lüming')?.name).toBe('lvming');
+    expect(parseQuery('家长')?.name).toBeUndefined();
+  });
+
   it('counts a term typed twice once: it is lacking once, and ranks no lower for it', () => {
     expect(match('家长会', '学校 学校 家长')).toMatchObject({ tier: 3, missing: ['学校'] });
     const hits = (q: string) =>
