@@ -150,11 +150,16 @@ function tagLike(line: string): Omit<Doubt, 'line'> | undefined {
   };
 }
 
-/** A word the dictionary knows (目标, 一是, 其中) is not a name: `目标:` starts prose, not a remark. */
+/** A word the dictionary knows (目标, 其中), or words it knows of two characters or more (主要做法): prose may start
+ * `目标:`, but a name may be such a word too (张三, 高峰), so the summary lists it. */
 function isDictionaryWord(text: string): boolean {
   const segments = [...words.segment(text)];
-  return segments.length === 1 && segments[0]!.isWordLike === true;
+  return segments.every((s) => s.isWordLike === true && (segments.length === 1 || [...s.segment].length > 1));
 }
+
+/** Words that open a point or a passage (一是, 其次, 第三), never a name: `二是:` starts prose, unlisted. */
+const OPENER =
+  /^(?:其?[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+|首先|其次|再次|然后|最后|另外|此外|总之)$/u;
 
 /** The start of a text for a message, cut at `length` characters with an ellipsis. */
 export function quote(text: string, length = 16): string {
@@ -236,15 +241,22 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
 
   // `姓名:` is a speaker only if that name is introduced with 单位职务 somewhere, or cannot be an ordinary word.
   const introduced = new Set(blocks.filter((b) => b.tag?.intro).map((b) => b.tag!.name));
+  const doubted = new Set<string>();
   for (const b of blocks) {
     if (!b.tag || b.tag.intro || introduced.has(b.tag.name)) continue;
-    if (isDictionaryWord(b.tag.name)) {
-      // Names are words too (张三, 高峰): the editor is to tell which this is.
-      doubts.push({
-        line: b.line,
-        start: b.tag.raw,
-        why: `“${b.tag.name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理，接在上一位发言人的发言里。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${b.tag.name}(单位职务):”。`,
-      });
+    const { name } = b.tag;
+    if (OPENER.test(name) || isDictionaryWord(name)) {
+      // Names are words too (张三, 高峰): the editor is to tell which this is, once for each word.
+      if (!OPENER.test(name) && !doubted.has(name)) {
+        // Counted while every one of them is still a tag: this is the first.
+        const times = blocks.filter((other) => other.tag?.name === name).length;
+        doubts.push({
+          line: b.line,
+          start: b.tag.raw,
+          why: `“${name}”是个常用词，全文又没有写明这个名字的单位职务，按一句话处理，接在上一位发言人的发言里${times > 1 ? `（全文 ${times} 处都是这样）` : ''}。若它是发言人的名字，请在原文中把此人的某一次发言开头写成“${name}(单位职务):”。`,
+        });
+      }
+      doubted.add(name);
       b.text = normalizeSpaces(raws.get(b.id)!);
       delete b.tag;
       continue;

@@ -51,7 +51,7 @@ describe('a speaker line written with a colon or brackets a tag does not take, o
 });
 
 describe('`姓名:` whose name is also a word the dictionary knows, introduced nowhere', () => {
-  it.each(['张三', '高峰', '林海', '方圆', '常青', '江南', '白雪', '田野', '一是'])(
+  it.each(['张三', '高峰', '林海', '方圆', '常青', '江南', '白雪', '田野', '主要做法'])(
     '%s: prose, and listed under 请核对 with the introduction to write',
     (name) => {
       const result = run(report(`${name}:学校实施青年教师成长计划。`));
@@ -64,6 +64,19 @@ describe('`姓名:` whose name is also a word the dictionary knows, introduced n
       );
     },
   );
+
+  it('is listed once for each word, and not at all for the opener of a point (一是, 二是, 其次)', () => {
+    const points = ['一是:抓学习。', '二是:抓服务。', '三是:抓落实。', '其次:常督查。', '目标:育人。', '目标:办学。'];
+    const result = run(report(points.join('\n\n')));
+    expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟']);
+    expect(result.summary.doubts).toEqual([
+      {
+        line: 15,
+        start: '目标:',
+        why: expect.stringContaining('按一句话处理，接在上一位发言人的发言里（全文 2 处都是这样）'),
+      },
+    ]);
+  });
 
   it('is a speaker, not listed, when introduced elsewhere', () => {
     const result = run(report('高峰(育才小学校长):学校实施青年教师成长计划。', '高峰:我们还开展了志愿服务。'));
