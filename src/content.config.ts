@@ -111,7 +111,7 @@ export const contentModel: Schemas = { report: reportSchema, remark: remarkSchem
 
 const loaders = contentLoaders(contentDir, contentModel);
 
-/** The photos of an `.mdx` file, in order: written by the loader from its <Figure>s (src/lib/mdx.ts), never by an
+/** The photos of a file, in order: written by the loader from its <Figure>s and images (src/lib/mdx.ts), never by an
  * editor (the frontmatter schemas above have no such field), so that Astro's asset pipeline makes their copies. */
 const photos = ({ image }: SchemaContext) => ({ photos: z.array(image()).optional() });
 

@@ -11,6 +11,7 @@ import {
   type Problem,
   type Schemas,
 } from './check.ts';
+import type { RootContent } from 'mdast';
 import { renderMdx } from './mdx.ts';
 
 export type CollectionName = ContentEntry['collection'];
@@ -31,6 +32,10 @@ const EMPTY_FRONTMATTER = '---\n---\n';
  */
 const underBase = (html: string, base: string) =>
   base === '/' || !base ? html : html.replaceAll(' href="/', ` href="${base.replace(/\/$/, '')}/`);
+
+/** Whether a Markdown node is or holds an image. */
+const hasImage = (node: RootContent): boolean =>
+  node.type === 'image' || node.type === 'imageReference' || ('children' in node && node.children.some(hasImage));
 
 /** The entries of one collection that the checks let through: a file with an error of its own is left out. */
 export function validEntries(check: ContentCheck, collection: CollectionName): ContentEntry[] {
@@ -61,7 +66,9 @@ export async function fillStore(context: LoaderContext, check: ContentCheck, col
     // photos go into its data, where the collection's `image()` hands them to Astro's asset pipeline.
     let rendered: Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
     let photos: string[] = [];
-    if (parsed.mdx) ({ photos, ...rendered } = renderMdx(parsed.body));
+    // So is a .md file with an image: its photo gets the sized copies a <Figure>'s does, where Astro's Markdown
+    // image would be published at the file's own size.
+    if (parsed.mdx || parsed.body.some(hasImage)) ({ photos, ...rendered } = renderMdx(parsed.body));
     else rendered = await context.renderMarkdown(EMPTY_FRONTMATTER + parsed.markdown, { fileURL: pathToFileURL(path) });
     rendered.html = underBase(rendered.html, context.config.base);
     const data = photos.length ? { ...parsed.data!, photos } : parsed.data!;

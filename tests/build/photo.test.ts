@@ -79,6 +79,17 @@ describe('a build with photos', () => {
       expectPhoto(page(path).querySelector('.remark-body figure.figure'), CAPTIONS[1]!, DESCRIPTIONS[1]!);
   });
 
+  it("shows a Markdown remark's image in the same sized copies, not at the file's own size", () => {
+    const img = page('reports/test-report').querySelector(
+      '[data-remark="test-report/remarks/1-1-zhang-san"] .remark-body img',
+    );
+    expect(img?.getAttribute('alt')).toBe('操场上的升旗仪式');
+    const candidates = img!.getAttribute('srcset')!.split(', ');
+    expect(candidates.length).toBeGreaterThanOrEqual(3);
+    for (const candidate of candidates)
+      expect(candidate).toMatch(new RegExp(`^${BASE}_astro/huodong\\.[^/ ]+\\.webp \\d+w$`));
+  });
+
   it('publishes the sized copies of each photo, not the photo itself', () => {
     const files = readdirSync(built.outDir, { recursive: true, encoding: 'utf8' });
     expect(files.filter((f) => /\.(jpe?g|png)$/i.test(f))).toEqual([]);

@@ -96,8 +96,8 @@ describe('the content loader', () => {
       'remarks/2-1-li-si.mdx',
       'remarks/huodong.jpg',
     ]);
-    // Only the Markdown file goes through Astro's Markdown renderer.
-    expect(remarks.rendered).toHaveLength(1);
+    // None goes through Astro's Markdown renderer: the Markdown file has an image, which gets a photo's copies.
+    expect(remarks.rendered).toHaveLength(0);
     expect(reports.rendered).toHaveLength(0);
     /** What the loader stores besides a data entry's own fields. */
     type Stored = DataEntry & {
@@ -116,7 +116,8 @@ describe('the content loader', () => {
     const note = reports.entries.get('test-report/index') as Stored;
     expect(note.data.photos).toEqual(['./huichang.png']);
     const plain = remarks.entries.get('test-report/remarks/1-1-zhang-san') as Stored;
-    expect(plain.data.photos).toBeUndefined();
+    expect(plain.data.photos).toEqual(['./huodong.jpg']);
+    expect(plain.rendered?.html).toContain('<img data-photo="0" alt="操场上的升旗仪式">');
     expect(note.rendered?.html).toContain('<figcaption>座谈会会场全景</figcaption>');
     expect(note.body).toBeUndefined();
   });
