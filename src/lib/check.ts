@@ -813,7 +813,14 @@ function checkBody(
           `图片「${node.url}」没有文字描述：请在 ![ ] 的方括号里写上照片里是什么，给看不见图片的读者（读屏软件会读出来），例如 ![孩子们在操场上做游戏](${node.url})。`,
         );
     } else if (node.type === 'imageReference') imageRefs.push(node);
-    else if (node.type === 'text' && node.value.includes('**')) {
+    else if (node.type === 'emphasis') {
+      // 3*5=15人，2*3 would lose both asterisks to an italic 5=15人，2: the reports have no italics.
+      const mark = parsed.source[node.position?.start.offset ?? -1] ?? '*';
+      at(
+        node,
+        `「${parsed.source.slice(node.position?.start.offset, node.position?.end.offset).slice(0, 30)}」两边的 ${mark} 会把中间的文字变成斜体，${mark} 本身不显示。要写乘号请用 ×；要写 ${mark} 本身，请在它前面加反斜杠（\\${mark}）；要强调请用 **加粗**。`,
+      );
+    } else if (node.type === 'text' && node.value.includes('**')) {
       // CommonMark takes ** beside punctuation for bold only where it stands as a word's edge would: 开展**“三严三实”**
       // 专题 is printed with its asterisks.
       const star = node.value.indexOf('**');

@@ -76,6 +76,25 @@ describe('links and images', () => {
     ]);
   });
 
+  it('refuse a * or _ that Markdown takes for italics, which the text would lose', async () => {
+    const found = await errors(
+      content(withBody('我们班3*5=15人，2*3=6。\n\n另有 _说明_ 。\n\n书名号之间的_下划线_照样。')),
+    );
+    expect(found.map((p) => [p.line, p.message.split('」')[1]])).toEqual([
+      [
+        9,
+        '两边的 * 会把中间的文字变成斜体，* 本身不显示。要写乘号请用 ×；要写 * 本身，请在它前面加反斜杠（\\*）；要强调请用 **加粗**。',
+      ],
+      [
+        11,
+        '两边的 _ 会把中间的文字变成斜体，_ 本身不显示。要写乘号请用 ×；要写 _ 本身，请在它前面加反斜杠（\\_）；要强调请用 **加粗**。',
+      ],
+    ]);
+    expect(found[0]!.message).toMatch(/^「\*5=15人，2\*」/);
+    // Written as the message says, nothing is lost.
+    expect(await errors(content(withBody('我们班3×5=15人，2\\*3=6。\n\n另有 \\_说明\\_ 。')))).toEqual([]);
+  });
+
   it('refuse ** that Markdown leaves as asterisks beside punctuation, saying how to make it bold', async () => {
     const found = await errors(content(withBody('开展**“三严三实”**专题教育。\n\n**注意：**这是重点。')));
     expect(found.map((p) => p.line)).toEqual([9, 11]);
