@@ -8,6 +8,9 @@ const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 /** Schemes whose address a browser runs or opens as a document of its own, rather than a page or an app. */
 const RUNNING_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file', 'blob']);
 
+/** A name with a file's extension (议程.pdf, 1-2-wang-xin.md): a file beside the content, which is not published. */
+const FILE_NAME = /\.(?:pdf|docx?|xlsx?|pptx?|wps|txt|md|mdx|html?|jpe?g|png|gif|webp|avif|zip|rar)$/i;
+
 /** How a link to a page of this site is written: the one form that leads to it from every page the text is on. */
 const SITE_LINK_EXAMPLE = '/reports/2015-dangjian-zuotanhui/#1-1-ye-xianghong';
 
@@ -57,8 +60,11 @@ export function linkProblem(url: string): string | undefined {
     return `链接地址「${shorten(url)}」以 // 开头，指向哪个网站不清楚。链接别的网站请写完整的 https:// 地址。`;
   if (/^[a-z][a-z\d+.-]*：/i.test(url.trim()))
     return `链接地址「${shorten(url)}」里的冒号是中文的「：」，这样的链接打不开。请改成英文冒号「:」（如 https://）。`;
-  if (/^[\w-]+(\.[\w-]+)+(\/|$)/.test(normal))
+  const host = normal.split(/[/?#]/)[0]!;
+  if (/^[\w-]+(\.[\w-]+)+$/.test(host) && !FILE_NAME.test(host))
     return `链接地址「${shorten(url)}」缺少开头的 https://，会被当成本站的一个页面而打不开。请写完整的地址，如 https://${shorten(url)}。`;
+  if (FILE_NAME.test(normal.replace(/[?#].*$/s, '')))
+    return `链接地址「${shorten(url)}」指向一个文件。内容文件夹里的文件，除了发言里显示的照片，都不会发布，这个链接打不开。请删去这个链接，或改为本站页面的地址（以 / 开头，如 ${SITE_LINK_EXAMPLE}）或别的网站的完整 https:// 地址。`;
   if (!normal.startsWith('/'))
     return `链接地址「${shorten(url)}」${url.trim() ? '不是从 / 开始的' : '是空的'}。同一段文字会出现在好几个页面上（报告页、小标题页、发言人页、单位页），只有从 / 开始写的本站地址在每一页上都指得对，如 ${SITE_LINK_EXAMPLE}（报告页上这篇发言的位置）。请改成这样的地址，或写别的网站的完整 https:// 地址。`;
   return undefined;

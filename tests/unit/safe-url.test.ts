@@ -53,6 +53,10 @@ describe('links', () => {
     ['', '是空的'],
     ['www.example.org', '缺少开头的 https://'],
     ['example.org/page', '缺少开头的 https://'],
+    ['example.org/page.html', '缺少开头的 https://'],
+    ['agenda.pdf', '指向一个文件'],
+    ['./议程.docx', '指向一个文件'],
+    ['1-2-wang-xin.md#x', '指向一个文件'],
     ['https：//example.org', '冒号是中文的「：」'],
     ['ftp://example.org/', '以 ftp: 开头，网站不允许这种链接。'],
   ])('refuses %j, which would lead nowhere from some page, saying %j', (url, why) => {
