@@ -1038,16 +1038,14 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   );
   // Every image file a content file shows, so that one shown by none can be pointed out.
   const shown = new Set<string>();
-  // Measured as the build will, by Astro's own reading of them, which fails the build on a file it cannot read.
-  const pixels = new Map(
-    await Promise.all(
-      images.map(async (path) => {
-        const target = resolve(root, path);
-        const bytes = statSync(target).size <= IMAGE_MAX_BYTES ? await readFile(target) : undefined;
-        return [target, bytes && (await imageMetadata(bytes).catch(() => null))] as const;
-      }),
-    ),
-  );
+  // Measured as the build will, by Astro's own reading of them, which fails the build on a file it cannot read; one at a
+  // time, so that the photos are not all in memory at once.
+  const pixels = new Map<string, ImageFile['pixels']>();
+  for (const path of images) {
+    const target = resolve(root, path);
+    const bytes = statSync(target).size <= IMAGE_MAX_BYTES ? await readFile(target) : undefined;
+    pixels.set(target, bytes && (await imageMetadata(bytes).catch(() => null)));
+  }
   const image = (file: string) => (path: string) => {
     shown.add(resolve(root, dirname(file), path));
     return contentImage(root, file, path, pixels);
