@@ -813,6 +813,13 @@ function checkBody(
           `图片「${node.url}」没有文字描述：请在 ![ ] 的方括号里写上照片里是什么，给看不见图片的读者（读屏软件会读出来），例如 ![孩子们在操场上做游戏](${node.url})。`,
         );
     } else if (node.type === 'imageReference') imageRefs.push(node);
+    else if (node.type === 'heading')
+      // On the page it would stand among the report's own headings, at their level, and a second with its words on
+      // the same page would take the same id. A line of --- or === under a paragraph makes one by accident.
+      at(
+        node,
+        `「${toString(node)}」写成了标题（行首的 #，或下一行只有 --- 或 ===）。正文里不用标题：网站的小标题来自 index.md 的 sections，正文里的标题在页面上会和它们混在一起。要强调请用 **加粗**；如果是下一行的 --- 或 === 造成的，请在两行之间空一行，或删去那一行。`,
+      );
     else if (node.type === 'emphasis') {
       // 3*5=15人，2*3 would lose both asterisks to an italic 5=15人，2: the reports have no italics.
       const mark = parsed.source[node.position?.start.offset ?? -1] ?? '*';
@@ -892,16 +899,14 @@ function checkBody(
       (n.type !== 'html' && n.type !== 'heading' && /[\p{L}\p{N}]/u.test(toString(n))) ||
       (n.type === 'mdxJsxFlowElement' && n.name === 'Figure'),
   );
-  const heading = parsed.body.find((n) => n.type === 'heading');
-  if (requireText && !hasText)
+  // A heading is refused where it stands (visit): a body of one has no words, but that is its mistake.
+  if (requireText && !hasText && !parsed.body.some((n) => n.type === 'heading'))
     problems.push({
       file: parsed.file,
-      line: heading?.position?.start.line ?? parsed.bodyLine,
+      line: parsed.bodyLine,
       column: 1,
       severity: 'error',
-      message: heading
-        ? `正文只有标题「${toString(heading)}」，标题不算发言的内容：请在它下面空一行，写上发言的内容。`
-        : '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。',
+      message: '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。',
     });
 }
 

@@ -138,17 +138,21 @@ describe('links and images', () => {
   });
 });
 
-describe('an empty body', () => {
+describe('an empty body, or a heading', () => {
+  const heading = (words: string) =>
+    `「${words}」写成了标题（行首的 #，或下一行只有 --- 或 ===）。正文里不用标题：网站的小标题来自 index.md 的 sections，正文里的标题在页面上会和它们混在一起。要强调请用 **加粗**；如果是下一行的 --- 或 === 造成的，请在两行之间空一行，或删去那一行。`;
   it.each([
-    ['## 小结', 9, '正文只有标题「小结」，标题不算发言的内容：请在它下面空一行，写上发言的内容。'],
-    ['小结\n===', 9, '正文只有标题「小结」，标题不算发言的内容：请在它下面空一行，写上发言的内容。'],
+    ['## 小结', 9, heading('小结')],
+    ['小结\n===', 9, heading('小结')],
     ['……', 8, '正文是空的：请在结束 frontmatter 的 --- 下面空一行，写上发言的内容。'],
-  ])('%j, with no words, is refused', async (body, line, message) => {
+    ['## 小结\n\n开展活动。', 9, heading('小结')],
+    ['开展活动。\n---\n\n凝聚人心。', 9, heading('开展活动。')],
+  ])('%j is refused once, at its line', async (body, line, message) => {
     expect((await errors(content(withBody(body)))).map((p) => [p.line, p.message])).toEqual([[line, message]]);
   });
 
-  it('a heading over words is accepted', async () => {
-    expect(await errors(content(withBody('## 小结\n\n开展活动。')))).toEqual([]);
+  it('a line of --- apart from the words is accepted: a break, not a heading', async () => {
+    expect(await errors(content(withBody('开展活动。\n\n---\n\n凝聚人心。')))).toEqual([]);
   });
 });
 
