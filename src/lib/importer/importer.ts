@@ -101,7 +101,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   const parsed = parseText(text, new Set(options.names));
   // An import refused for another reason may be refused because a line was taken for the wrong kind (a remark for
   // prose): such lines are named with the reason.
-  return withNameShaped(parsed, () => {
+  return withDoubtedLines(parsed, () => {
     const heading = (zone: number) => parsed.headings[zone]?.text ?? '';
     const byId = new Map(parsed.blocks.map((b) => [b.id, b]));
     const describe = (b: Block): string => {
@@ -190,7 +190,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
 
 /** `run`'s result; its ImportError with the lines whose kind the text cannot tell named too, since taking one for the
  * wrong kind may have caused it (a remark joined to the previous one's text). */
-function withNameShaped<T>({ nameShaped, doubts }: Pick<ParsedText, 'nameShaped' | 'doubts'>, run: () => T): T {
+function withDoubtedLines<T>({ nameShaped, doubts }: Pick<ParsedText, 'nameShaped' | 'doubts'>, run: () => T): T {
   try {
     return run();
   } catch (error) {
