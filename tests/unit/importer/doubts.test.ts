@@ -73,7 +73,7 @@ describe('`姓名:` whose name is also a word the dictionary knows, introduced n
       {
         line: 15,
         start: '目标:',
-        why: expect.stringContaining('按一句话处理，接在上一位发言人的发言里（全文 2 处都是这样）'),
+        why: expect.stringContaining('按一句话处理，接在上一位发言人的发言里（全文 2 处都是这样）') as string,
       },
     ]);
   });
