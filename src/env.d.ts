@@ -3,6 +3,10 @@ declare module 'opencc-js/to/cn' {
   const dictionaries: import('opencc-js/core').DictGroup[];
   export default dictionaries;
 }
+declare module 'opencc-js/from/hk' {
+  const dictionaries: import('opencc-js/core').DictGroup[];
+  export default dictionaries;
+}
 
 /** src/scripts/offline-save.js: a build's whole offline copy, saved by a page or by the build's service worker. */
 // eslint-disable-next-line no-var

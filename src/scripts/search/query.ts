@@ -71,12 +71,12 @@ export function mayBeTraditional(text: string): boolean {
 
 let converter: Promise<(text: string) => string> | undefined;
 
-/** A query in simplified characters, as the archive is written: traditional ones converted with OpenCC's tables,
- * which are loaded only for a query that may need them. */
+/** A query in simplified characters, as the archive is written: traditional ones converted with OpenCC's tables (Hong
+ * Kong's forms, such as 衞 and 説, first), which are loaded only for a query that may need them. */
 export async function simplify(text: string): Promise<string> {
   if (!mayBeTraditional(text)) return text;
-  converter ??= Promise.all([import('opencc-js/core'), import('opencc-js/to/cn')]).then(([core, cn]) =>
-    core.ConverterFactory(cn.default),
+  converter ??= Promise.all([import('opencc-js/core'), import('opencc-js/from/hk'), import('opencc-js/to/cn')]).then(
+    ([core, hk, cn]) => core.ConverterFactory(hk.default, cn.default),
   );
   // Offline, the tables may not be saved: try again next time.
   converter.catch(() => (converter = undefined));

@@ -14,6 +14,8 @@ describe('a query in traditional characters', () => {
     expect(await simplify('黨建 家長')).toBe('党建 家长');
     expect(await simplify('基層服務型黨組織')).toBe('基层服务型党组织');
     expect(await simplify('葉向紅 三严三实')).toBe('叶向红 三严三实');
+    // Hong Kong's forms of 衛, 說 and 衹.
+    expect(await simplify('衞生 説明 衹有')).toBe('卫生 说明 只有');
     // A phrase, not character by character: 乾隆 keeps its 乾, 乾淨 becomes 干净.
     expect(await simplify('乾隆 乾淨')).toBe('乾隆 干净');
     expect(parseQuery(await simplify('「三嚴三實」'))).toEqual(parseQuery('三严三实'));
