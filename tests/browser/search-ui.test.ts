@@ -160,6 +160,21 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       );
     });
 
+    it('prints what was searched for: the query and the filters chosen, without buttons or the other filters', async () => {
+      await open('?q=服务&school=京源学校');
+      await openFilters(page);
+      await page.emulateMedia({ media: 'print' });
+      const visible = (selector: string) =>
+        page.$$eval(selector, (els) => els.filter((el) => el.checkVisibility()).map((el) => el.textContent.trim()));
+      expect(await page.isVisible('#search-q')).toBe(true);
+      expect(await page.inputValue('#search-q')).toBe('服务');
+      expect(await visible('search-view button')).toEqual([]);
+      expect(await visible('.search-facet label')).toEqual([expect.stringMatching(/^京源学校 \(\d+\)$/)]);
+      expect(await visible('.search-facet legend')).toEqual(['单位']);
+      expect((await visible('ol.search-results > li')).length).toBeGreaterThan(0);
+      await page.emulateMedia({ media: 'screen' });
+    });
+
     it('shows ten results at a time, and “show more” adds the next ones with the focus on the first added', async () => {
       await open('?q=的');
       const n = remarksWith('的').length + (noteHas('的') ? 1 : 0);
