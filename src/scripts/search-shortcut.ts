@@ -39,9 +39,14 @@ document.addEventListener('keydown', (event) => {
   if ((slash || k) && open()) event.preventDefault();
 });
 
-// A click or tap on the header's box opens the dialog too: a phone has no key to press. Reached from the keyboard,
-// the box is typed into and submitted to the search page, as without JavaScript.
-document.querySelector('form.site-search input[name=q]')?.addEventListener('click', () => open());
+// A click or tap on the header's box opens the dialog too: a phone has no key to press. A tapped box gives up the
+// focus first, or the dialog would return it there on closing and the phone would bring its keyboard up again.
+// Reached from the keyboard, the box is typed into and submitted to the search page, as without JavaScript.
+const box = document.querySelector<HTMLInputElement>('form.site-search input[name=q]');
+box?.addEventListener('click', (event) => {
+  if ((event as PointerEvent).pointerType === 'touch') box.blur();
+  open();
+});
 
 if (dialog) {
   dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
