@@ -44,7 +44,7 @@ document.addEventListener('keydown', (event) => {
 // Reached from the keyboard, the box is typed into and submitted to the search page, as without JavaScript.
 const box = document.querySelector<HTMLInputElement>('form.site-search input[name=q]');
 box?.addEventListener('click', (event) => {
-  if ((event as PointerEvent).pointerType === 'touch') box.blur();
+  if (event.pointerType === 'touch') box.blur();
   open();
 });
 
