@@ -59,6 +59,8 @@ export const offline = {
   /** The notice an open page shows when a new version is out. */
   update: '有新版本。',
   reload: '刷新页面',
+  /** Hides the notice until the page is next loaded. */
+  later: '稍后',
   /** The page served offline in place of one that is not saved. */
   pageTitle: '离线',
   pageText: '没有网络时，本设备上没有保存的页面打不开，联网后即可阅读。下面是已经保存、离线也能打开的页面。',

@@ -9,7 +9,7 @@ export function watchUpdates(
   controllerBuild: () => Promise<string | undefined>,
 ) {
   const notice = document.querySelector<HTMLElement>('.update-notice');
-  const button = notice?.querySelector('button');
+  const button = notice?.querySelector('[data-reload]');
   if (!notice || !button) return;
   // Workbox's worker takes over when told so (generateSW with skipWaiting: false).
   const takeOver = () => registration.waiting?.postMessage({ type: 'SKIP_WAITING' });
@@ -19,11 +19,14 @@ export function watchUpdates(
     if (registration.waiting) takeOver();
     else location.reload();
   });
+  // Put off, the notice stays hidden on this page; the next page loaded is the new build's, or offers it.
+  let later = false;
+  notice.querySelector('[data-later]')?.addEventListener('click', () => (later = notice.hidden = true));
   // Offered online only: offline, the new build has only what its worker saved, which for a reader who has not saved
   // the whole site is not yet the pages they read.
   const waiting = async () => {
     if (!registration.waiting) return;
-    if ((await controllerBuild()) === pageBuild) notice.hidden = !navigator.onLine;
+    if ((await controllerBuild()) === pageBuild) notice.hidden = later || !navigator.onLine;
     else takeOver();
   };
   addEventListener('online', () => void waiting());
@@ -35,6 +38,6 @@ export function watchUpdates(
   void waiting();
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (asked) return location.reload();
-    void controllerBuild().then((build) => (notice.hidden = build === pageBuild));
+    void controllerBuild().then((build) => (notice.hidden = later || build === pageBuild));
   });
 }

@@ -628,7 +628,7 @@ describeInBrowser('offline', () => {
         expect(hidden, `Tab ${tab}`).toBe(false);
       }
       await page.setViewportSize({ width: 1280, height: 720 });
-      await Promise.all([page.waitForNavigation(), notice.locator('button').click()]);
+      await Promise.all([page.waitForNavigation(), notice.locator('[data-reload]').click()]);
       expect(await added(page)).toContain(ADDED);
       expect(await buildOf(page)).toBe(infoOf(next.dir).build);
       await controlled(page);
@@ -636,6 +636,33 @@ describeInBrowser('offline', () => {
         await page.evaluate(async () => (await (await fetch('../../offline.json')).json()) as OfflineInfo),
       ).toEqual(infoOf(next.dir));
       expect(await notice.isHidden()).toBe(true);
+    } finally {
+      await context.close();
+      await site.close().catch(() => {});
+    }
+  });
+
+  it('a new build deployed: 有新版本 put off (稍后) stays hidden on that page, and the next load is the new build', async () => {
+    const { site, deploy } = await deployable();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url + reportPath);
+      await controlled(page);
+      deploy();
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+      const notice = page.locator('.update-notice');
+      await notice.waitFor({ state: 'visible' });
+      await notice.getByRole('button', { name: '稍后' }).click();
+      expect(await notice.isHidden()).toBe(true);
+      // Back online, an offer shows again at once, unless it was put off; a second is enough to have seen it.
+      await context.setOffline(true);
+      await context.setOffline(false);
+      await page.waitForTimeout(1000);
+      expect(await notice.isHidden()).toBe(true);
+      await page.reload();
+      expect(await added(page)).toContain(ADDED);
+      expect(await buildOf(page)).toBe(infoOf(next.dir).build);
     } finally {
       await context.close();
       await site.close().catch(() => {});
@@ -671,7 +698,7 @@ describeInBrowser('offline', () => {
       // The open page of the old build, now under the new worker, offers the new one.
       const notice = reading.locator('.update-notice');
       await notice.waitFor({ state: 'visible' });
-      await Promise.all([reading.waitForNavigation(), notice.locator('button').click()]);
+      await Promise.all([reading.waitForNavigation(), notice.locator('[data-reload]').click()]);
       expect(await added(reading)).toContain(ADDED);
       await reading.reload();
       expect(await added(reading)).toContain(ADDED);
@@ -783,7 +810,7 @@ describeInBrowser('offline', () => {
       slow = true;
       await page.evaluate(async () => void (await navigator.serviceWorker.ready).update().catch(() => {}));
       await expect.poll(installing).toBe(true);
-      await Promise.all([page.waitForNavigation(), notice.locator('button').click()]);
+      await Promise.all([page.waitForNavigation(), notice.locator('[data-reload]').click()]);
       slow = false;
       // The rolled-back build's worker installs and takes over, as the browser checks on the next pages read.
       await expect
@@ -831,7 +858,7 @@ describeInBrowser('offline', () => {
       // The new worker stops saving, deletes what it saved, and installs without a copy.
       await page.locator('.update-notice').waitFor({ state: 'visible', timeout: 30_000 });
       expect(Object.keys(await cached(page))).toEqual(['precache']);
-      await Promise.all([page.waitForNavigation(), page.locator('.update-notice button').click()]);
+      await Promise.all([page.waitForNavigation(), page.locator('.update-notice [data-reload]').click()]);
       expect(await buildOf(page)).toBe(now.build);
       await expect.poll(() => state(page)).toBe('none');
       expect(Object.keys(await cached(page)).filter((n) => n.includes(':search:'))).toEqual([]);
