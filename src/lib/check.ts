@@ -639,10 +639,12 @@ export interface MarkFix {
   to: string;
 }
 
-/** Finds half-width , ; : ( ) ! ? inside Chinese text in the body (frontmatter and code are left alone). */
+/** Finds half-width , ; : ( ) ! ? inside Chinese text in the body (frontmatter, code and addresses are left alone). */
 export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
   const fixes: MarkFix[] = [];
   const visit = (node: RootContent) => {
+    // An autolink's text is its address (<https://…>, <tel:…>): a changed mark would change where it leads.
+    if (node.type === 'link' && parsed.source[node.position?.start.offset ?? -1] === '<') return;
     if (node.type === 'text' && node.position) {
       const { start, end } = node.position;
       const raw = parsed.source.slice(start.offset, end.offset);

@@ -40,8 +40,43 @@ export function normalizeSpaces(text: string): string {
 export const foldMarks = (text: string) => text.replace(/[,;:()!?]/g, (c) => FULL[c]!);
 
 /**
+ * A web address written as text (`https://…`, `www.…`): up to a space or a Chinese mark, which no address holds
+ * unescaped, less the marks that end a sentence after it, as GFM's autolinks take it (a `)` only where unpaired).
+ */
+const ADDRESS =
+  /(?:\b[a-z][\w+.-]*:\/\/|\bwww\.)[^\s<>\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026]*/gi;
+
+/** For each character of `chars` (the code points of `text`), whether it is part of a web address. */
+function inAddress(text: string, chars: string[]): boolean[] {
+  const marked = new Array<boolean>(chars.length).fill(false);
+  // Most text has no address: no walk over its characters.
+  if (!/:\/\/|www\./i.test(text)) return marked;
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(ADDRESS)) {
+    let address = match[0];
+    let before;
+    do {
+      before = address;
+      address = address.replace(/[?!.,:;*_~]+$/, '');
+      if (address.endsWith(')') && address.split(')').length > address.split('(').length)
+        address = address.slice(0, -1);
+    } while (address !== before);
+    spans.push([match.index, match.index + address.length]);
+  }
+  let offset = 0;
+  let span = 0;
+  chars.forEach((c, i) => {
+    while (span < spans.length && offset >= spans[span]![1]) span++;
+    marked[i] = span < spans.length && offset >= spans[span]![0];
+    offset += c.length;
+  });
+  return marked;
+}
+
+/**
  * Turns half-width , ; : ( ) ! ? into full-width where the text around them is Chinese (a Han character is the
- * nearest letter on either side, or inside the brackets); 40%, 2015, 7:30, 1,000 and Latin text stay as they are.
+ * nearest letter on either side, or inside the brackets); 40%, 2015, 7:30, 1,000 and Latin text stay as they are,
+ * and so does every character of a web address, which a changed mark would make another address.
  * Returns the text and how many marks changed.
  */
 export function normalizePunctuation(text: string): { text: string; changed: number } {
@@ -50,7 +85,8 @@ export function normalizePunctuation(text: string): { text: string; changed: num
   const chars = [...text];
   const before = nearest(chars, -1);
   const after = nearest(chars, 1);
-  const wide = chars.map((c, i) => c in FULL && (HAN.test(before[i]!) || HAN.test(after[i]!)));
+  const address = inAddress(text, chars);
+  const wide = chars.map((c, i) => c in FULL && !address[i] && (HAN.test(before[i]!) || HAN.test(after[i]!)));
   // Han characters before each position, so that nested brackets do not each rescan what they enclose.
   const han = [0];
   for (const c of chars) han.push(han.at(-1)! + (HAN.test(c) ? 1 : 0));
@@ -60,7 +96,8 @@ export function normalizePunctuation(text: string): { text: string; changed: num
     if (chars[i] === '(') open.push(i);
     else if (chars[i] === ')' && open.length) {
       const o = open.pop()!;
-      const pair = wide[o] || wide[i] || han[i]! > han[o + 1]!;
+      // A bracket of an address keeps its partner half-width too: a pair is never half changed.
+      const pair = !address[o] && !address[i] && (wide[o] || wide[i] || han[i]! > han[o + 1]!);
       wide[o] = wide[i] = pair;
     }
   }

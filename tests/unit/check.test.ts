@@ -401,6 +401,16 @@ describe('half-width punctuation', () => {
     expect(fixed.split('---')[1]).toBe(parsed.source.split('---')[1]);
   });
 
+  it('is left alone in a web address, an autolink and code, and --fix changes only the prose around them', async () => {
+    process.chdir(root);
+    const dir = 'tests/fixtures/content/url-marks/content';
+    const { files } = await readContent(dir, contentModel);
+    const parsed = files.get(`${dir}/reports/test-report/remarks/2-1-li-si.md`)!;
+    expect(applyMarkFixes(parsed.source, halfWidthMarks(parsed))).toBe(
+      parsed.source.replace('中国)>,代码', '中国)>，代码'),
+    );
+  });
+
   it('is left alone in a file whose frontmatter is not closed, whose fields --fix would otherwise change', async () => {
     process.chdir(root);
     const dir = 'tests/fixtures/content/unclosed-frontmatter/content';

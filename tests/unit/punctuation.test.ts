@@ -31,6 +31,12 @@ describe('normalizePunctuation', () => {
     expect(norm('提升约5个百分点,充分')).toBe('提升约5个百分点，充分');
   });
 
+  it('leaves every character of a web address as it is, and the marks of the sentence after it', () => {
+    expect(norm('详见https://example.com/搜索?q=党建,组织。')).toBe('详见https://example.com/搜索?q=党建,组织。');
+    expect(norm('网址www.example.com/党建(中国), 请访问')).toBe('网址www.example.com/党建(中国)， 请访问');
+    expect(norm('(见https://example.com/a)。')).toBe('（见https://example.com/a）。');
+  });
+
   it('changes brackets as a pair', () => {
     expect(norm('中文(ABC)')).toBe('中文（ABC）');
     expect(norm('在(2015)年')).toBe('在（2015）年');
