@@ -30,10 +30,15 @@ const NAMES: Record<number, string> = {
 
 // Control characters other than tab and line breaks are invisible too, and break YAML and HTML.
 const CHARS =
-  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u00ad\\u200b\\u200c\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+// A zero-width joiner between two emoji is no stray: it makes them one picture (a man, a woman and a girl joined are
+// one family), which without it would be three. Refused elsewhere. An emoji before it may carry its variation selector
+// or skin tone.
+const STRAY_JOINER =
+  '(?<!\\p{Extended_Pictographic}(?:\\ufe0f|\\p{Emoji_Modifier})?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})';
 
 /** One refused character in a field value. */
-export const INVISIBLE = new RegExp(`[${CHARS}]`, 'u');
+export const INVISIBLE = new RegExp(`[${CHARS}]|${STRAY_JOINER}`, 'u');
 
 const NAMED_REFS: Record<string, number> = {
   shy: 0xad,
@@ -53,7 +58,7 @@ const NAMED_REFS: Record<string, number> = {
 
 /** A character, or a character reference (`&#x200B;`, `&zwj;`) that the page would turn into one. */
 const CHAR_OR_REF = new RegExp(
-  `[${CHARS}]|&#x[\\da-f]{1,8};|&#\\d{1,9};|&(?:${Object.keys(NAMED_REFS).join('|')});`,
+  `[${CHARS}]|${STRAY_JOINER}|&#x[\\da-f]{1,8};|&#\\d{1,9};|&(?:${Object.keys(NAMED_REFS).join('|')});`,
   'giu',
 );
 

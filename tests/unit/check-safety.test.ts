@@ -188,6 +188,20 @@ describe('invisible characters', () => {
     expect(removeInvisible(text)).toBe('甲乙\n丙丁戊己&amp;庚&#x4E00;');
   });
 
+  it('leave alone a joiner between emoji, which makes them one picture, and the fix keeps it', async () => {
+    const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}';
+    const heart = '\u2764\ufe0f\u200d\u{1f525}';
+    const coder = '\u{1f469}\u{1f3fd}\u200d\u{1f4bb}';
+    expect(await errors(content(withBody(`全家${family}合影，${heart}${coder}加油。`)))).toEqual([]);
+    expect(removeInvisible(`${family}${heart}${coder}甲\u200d乙\u{1f44d}\u200d。`)).toBe(
+      `${family}${heart}${coder}甲乙\u{1f44d}。`,
+    );
+    const found = await errors(content(withBody(`全家\u{1f468}\u200d合影。`)));
+    expect(found.map((p) => p.message.split('，')[0])).toEqual([
+      '正文里有 1 个看不见的字符（如第 9 行的零宽连字（U+200D））',
+    ]);
+  });
+
   it('in the body give one error at the first', async () => {
     const found = await errors(content(withBody('开展\u202e活动。\n\n凝聚\u200b人心。')));
     expect(found).toHaveLength(1);
