@@ -1,6 +1,7 @@
 // `npm run check [-- --fix]`: checks every content file and explains each problem in Chinese (file:line:column, field,
 // fix), then, if the content has no error, type-checks the project. `--fix` makes half-width punctuation in Chinese prose full-width, removes
-// invisible characters (src/lib/invisible.ts) and makes a special space after a field's colon a plain one.
+// invisible characters (src/lib/invisible.ts) and makes a special space after a field's colon, or a list item's marker,
+// a plain one.
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { contentDir, contentModel } from '../src/content.config.ts';
@@ -10,6 +11,7 @@ import {
   checkContent,
   formatProblems,
   halfWidthMarks,
+  listSpaces,
   readContent,
 } from '../src/lib/check.ts';
 import { readArgs } from '../src/lib/cli.ts';
@@ -24,16 +26,18 @@ if (values.fix) {
   const { files } = await readContent(contentDir, contentModel);
   for (const parsed of files.values()) {
     const marks = halfWidthMarks(parsed);
+    const items = listSpaces(parsed);
     const hidden = findInvisible(parsed.source).length;
     const spaces = parsed.fieldSpaces.length;
-    if (!marks.length && !hidden && !spaces) continue;
+    if (!marks.length && !items.length && !hidden && !spaces) continue;
     // Marks before the invisible characters go: their offsets are in the file as read, which spaces made plain keep.
-    const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), marks);
+    const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), [...marks, ...items]);
     await writeFile(parsed.file, removeInvisible(fixed));
     const done = [
       marks.length && `${marks.length} 个半角标点改为全角`,
       hidden && `删除 ${hidden} 个看不见的字符`,
       spaces && `${spaces} 个字段冒号后的特殊空格改为普通空格`,
+      items.length && `${items.length} 个列表项目符号后的特殊空格改为普通空格`,
     ];
     console.log(`已改正 ${parsed.file}：${done.filter(Boolean).join('，')}`);
   }

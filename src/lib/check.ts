@@ -169,6 +169,7 @@ async function listFiles(root: string) {
  * a large archive of plain Chinese prose): frontmatter between two `---` lines, then a body with a letter or digit
  * and none of < [ ` ~ & (HTML, links, images, link definitions, character references and code fences, which can
  * hide text or addresses) nor * (bold, which beside punctuation may stay asterisks), no line that starts with # or is only = or - (headings, which are no words of a remark),
+ * nor one that starts as a list's item with a special space (LIST_SPACE),
  * nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined
  * and is parsed.
  */
@@ -178,7 +179,12 @@ function plainFile(
   const fence = /^---\n([^]*?)\n---(?:\n|$)/.exec(source);
   if (!fence) return undefined;
   const body = source.slice(fence[0].length);
-  if (/[<[`~,;:()!?&*]/.test(body) || /^ {0,3}(#|[=-]+ *$)/m.test(body) || !/[\p{L}\p{N}]/u.test(body))
+  if (
+    /[<[`~,;:()!?&*]/.test(body) ||
+    /^ {0,3}(#|[=-]+ *$)/m.test(body) ||
+    LIST_SPACE.test(body) ||
+    !/[\p{L}\p{N}]/u.test(body)
+  )
     return undefined;
   const closeLine = fence[0].split('\n').length - (fence[0].endsWith('\n') ? 1 : 0);
   // The checks only ask whether the body has text, has HTML or has half-width marks: one paragraph answers.
@@ -680,6 +686,41 @@ export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
   return out;
 }
 
+/** A line begun as an item of a list (- * + or 1. 1)) whose marker is followed by a no-break or full-width space, as
+ * pasted from Word or WeChat: to Markdown no item, so the line is joined to the paragraph or item before it. */
+const LIST_SPACE = /^([ \t>]*(?:[-*+]|\d{1,9}[.)]))([\u00a0\u3000]+)(?=\S)/m;
+
+/** Each special space after a list item's marker in the body's paragraphs, and the plain space --fix puts there, one
+ * for one (so that it applies with the marks' fixes). */
+export function listSpaces(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  const visit = (node: RootContent) => {
+    if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
+      const { start, end } = node.position;
+      let offset = start.offset!;
+      parsed.source
+        .slice(offset, end.offset)
+        .split('\n')
+        .forEach((text, i) => {
+          const match = LIST_SPACE.exec(text);
+          if (match)
+            for (const [k, from] of [...match[2]!].entries())
+              fixes.push({
+                offset: offset + match[1]!.length + k,
+                line: start.line + i,
+                column: (i ? 1 : start.column) + [...match[1]!].length + k,
+                from,
+                to: ' ',
+              });
+          offset += text.length + 1;
+        });
+    }
+    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  return fixes;
+}
+
 /** Throws on bytes that are not UTF-8; keeps a BOM, as reading the file as text did. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -892,6 +933,16 @@ function checkBody(
       first.column,
       `正文中有 ${marks.length} 个半角标点（如第 ${first.line} 行的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
       'warning',
+    );
+  }
+  for (const space of listSpaces(parsed).filter((s, i, all) => all[i - 1]?.line !== s.line)) {
+    const lines = parsed.source.split('\n');
+    const line = lines[space.line - 1]!.trim();
+    const joined = /[^\s>]/.test(lines[space.line - 2] ?? '');
+    report(
+      space.line,
+      space.column,
+      `「${[...line].slice(0, 20).join('')}」像是列表的一项，但减号（或序号）后面是${spaceName(space.from)}，不是普通空格：网页上它不会成为列表的一项，${joined ? '会接在上一行的后面' : '会原样显示成一段文字'}。请删去那个空格，打一个普通的英文空格；运行 npm run check -- --fix 可自动改正。`,
     );
   }
   // Words are letters or digits outside headings: a heading alone, or a row of dots, says nothing. A photo is

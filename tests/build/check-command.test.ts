@@ -78,6 +78,14 @@ describe('npm run check', () => {
     expect(run([], dir).stdout).toContain('没有问题');
   });
 
+  it("makes a special space after a list item's marker plain with --fix", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
+    cpSync(`${root}tests/fixtures/content/list-special-space/content`, dir, { recursive: true });
+    expect(run(['--fix'], dir).stdout).toContain('1 个列表项目符号后的特殊空格改为普通空格');
+    expect(readFileSync(join(dir, 'reports/test-report/remarks/2-1-li-si.md'), 'utf8')).toContain('\n- 走访家庭');
+    expect(run([], dir).stdout).toContain('没有问题');
+  });
+
   it('removes invisible characters with --fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
     cpSync(`${root}tests/fixtures/content/invisible-name/content`, dir, { recursive: true });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
-import { applyMarkFixes, checkContent, formatProblems, halfWidthMarks, readContent } from '../../src/lib/check.ts';
+import {
+  applyMarkFixes,
+  checkContent,
+  formatProblems,
+  halfWidthMarks,
+  listSpaces,
+  readContent,
+} from '../../src/lib/check.ts';
 import { root } from '../support/sites.ts';
 
 const fixtures = `${root}tests/fixtures/content/`;
@@ -380,6 +387,24 @@ describe('the record of repairs (校勘记)', () => {
       [10, 'repairs', '校勘记提到的发言「9-9-nobody'],
       [16, 'repairs', '校勘记提到的小标题「第三部分 不存在'],
     ]);
+  });
+});
+
+describe('a list item pasted with a special space after its marker', () => {
+  it('is said at its line, and --fix makes the space plain, so that the item is one', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-list-'));
+    cpSync(`${fixtures}list-special-space/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    const parsed = [...(await readContent(dir, contentModel)).files.values()].find((f) =>
+      f.file.endsWith('2-1-li-si.md'),
+    )!;
+    const fixes = listSpaces(parsed);
+    expect(fixes.map((f) => [f.line, f.column, f.to])).toEqual([[12, 2, ' ']]);
+    writeFileSync(file, applyMarkFixes(parsed.source, fixes));
+    expect(readFileSync(file, 'utf8')).toContain('- 学习理论\n- 走访家庭');
+    expect(formatProblems((await checkContent(dir, contentModel)).problems)).toBe('');
+    rmSync(dir, { recursive: true });
   });
 });
 
