@@ -113,7 +113,7 @@ describe('HTML and components in an .mdx file', () => {
     ['a fragment', '<>开展活动</>', '未知组件「<>」'],
     ['an HTML comment', '<!-- 备注 -->', '不能写 HTML 注释'],
     ['a link in angle brackets', '<https://example.org/>', '链接要写成 [文字](https://……)'],
-    ['an unfinished tag', '<Figure src="./huodong.jpg" alt="x"', '这一行的 < 读不懂'],
+    ['a less-than sign written as itself', '人数 <3 的小组', '这一行的 < 读不懂'],
   ])('%s is refused', async (_name, body, message) => {
     const found = await refusals(body);
     expect(found).toHaveLength(1);
@@ -171,6 +171,21 @@ describe('a <Figure> written wrong', () => {
       'never closed, before a paragraph',
       '<Figure src="./huodong.jpg" alt="x"\n\n后面的话。',
       '没有结束：组件要以 /> 结束',
+    ],
+    [
+      'never closed, at the end of the file',
+      '<Figure src="./huodong.jpg" alt="x"',
+      '「<Figure src="./huodong.jpg" alt="x"」没有结束',
+    ],
+    [
+      'never closed, on several lines at the end of the file',
+      '<Figure src="./huodong.jpg"\n  alt="x"',
+      '「<Figure src="./huodong.jpg"」没有结束',
+    ],
+    [
+      'with a quote never closed, at the end of the file',
+      '<Figure src="./huodong.jpg" alt="x />',
+      '的属性值少了后一个英文双引号',
     ],
     ['with a value not in quotes', '<Figure src=./huodong.jpg alt="x" />', '组件的属性值要放在英文双引号 "…" 里'],
     ['with English quotes inside a value', '<Figure src="./huodong.jpg" alt="他说"好"" />', '值里的引号请用中文引号'],
