@@ -46,6 +46,9 @@ export interface Problem {
   field?: string | undefined;
   severity: 'error' | 'warning';
   message: string;
+  /** The problem is a file's or folder's name: said before all others, as renaming the file may settle what they say
+   * (a record of repairs that names the remark as it should be named, say). */
+  fileName?: true;
 }
 
 /** The content model as the checks need it (defined in src/content.config.ts). */
@@ -981,6 +984,7 @@ function checkFileName(parsed: ParsedFile, problems: Problem[]) {
     line: 0,
     column: 0,
     severity: 'error',
+    fileName: true,
     message: `文件名「${stem}」会成为这篇发言在报告页上的锚点（网址 # 后面的部分），只能用小写英文字母、数字和连字符。请把文件改名为 ${suggestion}.md（或在 frontmatter 中加一行 slug: ${suggestion}）。`,
   });
 }
@@ -1056,6 +1060,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
       line: 0,
       column: 0,
       severity: ext ? 'error' : 'warning',
+      fileName: true,
       message:
         meant && meant !== basename(stray)
           ? `文件名的扩展名写成了「${ext}」，这个文件不会被发布。请把它改名为 ${meant}。`
@@ -1119,6 +1124,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
         line: 0,
         column: 0,
         severity: 'error',
+        fileName: true,
         message: `报告文件夹名 ${id} 会成为网址的一部分，只能用小写英文字母、数字和连字符（例如 2015-dangjian）。请改文件夹名。`,
       });
     const data = checkSchema(parsed, schemas.report, schemas.labels, problems);
@@ -1453,7 +1459,10 @@ export function checkRead(read: ContentRead): ContentCheck {
         message: p.message,
       });
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  problems.sort(
+    (a, b) =>
+      Number(b.fileName ?? false) - Number(a.fileName ?? false) || a.file.localeCompare(b.file) || a.line - b.line,
+  );
   return { problems, entries };
 }
 

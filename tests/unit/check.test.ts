@@ -95,6 +95,19 @@ describe('content checks', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('says first that a file is misnamed, before what its name as it stands makes wrong elsewhere', async () => {
+    process.chdir(root);
+    const dir = 'tests/fixtures/content/misnamed-in-record/content';
+    const errors = (await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'error');
+    expect(
+      errors.map((p) => [p.file.replace(/.*\/test-report\//, ''), p.message.split('，')[0]]),
+      formatProblems(errors),
+    ).toEqual([
+      ['remarks/2-1 李四.md', '文件名「2-1 李四」会成为这篇发言在报告页上的锚点（网址 # 后面的部分）'],
+      ['index.md', '校勘记提到的发言「2-1-li-si」不在报告 test-report 中：请写 remarks 文件夹里的文件名（不含 .md）'],
+    ]);
+  });
+
   it('reports an invalid index.md once, and not its remarks as lacking one', async () => {
     process.chdir(root);
     const { problems } = await checkContent('tests/fixtures/content/bad-report/content', contentModel);
