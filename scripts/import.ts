@@ -85,10 +85,13 @@ async function main(): Promise<void> {
     names: values.name,
     strict: values.strict,
     // The report replaced (--force) too, after the others: its speakers keep the addresses they have.
-    taken: takenSlugs([
-      ...present.remarks.filter((r) => r.report !== values.report),
-      ...present.remarks.filter((r) => r.report === values.report),
-    ]),
+    taken: takenSlugs(
+      [
+        ...present.remarks.filter((r) => r.report !== values.report),
+        ...present.remarks.filter((r) => r.report === values.report),
+      ],
+      present.entries,
+    ),
   });
   // What --force replaces: the files the import does not write again (photos, .mdx remarks, files added by hand) and
   // those it writes otherwise (edits). Only git can give them back, so each must be there as it is now.

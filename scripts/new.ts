@@ -31,7 +31,7 @@ if (!values.report || !values.section || !values.speaker)
     '请写明报告、小标题和发言人，例如：npm run new -- --report 2015-dangjian-zuotanhui --section "围绕中心 严字当头" --speaker 叶向红',
   );
 
-const { reports, remarks, invalidReports } = await readContent(contentDir, contentModel);
+const { reports, remarks, invalidReports, entries } = await readContent(contentDir, contentModel);
 if (invalidReports.has(values.report!))
   fail(
     `报告 ${values.report} 的 index.md 有错误，读不出它的小标题。请先运行 npm run check，按提示改好 index.md，再新建发言。`,
@@ -52,6 +52,7 @@ const result = remarkFile({
   speaker: values.speaker!,
   school: values.school,
   role: values.role,
+  entries,
 });
 if ('error' in result) fail(result.error);
 const { name, text, notes } = result as Exclude<typeof result, { error: string }>;

@@ -1,6 +1,7 @@
 // The frontmatter is written by the importer's renderRemark, the one place its layout and YAML quoting are written.
 import { renderRemark } from './importer/render.ts';
 import { distinctSlugs, readdressedLines, takenSlugs } from './importer/slugs.ts';
+import type { ContentEntry } from './check.ts';
 import type { RemarkInput, ReportInput } from './model.ts';
 import { slugifyName } from './slug.ts';
 
@@ -12,6 +13,8 @@ interface NewRemark {
   speaker: string;
   school?: string | undefined;
   role?: string | undefined;
+  /** Every content file read, so that the remarks the checks refuse keep their speakers' addresses (`takenSlugs`). */
+  entries?: readonly ContentEntry[] | undefined;
 }
 
 /** The name (without `.md`) a remark's file gets: heading number, order under it, the speaker's pinyin. */
@@ -57,7 +60,7 @@ export function remarkFile(input: NewRemark): { name: string; text: string; note
   let base = remarkStem(index + 1, order, speaker);
   for (let n = 2; taken.has(base); n++) base = `${remarkStem(index + 1, order, speaker)}-${n}`;
   // A speaker or organisation already there keeps its address; a new one whose pinyin is taken gets its own.
-  const slugs = distinctSlugs([{ name: speaker, school }], takenSlugs(remarks))(speaker, school);
+  const slugs = distinctSlugs([{ name: speaker, school }], takenSlugs(remarks, input.entries))(speaker, school);
   // The frontmatter as the importer writes it, then an empty line for the words.
   const draft = { speaker, school, role, section: index, order, paragraphs: [], line: 0 };
   const text = `${renderRemark(draft, section, slugs)}\n`;

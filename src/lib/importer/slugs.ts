@@ -1,5 +1,6 @@
 // Addresses for an imported report's speakers and organisations whose pinyin another one already has, in this report
 // or in the content folder: 王欣 and 王鑫 are both wang-xin, and two pages cannot share an address.
+import type { ContentEntry } from '../check.ts';
 import { paths, schoolSlugOf, speakerSlugOf, type RemarkInput } from '../model.ts';
 import { slugify, slugifyName } from '../slug.ts';
 
@@ -11,11 +12,24 @@ export interface TakenSlugs {
 
 const speakerKey = (speaker: string, school: string) => `${speaker}\u0000${school}`;
 
+/** What a remark whose frontmatter the checks refuse still says of its speaker: the fields that are text. */
+function claimed(entry: ContentEntry): Pick<RemarkInput, 'speaker' | 'school' | 'speakerSlug' | 'schoolSlug'>[] {
+  const data = entry.parsed.data ?? {};
+  const text = (field: string) => (typeof data[field] === 'string' ? data[field] : undefined);
+  const [speaker, school] = [text('speaker'), text('school')];
+  return speaker && school
+    ? [{ speaker, school, speakerSlug: text('speakerSlug'), schoolSlug: text('schoolSlug') }]
+    : [];
+}
+
 /** The addresses the content folder's remarks give their speakers and organisations: the first remark's, as the site
- * takes them (src/lib/model.ts). */
-export function takenSlugs(remarks: readonly RemarkInput[]): TakenSlugs {
+ * takes them (src/lib/model.ts); then those of the remarks the checks refuse (`entries` has them), whose addresses are
+ * theirs once they are mended, and which a new speaker must not be given meanwhile. */
+export function takenSlugs(remarks: readonly RemarkInput[], entries: readonly ContentEntry[] = []): TakenSlugs {
   const taken: TakenSlugs = { speakers: new Map(), orgs: new Map() };
-  for (const r of remarks) {
+  const valid = new Set(remarks.map((r) => r.file));
+  const refused = entries.filter((e) => e.collection === 'remarks' && !valid.has(e.parsed.file)).flatMap(claimed);
+  for (const r of [...remarks, ...refused]) {
     const key = speakerKey(r.speaker, r.school);
     if (!taken.speakers.has(key)) taken.speakers.set(key, speakerSlugOf(r));
     if (!taken.orgs.has(r.school)) taken.orgs.set(r.school, schoolSlugOf(r));
