@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     joins: values.join,
     names: values.name,
     strict: values.strict,
+    source,
     // The report replaced (--force) too, after the others: its speakers keep the addresses they have.
     taken: takenSlugs(
       [

@@ -27,6 +27,8 @@ export interface ImportOptions {
   names?: readonly string[] | undefined;
   /** The addresses of the speakers and organisations already in the content folder (`takenSlugs`). */
   taken?: TakenSlugs | undefined;
+  /** The raw text's file, named when the refusal is about the file itself (its encoding). */
+  source?: string | undefined;
 }
 
 /** What the import found and did, for the summary an editor reads. */
@@ -93,7 +95,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
   if (wrong || !date) throw new ImportError(wrong ?? '');
 
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, options.source);
   const { encoding } = decoded;
   // Characters that show nothing (a zero-width space from a PDF): the checks refuse them, so they go, counted.
   const invisible = findInvisible(decoded.text).length;

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { Converter } from 'opencc-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/check.ts';
 import { contentModel } from '../../../src/content.config.ts';
@@ -129,6 +131,24 @@ describe('npm run import', () => {
     expect(lines[0]).toBe('导入失败：有 2 处排版断裂无法可靠修复，没有写入任何文件：');
     expect(lines.slice(1).every((l) => l.startsWith('  - '))).toBe(true);
     expect(r.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(content)).toBe(false);
+  });
+
+  it('refuses a Big5 text, naming its file and how to save it as UTF-8, and writes nothing', () => {
+    const content = join(temp, 'big5');
+    const input = join(temp, '繁体原文.txt');
+    writeFileSync(
+      input,
+      iconv.encode(
+        Converter({ from: 'cn', to: 'tw' })(readFileSync(join(fixtures, 'clean/input.txt'), 'utf8')),
+        'big5',
+      ),
+    );
+    const r = cli(input, '--report', 'test-report', '--date', '2016', '--content', content);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `导入失败：无法识别原文文件 ${input} 的编码：它不是 UTF-8，按 GB18030/GBK 读出来又不像中文（可能是繁体的 Big5 或别的编码），导入程序不猜，没有导入。请用文本编辑器把它另存为 UTF-8（例如在记事本里选“另存为”，“编码”选 UTF-8），再导入。\n`,
+    );
     expect(existsSync(content)).toBe(false);
   });
 
