@@ -85,6 +85,24 @@ describe('`姓名:` whose name is also a word the dictionary knows, introduced n
   });
 });
 
+describe('a paragraph quoting someone, inside a remark', () => {
+  it.each([
+    ['李明说：“要加强学习。”', '李明说：“要加强学习。”'],
+    ['校长指出:要加强学习,提升素养。', '校长指出：要加强学习，提升素养。'],
+    ['张伟强调：“要加强学习。”', '张伟强调：“要加强学习。”'],
+    ['王校长说:“要加强学习。”', '王校长说：“要加强学习。”'],
+    ['李红讲:“要加强学习。”', '李红讲：“要加强学习。”'],
+    ['“李明同志说：要加强学习。”', '“李明同志说：要加强学习。”'],
+    ['“李明”：要加强学习。', '“李明”：要加强学习。'],
+  ])('%s: stays in the remark as written, nobody made a speaker, nothing listed', (line, written) => {
+    const result = run(report(line, '李红(育才小学党支部书记):学校实施青年教师成长计划。'));
+    expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟', '李红']);
+    expect(result.summary.remarks.map((r) => r.speaker)).toEqual(['张伟', '李红']);
+    expect(result.summary.doubts).toEqual([]);
+    expect(result.files.find((f) => f.path === 'remarks/1-1-zhang-wei.md')?.text).toContain(`\n\n${written}\n`);
+  });
+});
+
 describe("a speaker's introduction cut across two lines", () => {
   it.each([
     ['王鑫(区委教工', '委副书记):学校实施青年教师成长计划。'],
