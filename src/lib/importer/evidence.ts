@@ -1,8 +1,9 @@
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** A paragraph is complete when it ends with 。！？… (or ! ?), optionally followed by closing quotes or brackets. */
+/** A paragraph is complete when it ends with 。！？… (or ! ?), optionally followed by closing quotes or brackets, or
+ * with a colon: a paragraph ending so (主要做法如下：) leads in to the paragraphs after it, as reports are written. */
 // No u flag: in unicode mode a long run of closing marks would be backtracked one by one, overflowing the stack.
-const SENTENCE_END = /[。！？!?…][”’"'」』）)》〉】\]]*$/;
+const SENTENCE_END = /(?:[。！？!?…][”’"'」』）)》〉】\]]*|[：:])$/;
 
 /** Marks that cannot start a paragraph: a block starting with one was cut off from the text before it. */
 const CONTINUATION_START = /^[，、；：,;:。！？!?）)】」』》〉”’…]/u;

@@ -66,9 +66,9 @@ const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：
 // Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
 // of a long run of spaces.
 const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
-/** The end of a quoted person's words' lead-in (李明说:, 王校长指出:): a speaker is introduced by name, never so, and a
- * name hardly ends so, so such a paragraph is prose quoting someone, not a remark. */
-const SPOKEN = /(?:说|讲|指出|强调|表示|认为|提出|要求|谈到)$/u;
+/** The end of a lead-in to the words after the colon, quoted (李明说:, 王校长指出:) or listed (做法如下:): a speaker is
+ * introduced by name, never so, and a name hardly ends so, so such a paragraph is prose, not a remark. */
+const LEAD_IN = /(?:说|讲|指出|强调|表示|认为|提出|要求|谈到|如下)$/u;
 /** What follows a speaker's name: 单位职务 in brackets, if any, and the colon. */
 const AFTER_NAME = /^\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
 /** A paragraph that starts as a speaker's remark does, with a name the rule above refuses: longer than four characters
@@ -129,7 +129,7 @@ export function matchTag(
   const name = m.groups.name!.replace(/\s/gu, '');
   const length = [...name].length;
   const valid = name.includes('·') ? length >= 3 && length <= 12 : length >= 2 && length <= 4;
-  if (!valid || SPOKEN.test(name)) return undefined;
+  if (!valid || LEAD_IN.test(name)) return undefined;
   const intro = m.groups.intro ? introText(m.groups.intro) : undefined;
   return { tag: { name, raw: m[0].trim(), ...(intro ? { intro } : {}) }, rest: line.slice(m[0].length) };
 }

@@ -103,6 +103,33 @@ describe('a paragraph quoting someone, inside a remark', () => {
   });
 });
 
+describe('a paragraph ending with a colon, leading in to the paragraphs after it', () => {
+  it.each([
+    ['主要做法如下：', '一是加强学习。'],
+    ['主要做法如下:', '一是加强学习。'],
+    ['做法如下：', '一是加强学习。'],
+    ['主要做法如下：', ''],
+  ])('%s / %s: kept as its own paragraph, nothing joined or listed, with --strict too', (line, next) => {
+    for (const strict of [false, true]) {
+      const result = run(
+        report(line, [next, '李红(育才小学党支部书记):学校实施青年教师成长计划。'].filter(Boolean).join('\n\n')),
+        undefined,
+        undefined,
+        [],
+        strict,
+      );
+      expect(result.summary.remarks.map((r) => r.speaker)).toEqual(['张伟', '李红']);
+      expect(result.summary.repairs).toEqual([]);
+      expect(result.summary.doubts).toEqual([]);
+      const body = result.files
+        .find((f) => f.path === 'remarks/1-1-zhang-wei.md')!
+        .text.split('---\n')
+        .at(-1);
+      expect(body).toBe(`\n学校坚持每周一次升旗仪式。\n\n${line.replace(':', '：')}\n${next ? `\n${next}\n` : ''}`);
+    }
+  });
+});
+
 describe("a speaker's introduction cut across two lines", () => {
   it.each([
     ['王鑫(区委教工', '委副书记):学校实施青年教师成长计划。'],

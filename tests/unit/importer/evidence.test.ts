@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { endsSentence, startsMidSentence, wordAcross } from '../../../src/lib/importer/evidence.ts';
 
 describe('endsSentence', () => {
-  it.each(['服务社会。', '为什么？', '好!', '等等……', '“十要十不准”。', '（完）。”', '落实“五同”。）'])(
-    '%s is complete',
-    (t) => {
-      expect(endsSentence(t)).toBe(true);
-    },
-  );
-  it.each(['加强', '体会深刻,', '用科学规范的管', '“为xxx点赞”', '如下：'])('%s is cut off', (t) => {
+  it.each([
+    '服务社会。',
+    '为什么？',
+    '好!',
+    '等等……',
+    '“十要十不准”。',
+    '（完）。”',
+    '落实“五同”。）',
+    '如下：',
+    '有三点:',
+  ])('%s is complete', (t) => {
+    expect(endsSentence(t)).toBe(true);
+  });
+  it.each(['加强', '体会深刻,', '用科学规范的管', '“为xxx点赞”', '如下：一是'])('%s is cut off', (t) => {
     expect(endsSentence(t)).toBe(false);
   });
 });
