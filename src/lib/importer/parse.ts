@@ -88,6 +88,10 @@ export const nameShapedLine = (s: { line: number; name: string; start: string })
 /** A date as a page's running header prints it (2015年7月3日, 7月3日, 星期五): a heading hardly reads so. */
 const DATE_LIKE =
   /[0-9０-９〇○零一二三四五六七八九十]+年[0-9０-９一二三四五六七八九十]+月|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日|星期[一二三四五六日天]/u;
+/** A page number as a running header prints it (第3版, 第 3 页, or a number standing alone): a heading hardly has one. */
+const PAGE_NUMBER = /第\s*[0-9０-９一二三四五六七八九十]+\s*[版页]|(?:^|\s)[0-9０-９]+(?:\s|$)/u;
+/** The letters, digits and Han characters of a line: a header repeats the title with other spaces and marks. */
+const wordsOf = (line: string) => line.replace(/[^\p{L}\p{N}]/gu, '');
 /** Clause and sentence marks: a heading has none of them. */
 const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
 const HAN = /\p{Script=Han}/u;
@@ -217,9 +221,18 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
         throw new ImportError(
           `第 ${line} 行的小标题「${text}」和第 ${twice} 行的重复了。一份报告的小标题各不相同：同一个小标题下的发言请写在一处，或把其中一个小标题改成原稿上的样子；若它是每页都印的报头（报刊名、日期之类），请在原文中删去这一行。`,
         );
-      // A running header between remarks is shaped like a heading; one that reads as a date, or repeats the title, is
-      // more likely a header, but which it is only the printed page tells.
-      const header = text === title ? '和标题相同' : DATE_LIKE.test(text) ? '像日期' : undefined;
+      // A running header between remarks is shaped like a heading; one that repeats the title, has a page number or
+      // reads as a date is more likely a header, but which it is only the printed page tells.
+      const header =
+        text === title
+          ? '和标题相同'
+          : wordsOf(text) === wordsOf(title)
+            ? '和标题的文字相同'
+            : PAGE_NUMBER.test(text)
+              ? '带有页码'
+              : DATE_LIKE.test(text)
+                ? '像日期'
+                : undefined;
       if (header)
         doubts.push({
           line,

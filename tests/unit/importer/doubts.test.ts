@@ -156,6 +156,9 @@ describe('a running page header between remarks, shaped like a heading', () => {
     ['2015年7月3日 星期五', '像日期'],
     ['7月3日 星期五', '像日期'],
     ['二〇一六年座谈会 交流材料', '和标题相同'],
+    ['二〇一六年座谈会 交流材料 3', '带有页码'],
+    ['交流材料 第3版', '带有页码'],
+    ['第 12 页 交流材料', '带有页码'],
   ])('%s: a heading, listed under 请核对 as a possible header', (header, why) => {
     const result = run(report(header, second));
     expect(result.summary.headings.map((h) => h.text)).toEqual(['立德树人 育人为本', header]);
@@ -166,6 +169,28 @@ describe('a running page header between remarks, shaped like a heading', () => {
         why: `${why}，可能是每页都印的报头，按小标题处理了，下面的发言都归在它下面。是报头的，请在原文中删去这一行；确是小标题的，不用改。`,
       },
     ]);
+  });
+
+  it.each(['二〇一六年座谈会交流材料', '二〇一六年座谈会，交流材料', '二〇一六年座谈会——交流材料'])(
+    'a header repeating the title %s with a space, listed under 请核对 as a possible header',
+    (title) => {
+      const result = run(report('二〇一六年座谈会 交流材料', second).replace('二〇一六年座谈会 交流材料', title));
+      expect(result.summary.title).toBe(title);
+      expect(result.summary.headings.map((h) => h.text)).toEqual(['立德树人 育人为本', '二〇一六年座谈会 交流材料']);
+      expect(result.summary.doubts).toEqual([
+        {
+          line: 7,
+          start: '二〇一六年座谈会 交流材料',
+          why: '和标题的文字相同，可能是每页都印的报头，按小标题处理了，下面的发言都归在它下面。是报头的，请在原文中删去这一行；确是小标题的，不用改。',
+        },
+      ]);
+    },
+  );
+
+  it('is not listed when it has neither the title, a page number nor a date', () => {
+    const result = run(report('队伍建设 凝心聚力', second));
+    expect(result.summary.headings.map((h) => h.text)).toEqual(['立德树人 育人为本', '队伍建设 凝心聚力']);
+    expect(result.summary.doubts).toEqual([]);
   });
 
   it('is refused as a repeated heading when it repeats one, saying that a header is to be deleted', () => {
