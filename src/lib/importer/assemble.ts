@@ -1,5 +1,5 @@
 import { ImportError, listCapped } from './errors.ts';
-import type { Block, ParsedText } from './parse.ts';
+import type { Block, Doubt, ParsedText } from './parse.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { splitTitleOrFail } from './roles.ts';
 
@@ -32,35 +32,65 @@ export interface Assembled {
   note: string[];
   remarks: RemarkDraft[];
   speakers: SpeakerInfo[];
+  /** Names that two speakers have (`collectSpeakers`). */
+  doubts: Doubt[];
   /** How many half-width marks became full-width. */
   punctuation: number;
 }
 
-/** Finds each speaker's 单位职务 (wherever in the text it is given) and splits it into organisation and role. */
-export function collectSpeakers(blocks: Block[], roles: readonly string[]): Map<string, SpeakerInfo> {
-  const speakers = new Map<string, SpeakerInfo>();
+/** The report's speakers, each with the 单位职务 the text gives them, and which of them a tagged block is. */
+export interface Speakers {
+  speakers: SpeakerInfo[];
+  speakerOf: (block: Block) => SpeakerInfo;
+  /** Names that two speakers have (at two organisations), listed for the editor to check. */
+  doubts: Doubt[];
+}
+
+/**
+ * Finds each speaker's 单位职务 (wherever in the text it is given) and splits it into organisation and role. One name
+ * introduced at two organisations is two people, as the site tells speakers apart by name and organisation (each gets
+ * an address of their own); a remark that gives such a name without its 单位职务 cannot be told whose, and is refused.
+ */
+export function collectSpeakers(blocks: Block[], roles: readonly string[]): Speakers {
+  const byName = new Map<string, SpeakerInfo[]>();
+  const byIntro = new Map<string, SpeakerInfo>();
+  const doubts: Doubt[] = [];
   for (const b of blocks) {
     const tag = b.tag;
-    if (!tag?.intro) continue;
-    const known = speakers.get(tag.name);
-    if (known && known.intro !== tag.intro)
+    if (!tag?.intro || byIntro.has(`${tag.name}\u0000${tag.intro}`)) continue;
+    const split = splitTitleOrFail(tag.name, tag.intro, b.line, roles);
+    const known = byName.get(tag.name) ?? [];
+    const same = known.find((s) => s.school === split.school);
+    if (same)
       throw new ImportError(
-        `${tag.name}在第 ${known.introLine} 行是“${known.intro}”，在第 ${b.line} 行却是“${tag.intro}”。同一篇报告里同一人的单位职务应当一致：请改正其中一处；若是两位同名的人，请在原文中加以区分。`,
+        `${tag.name}在第 ${same.introLine} 行是“${same.intro}”，在第 ${b.line} 行却是“${tag.intro}”。同一篇报告里同一人的单位职务应当一致：请对照原稿改正其中一处。`,
       );
-    if (!known)
-      speakers.set(tag.name, {
-        name: tag.name,
-        intro: tag.intro,
-        ...splitTitleOrFail(tag.name, tag.intro, b.line, roles),
-        introLine: b.line,
-        before: [],
+    const info: SpeakerInfo = { name: tag.name, intro: tag.intro, ...split, introLine: b.line, before: [] };
+    for (const other of known)
+      doubts.push({
+        line: b.line,
+        start: tag.raw,
+        why: `第 ${other.introLine} 行也有一位${tag.name}，在「${other.school}」，单位不同，按同名的两个人处理，各有自己的网页。若是同一个人，请对照原稿改正写错的那一处，加上 --force 再导入一次。`,
       });
+    byName.set(tag.name, [...known, info]);
+    byIntro.set(`${tag.name}\u0000${tag.intro}`, info);
   }
+  const speakerOf = (b: Block): SpeakerInfo => {
+    const { name, intro } = b.tag!;
+    if (intro) return byIntro.get(`${name}\u0000${intro}`)!;
+    const known = byName.get(name)!;
+    if (known.length > 1)
+      throw new ImportError(
+        `第 ${b.line} 行的发言人「${name}」没有写明单位职务，而全文有 ${known.length} 位${name}（${known.map((s) => `第 ${s.introLine} 行“${s.intro}”`).join('、')}），分不清是哪一位。请对照原稿，在原文中把这一处写成${known.map((s) => `“${name}(${s.intro}):”`).join('或')}。`,
+      );
+    return known[0]!;
+  };
   for (const b of blocks) {
-    const info = b.tag && speakers.get(b.tag.name);
-    if (info && b.line < info.introLine) info.before.push(b.line);
+    if (!b.tag) continue;
+    const info = speakerOf(b);
+    if (b.line < info.introLine) info.before.push(b.line);
   }
-  return speakers;
+  return { speakers: [...byIntro.values()], speakerOf, doubts };
 }
 
 /**
@@ -68,7 +98,7 @@ export function collectSpeakers(blocks: Block[], roles: readonly string[]): Map<
  * with each untagged paragraph added to the remark it follows. Normalises punctuation in the finished paragraphs.
  */
 export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly string[]): Assembled {
-  const speakers = collectSpeakers(parsed.blocks, roles);
+  const { speakers, speakerOf, doubts } = collectSpeakers(parsed.blocks, roles);
   const note: string[] = [];
   const remarks: RemarkDraft[] = [];
   const byOwner = new Map<number, RemarkDraft>();
@@ -84,7 +114,7 @@ export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly 
     const text = finish(chain);
     if (head.zone === -1) note.push(text);
     else if (head.tag) {
-      const info = speakers.get(head.tag.name)!;
+      const info = speakerOf(head);
       const order = (perSection.get(head.zone) ?? 0) + 1;
       perSection.set(head.zone, order);
       const remark = {
@@ -108,5 +138,5 @@ export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly 
     throw new ImportError(
       `小标题${listCapped(empty, (h) => `「${h.text}」（第 ${h.line} 行）`)}下面没有任何发言。若它不是小标题而是正文的一部分，请在原文中给它加上标点或并入所属段落；若是小标题，请检查发言人是否写成“姓名:”。`,
     );
-  return { note, remarks, speakers: [...speakers.values()], punctuation };
+  return { note, remarks, speakers, doubts, punctuation };
 }

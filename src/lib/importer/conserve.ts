@@ -25,8 +25,8 @@ export function splitFile(text: string): { data: Record<string, unknown>; body: 
 export interface Expected {
   title: string;
   sections: string[];
-  /** 单位职务 as printed, by speaker name: school + role must give it back. */
-  intros: Map<string, string>;
+  /** 单位职务 as printed, by speaker name (two people may have one): school + role must give back one of them. */
+  intros: Map<string, readonly string[]>;
   remarkCount: number;
 }
 
@@ -55,9 +55,9 @@ export function checkConservation(input: string, structural: string[], files: Ou
     problems.push(`发言应有 ${expected.remarkCount} 篇，输出了 ${remarks.length} 篇`);
   for (const r of remarks) {
     const { speaker, school, role } = r.data as Record<string, string | undefined>;
-    const intro = expected.intros.get(speaker ?? '');
-    if (!intro || `${school}${role}` !== intro)
-      problems.push(`${r.path} 的单位和职务拼起来不是原文的“${intro ?? speaker}”`);
+    const intros = expected.intros.get(speaker ?? '') ?? [];
+    if (!intros.includes(`${school}${role}`))
+      problems.push(`${r.path} 的单位和职务拼起来不是原文的“${intros.join('”或“') || speaker}”`);
   }
   if (problems.length)
     throw new ImportError(

@@ -37,7 +37,7 @@ export interface ImportSummary {
   title: string;
   headings: Heading[];
   speakers: SpeakerInfo[];
-  remarks: { path: string; speaker: string; section: number; order: number; paragraphs: number }[];
+  remarks: { path: string; speaker: string; school: string; section: number; order: number; paragraphs: number }[];
   repairs: Repair[];
   /** Who a block belongs to, for describing repairs. */
   describe: (block: Block) => string;
@@ -118,6 +118,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     const remarks = assembled.remarks.map((r) => ({
       path: remarkPath(r),
       speaker: r.speaker,
+      school: r.school,
       section: r.section,
       order: r.order,
       paragraphs: r.paragraphs.length,
@@ -146,7 +147,9 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
         from: tail.zone !== head.zone ? heading(tail.zone) : undefined,
       })),
       intros: assembled.remarks.flatMap((r, i) => {
-        const speaker = assembled.speakers.find((s) => s.name === r.speaker && s.before.includes(r.line));
+        const speaker = assembled.speakers.find(
+          (s) => s.name === r.speaker && s.school === r.school && s.before.includes(r.line),
+        );
         return speaker ? [{ remark: named(remarks[i]!.path), from: heading(zoneAt.get(speaker.introLine) ?? -1) }] : [];
       }),
     };
@@ -166,7 +169,9 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
     checkConservation(text, parsed.structural, files, {
       title: parsed.title,
       sections,
-      intros: new Map(assembled.speakers.map((s) => [s.name, s.intro])),
+      intros: new Map(
+        [...Map.groupBy(assembled.speakers, (s) => s.name)].map(([name, same]) => [name, same.map((s) => s.intro)]),
+      ),
       remarkCount: parsed.blocks.filter((b) => b.tag).length,
     });
     return {
@@ -184,7 +189,7 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
         invisible,
         addresses,
         nameShaped: parsed.nameShaped,
-        doubts: parsed.doubts,
+        doubts: [...parsed.doubts, ...assembled.doubts].sort((a, b) => a.line - b.line),
       },
     };
   });

@@ -49,7 +49,8 @@ export function formatSummary(summary: ImportSummary, target: string): string {
     const names = bySection.get(r.section);
     if (names) names.push(r.speaker);
     else bySection.set(r.section, [r.speaker]);
-    bySpeaker.set(r.speaker, (bySpeaker.get(r.speaker) ?? 0) + 1);
+    const who = `${r.speaker}\u0000${r.school}`;
+    bySpeaker.set(who, (bySpeaker.get(who) ?? 0) + 1);
   }
   summary.headings.forEach((h, i) => {
     const names = bySection.get(i) ?? [];
@@ -57,7 +58,7 @@ export function formatSummary(summary: ImportSummary, target: string): string {
   });
   out.push(`发言人 ${summary.speakers.length} 位：`);
   for (const s of summary.speakers) {
-    const count = bySpeaker.get(s.name) ?? 0;
+    const count = bySpeaker.get(`${s.name}\u0000${s.school}`) ?? 0;
     const early = s.before.length ? `；第 ${s.before.join('、')} 行的发言在职务介绍之前，也已用上` : '';
     out.push(`  ${s.name}：单位 ${s.school}，职务 ${s.role}（第 ${s.introLine} 行“${s.intro}”${early}），${count} 篇`);
   }

@@ -134,6 +134,23 @@ describe('npm run import', () => {
     expect(existsSync(content)).toBe(false);
   });
 
+  it('imports two speakers of one name at two organisations, and the report passes the site checks', async () => {
+    const content = join(temp, 'same-name');
+    const r = cli(
+      join(fixtures, 'same-name/input.txt'),
+      '--report',
+      'test-report',
+      '--date',
+      '2016',
+      '--content',
+      content,
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('发言人 2 位');
+    expect((await checkContent(content, contentModel)).problems).toEqual([]);
+  });
+
   it('refuses a Big5 text, naming its file and how to save it as UTF-8, and writes nothing', () => {
     const content = join(temp, 'big5');
     const input = join(temp, '繁体原文.txt');
