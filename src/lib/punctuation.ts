@@ -40,11 +40,12 @@ export function normalizeSpaces(text: string): string {
 export const foldMarks = (text: string) => text.replace(/[,;:()!?]/g, (c) => FULL[c]!);
 
 /**
- * A web address written as text (`https://…`, `www.…`): up to a space or a Chinese mark, which no address holds
- * unescaped, less the marks that end a sentence after it, as GFM's autolinks take it (a `)` only where unpaired).
+ * A web address written as text (`https://…`, `www.…`): up to a space, a Chinese mark or a Han character, less the
+ * marks that end a sentence after it, as GFM's autolinks take it (a `)` only where unpaired). An address copied from a
+ * browser writes Han characters percent-encoded; prose, though, often follows an address with no space between.
  */
 const ADDRESS =
-  /(?:\b[a-z][\w+.-]*:\/\/|\bwww\.)[^\s<>\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026]*/gi;
+  /(?:\b[a-z][\w+.-]*:\/\/|\bwww\.)[^\s<>\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026]*/giu;
 
 /** For each character of `chars` (the code points of `text`), whether it is part of a web address. */
 function inAddress(text: string, chars: string[]): boolean[] {

@@ -32,9 +32,18 @@ describe('normalizePunctuation', () => {
   });
 
   it('leaves every character of a web address as it is, and the marks of the sentence after it', () => {
-    expect(norm('详见https://example.com/搜索?q=党建,组织。')).toBe('详见https://example.com/搜索?q=党建,组织。');
-    expect(norm('网址www.example.com/党建(中国), 请访问')).toBe('网址www.example.com/党建(中国)， 请访问');
+    expect(norm('详见https://example.com/a,b?q=(1),组织。')).toBe('详见https://example.com/a,b?q=(1)，组织。');
+    expect(norm('网址www.example.com/a(b), 请访问')).toBe('网址www.example.com/a(b)， 请访问');
     expect(norm('(见https://example.com/a)。')).toBe('（见https://example.com/a）。');
+  });
+
+  it('ends a web address where Chinese prose follows it with no space between', () => {
+    expect(norm('访问www.bjedu.cn,了解更多。')).toBe('访问www.bjedu.cn，了解更多。');
+    expect(norm('我们于2015年(见http://a.cn)召开会议,大家发言,讨论问题。')).toBe(
+      '我们于2015年（见http://a.cn）召开会议，大家发言，讨论问题。',
+    );
+    expect(norm('网址（https://a.cn)里有')).toBe('网址（https://a.cn）里有');
+    expect(norm('请访问https://a.cn/x了解更多,谢谢')).toBe('请访问https://a.cn/x了解更多，谢谢');
   });
 
   it('changes brackets as a pair', () => {
