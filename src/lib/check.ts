@@ -678,7 +678,9 @@ export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
   parsed.body.forEach(visit);
-  return fixes;
+  // The ) of a list item's marker (1)) is markup, not prose: widened, the line would never be an item.
+  const markers = new Set(listSpaces(parsed).map((space) => space.offset - 1));
+  return fixes.filter((fix) => !(fix.from === ')' && markers.has(fix.offset)));
 }
 
 /** The file's text with every half-width mark in Chinese prose made full-width. */
@@ -689,9 +691,10 @@ export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
   return out;
 }
 
-/** A line begun as an item of a list (- * + or 1. 1)) whose marker is followed by a no-break or full-width space, as
- * pasted from Word or WeChat: to Markdown no item, so the line is joined to the paragraph or item before it. */
-const LIST_SPACE = /^([ \t>]*(?:[-*+]|\d{1,9}[.)]))([\u00a0\u3000]+)(?=\S)/m;
+/** A line begun as an item of a list (- * + or 1. 1), up to 99: 2015. begins a year) whose marker is followed by a
+ * no-break or full-width space, as pasted from Word or WeChat: to Markdown no item, so the line is joined to the
+ * paragraph or item before it. */
+const LIST_SPACE = /^([ \t>]*(?:[-*+]|\d{1,2}[.)]))([\u00a0\u3000]+)(?=\S)/m;
 
 /** Each special space after a list item's marker in the body's paragraphs, and the plain space --fix puts there, one
  * for one (so that it applies with the marks' fixes). */

@@ -419,6 +419,27 @@ describe('a list item pasted with a special space after its marker', () => {
     expect(formatProblems((await checkContent(dir, contentModel)).problems)).toBe('');
     rmSync(dir, { recursive: true });
   });
+
+  it("keeps a numbered item's ) half-width, and takes no year for an item", async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-list-'));
+    cpSync(`${fixtures}list-special-space/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    const head = readFileSync(file, 'utf8').split('\n\n')[0]!;
+    writeFileSync(file, `${head}\n\n2015.\u00a0年，我们召开了会议。\n\n1)\u00a0第一项\n2)\u00a0第二项\n`);
+    const parsed = [...(await readContent(dir, contentModel)).files.values()].find((f) =>
+      f.file.endsWith('2-1-li-si.md'),
+    )!;
+    const fixes = [...halfWidthMarks(parsed), ...listSpaces(parsed)];
+    expect(fixes.map((f) => [f.line, f.from])).toEqual([
+      [11, '\u00a0'],
+      [12, '\u00a0'],
+    ]);
+    writeFileSync(file, applyMarkFixes(parsed.source, fixes));
+    expect(readFileSync(file, 'utf8')).toContain('2015.\u00a0年，我们召开了会议。\n\n1) 第一项\n2) 第二项\n');
+    expect(formatProblems((await checkContent(dir, contentModel)).problems)).toBe('');
+    rmSync(dir, { recursive: true });
+  });
 });
 
 describe('half-width punctuation', () => {
