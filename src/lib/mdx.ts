@@ -168,19 +168,27 @@ export function mdxSyntaxProblem(error: unknown, source: string): { line: number
       if (blank && !rest.includes('>')) return { line: above, column: start + 1, message: unclosed(rest.trim()) };
       break;
     }
-  // A tag still unfinished where the file ends, on one line or several: said where it starts, as the tag it is.
+  // A <Figure> still unfinished where the file ends, on one line or several: said where it starts. Any other tag
+  // (<div, or a less-than sign) is said below, as what it is.
   if (from.includes('jsx') && /^Unexpected end of file/.test(reason))
     for (let above = line; above >= 1; above--) {
-      const start = lines[above - 1]!.lastIndexOf('<');
+      const start = lines[above - 1]!.lastIndexOf('<Figure');
+      if (start < 0 && lines[above - 1]!.includes('<')) break;
       if (start < 0) continue;
       const rest = lines[above - 1]!.slice(start).trim();
-      return {
-        line: above,
-        column: start + 1,
-        message: /attribute value/.test(reason)
-          ? `「${snippet(rest)}」的属性值少了后一个英文双引号 "，组件也就没有结束：每一项都写成 名字="文字"，整个组件以 /> 结束，例如 ${FIGURE_EXAMPLE}。`
-          : unclosed(rest),
-      };
+      const quotes =
+        lines
+          .slice(above - 1, line)
+          .join('\n')
+          .slice(start)
+          .split('"').length - 1;
+      let message = unclosed(rest);
+      if (/attribute value/.test(reason))
+        message =
+          quotes % 2
+            ? `「${snippet(rest)}」的属性值少了后一个英文双引号 "，组件也就没有结束：每一项都写成 名字="文字"，整个组件以 /> 结束，例如 ${FIGURE_EXAMPLE}。`
+            : `组件的属性值要放在英文双引号 "…" 里，整个组件以 /> 结束，例如 ${FIGURE_EXAMPLE}。`;
+      return { line: above, column: start + 1, message };
     }
   let message: string;
   if (/to create a comment/.test(reason)) message = 'MDX 文件里不能写 HTML 注释（<!-- -->）。请删除它。';

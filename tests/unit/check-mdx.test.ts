@@ -114,6 +114,8 @@ describe('HTML and components in an .mdx file', () => {
     ['an HTML comment', '<!-- 备注 -->', '不能写 HTML 注释'],
     ['a link in angle brackets', '<https://example.org/>', '链接要写成 [文字](https://……)'],
     ['a less-than sign written as itself', '人数 <3 的小组', '这一行的 < 读不懂'],
+    ['an HTML tag never closed, at the end of the file', '<div class="x"', '正文里有 HTML 代码「<div class="x"」'],
+    ['a lower-case figure never closed, at the end of the file', '<figure src="./a.jpg" alt="x"', '首字母要大写'],
   ])('%s is refused', async (_name, body, message) => {
     const found = await refusals(body);
     expect(found).toHaveLength(1);
@@ -187,6 +189,12 @@ describe('a <Figure> written wrong', () => {
       '<Figure src="./huodong.jpg" alt="x />',
       '的属性值少了后一个英文双引号',
     ],
+    [
+      'never closed, with a < in a value, at the end of the file',
+      '<Figure src="./huodong.jpg" alt="x<y"',
+      '「<Figure src="./huodong.jpg" alt="x<y"」没有结束',
+    ],
+    ['with a value never begun, at the end of the file', '<Figure src="./huodong.jpg" alt=', '要放在英文双引号 "…" 里'],
     ['with a value not in quotes', '<Figure src=./huodong.jpg alt="x" />', '组件的属性值要放在英文双引号 "…" 里'],
     ['with English quotes inside a value', '<Figure src="./huodong.jpg" alt="他说"好"" />', '值里的引号请用中文引号'],
     ['with a space after <', '< Figure src="./huodong.jpg" alt="x" />', '「< Figure」像是一张照片'],
