@@ -172,6 +172,14 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await visible('.search-facet label')).toEqual([expect.stringMatching(/^京源学校 \(\d+\)$/)]);
       expect(await visible('.search-facet legend')).toEqual(['单位']);
       expect((await visible('ol.search-results > li')).length).toBeGreaterThan(0);
+      // Folded away, the chosen filters print too; without a query, no empty box (or its placeholder) prints.
+      await page.emulateMedia({ media: 'screen' });
+      await page.click('.search-filters-panel summary');
+      await page.emulateMedia({ media: 'print' });
+      expect(await visible('.search-facet label')).toEqual([expect.stringMatching(/^京源学校 \(\d+\)$/)]);
+      await open('');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.isVisible('#search-q')).toBe(false);
       await page.emulateMedia({ media: 'screen' });
     });
 
