@@ -19,9 +19,13 @@ export function watchUpdates(
     if (registration.waiting) takeOver();
     else location.reload();
   });
-  // Put off, the notice stays hidden on this page; the next page loaded is the new build's, or offers it.
+  // Put off, the notice stays hidden on this page; the next page loaded is the new build's, or offers it. The focus,
+  // on the button that hides, goes back to the page's text, where the reader was, not to the start of the page.
   let later = false;
-  notice.querySelector('[data-later]')?.addEventListener('click', () => (later = notice.hidden = true));
+  notice.querySelector('[data-later]')?.addEventListener('click', () => {
+    if (notice.contains(document.activeElement)) document.getElementById('main')?.focus({ preventScroll: true });
+    later = notice.hidden = true;
+  });
   // Offered online only: offline, the new build has only what its worker saved, which for a reader who has not saved
   // the whole site is not yet the pages they read.
   const waiting = async () => {

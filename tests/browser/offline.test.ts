@@ -653,8 +653,11 @@ describeInBrowser('offline', () => {
       await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
       const notice = page.locator('.update-notice');
       await notice.waitFor({ state: 'visible' });
-      await notice.getByRole('button', { name: '稍后' }).click();
+      // From the keyboard: the focus goes back to the page's text, not to the top of the page.
+      await notice.getByRole('button', { name: '稍后' }).focus();
+      await page.keyboard.press('Enter');
       expect(await notice.isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
       // Back online, an offer shows again at once, unless it was put off; a second is enough to have seen it.
       await context.setOffline(true);
       await context.setOffline(false);
