@@ -1,6 +1,7 @@
 // Addresses for an imported report's speakers and organisations whose pinyin another one already has, in this report
 // or in the content folder: 王欣 and 王鑫 are both wang-xin, and two pages cannot share an address.
 import type { ContentEntry } from '../check.ts';
+import { removeInvisible } from '../invisible.ts';
 import { paths, schoolSlugOf, speakerSlugOf, type RemarkInput } from '../model.ts';
 import { slugify, slugifyName } from '../slug.ts';
 
@@ -15,7 +16,8 @@ const speakerKey = (speaker: string, school: string) => `${speaker}\u0000${schoo
 /** What a remark whose frontmatter the checks refuse still says of its speaker: the fields that are text. */
 function claimed(entry: ContentEntry): Pick<RemarkInput, 'speaker' | 'school' | 'speakerSlug' | 'schoolSlug'>[] {
   const data = entry.parsed.data ?? {};
-  const text = (field: string) => (typeof data[field] === 'string' ? data[field] : undefined);
+  // As --fix will leave it (no invisible character) and as the site reads it (trimmed).
+  const text = (field: string) => (typeof data[field] === 'string' ? removeInvisible(data[field]).trim() : undefined);
   const [speaker, school] = [text('speaker'), text('school')];
   return speaker && school
     ? [{ speaker, school, speakerSlug: text('speakerSlug'), schoolSlug: text('schoolSlug') }]

@@ -1,4 +1,7 @@
 // Addresses for speakers and organisations whose pinyin is taken (src/lib/importer/slugs.ts), as the import writes them.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../../src/content.config.ts';
 import { readContent } from '../../../src/lib/check.ts';
@@ -32,9 +35,17 @@ function addresses(taken?: TakenSlugs) {
 }
 
 describe('the addresses an import gives speakers and organisations', () => {
-  it('counts as taken the address of a remark the checks refuse, which is its own once it is mended', async () => {
+  it.each([
+    ['', ''],
+    [' with a zero-width space in the name, which --fix removes', '\u200b'],
+  ])('counts as taken the address of a remark the checks refuse%s, its own once it is mended', async (_, hidden) => {
     // 王欣 of 新华小学, in a remark without its order: the site leaves it out until it has one.
-    const read = await readContent(`${root}tests/fixtures/content/refused-remark-address/content`, contentModel);
+    const dir = mkdtempSync(join(tmpdir(), 'refused-'));
+    cpSync(`${root}tests/fixtures/content/refused-remark-address/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/1-2-wang-xin.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('speaker: 王欣', `speaker: 王欣${hidden}`));
+    const read = await readContent(dir, contentModel);
+    rmSync(dir, { recursive: true });
     expect(read.remarks.map((r) => r.speaker)).not.toContain('王欣');
     const lines = text.split('\n');
     // Only 王鑫 of 新化小学, whose pinyin is 王欣's.
