@@ -700,6 +700,8 @@ const LIST_SPACE = /^([ \t>]*(?:[-*+]|\d{1,2}[.)]))([\u00a0\u3000]+)(?=\S)/m;
  * for one (so that it applies with the marks' fixes). */
 export function listSpaces(parsed: ParsedFile): MarkFix[] {
   const fixes: MarkFix[] = [];
+  // Asked of every file parsed, twice (its marks and its own problem): most have no such line to walk the tree for.
+  if (!LIST_SPACE.test(parsed.source)) return fixes;
   const visit = (node: RootContent) => {
     if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
       const { start, end } = node.position;
@@ -941,8 +943,9 @@ function checkBody(
       'warning',
     );
   }
-  for (const space of listSpaces(parsed).filter((s, i, all) => all[i - 1]?.line !== s.line)) {
-    const lines = parsed.source.split('\n');
+  const listLines = listSpaces(parsed).filter((s, i, all) => all[i - 1]?.line !== s.line);
+  const lines = listLines.length ? parsed.source.split('\n') : [];
+  for (const space of listLines) {
     const line = lines[space.line - 1]!.trim();
     const joined = /[^\s>]/.test(lines[space.line - 2] ?? '');
     report(
