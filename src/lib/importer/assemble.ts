@@ -52,12 +52,14 @@ export interface Speakers {
  * an address of their own); a remark that gives such a name without its 单位职务 cannot be told whose, and is refused.
  */
 export function collectSpeakers(blocks: Block[], roles: readonly string[]): Speakers {
+  // One speaker: a name with one 单位职务, however often the text gives the two together.
+  const introKey = (name: string, intro: string) => `${name}\u0000${intro}`;
   const byName = new Map<string, SpeakerInfo[]>();
   const byIntro = new Map<string, SpeakerInfo>();
   const doubts: Doubt[] = [];
   for (const b of blocks) {
     const tag = b.tag;
-    if (!tag?.intro || byIntro.has(`${tag.name}\u0000${tag.intro}`)) continue;
+    if (!tag?.intro || byIntro.has(introKey(tag.name, tag.intro))) continue;
     const split = splitTitleOrFail(tag.name, tag.intro, b.line, roles);
     const known = byName.get(tag.name) ?? [];
     const same = known.find((s) => s.school === split.school);
@@ -73,11 +75,11 @@ export function collectSpeakers(blocks: Block[], roles: readonly string[]): Spea
         why: `第 ${other.introLine} 行也有一位${tag.name}，在「${other.school}」，单位不同，按同名的两个人处理，各有自己的网页。若是同一个人，请对照原稿改正写错的那一处，加上 --force 再导入一次。`,
       });
     byName.set(tag.name, [...known, info]);
-    byIntro.set(`${tag.name}\u0000${tag.intro}`, info);
+    byIntro.set(introKey(tag.name, tag.intro), info);
   }
   const speakerOf = (b: Block): SpeakerInfo => {
     const { name, intro } = b.tag!;
-    if (intro) return byIntro.get(`${name}\u0000${intro}`)!;
+    if (intro) return byIntro.get(introKey(name, intro))!;
     const known = byName.get(name)!;
     if (known.length > 1)
       throw new ImportError(
