@@ -1,6 +1,6 @@
 // npm run import -- <原文.txt> --report <报告名> --date <日期> [--content <目录>] [--force] [--strict] [--join <断开处的文字>]… [--name <发言人>]…
 // Thin command line around src/lib/importer: reads the file, imports, writes atomically, prints the summary.
-// Exit codes: 0 written (joins without evidence are listed under 请核对 in the summary); 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
+// Exit codes: 0 written (joins the text cannot prove are listed under 请核对 in the summary); 1 the text or the target needs fixing (message says what); 2 wrong command line; 3 bug.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';

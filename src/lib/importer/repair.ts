@@ -7,8 +7,10 @@ import { matchTag, quote, type Block } from './parse.ts';
 export type Evidence = { kind: 'adjacent'; word?: string; confirmed?: boolean } | { kind: 'word'; word: string };
 
 /**
- * A join taken without evidence and not confirmed, which the editor is to check: the other blocks without a speaker
- * that could have been the tail (the first few, and how many in all).
+ * A join the editor is to check, and what else the text allows (the first few, and how many in all). For a join taken
+ * without evidence and not confirmed: the other blocks without a speaker that could have been the tail. For a join on
+ * a word while such joins are left: those joins' heads, whose tail the joined block could be instead, since a cut
+ * between two words leaves no trace and a seam can form a word by chance (为 + 人。).
  */
 export interface Review {
   others: Block[];
@@ -20,7 +22,7 @@ export interface Repair {
   head: Block;
   tail: Block;
   evidence: Evidence;
-  /** Present when the join rests on adjacency alone: the summary lists it under 请核对. */
+  /** Present when the text does not settle the join (see Review): the summary lists it under 请核对. */
   review?: Review;
 }
 
@@ -224,6 +226,7 @@ export function repairBreaks(
     }
     return { others, count: unclaimed.length - [head, tail].filter((b) => isUnclaimed.has(b.id)).length };
   };
+  const unprovenHeads: Block[] = [];
   for (const head of cuts) {
     const found = candidates.get(head.id) ?? [];
     const only = found.length === 1 ? found[0]! : undefined;
@@ -234,7 +237,10 @@ export function repairBreaks(
     const rivals = unproven ? rivalsOf(head, only.tail) : { others: [], count: 0 };
     // Nothing in the text supports such a join, with or without rivals: if it goes through (always, unless strict
     // and a rival is left), the editor is to check it in the preview against the blocks it was weighed against.
-    if (unproven) only.review = rivals;
+    if (unproven) {
+      only.review = rivals;
+      unprovenHeads.push(head);
+    }
     if (found.length === 0)
       problems.push({
         line: head.line,
@@ -270,6 +276,12 @@ export function repairBreaks(
 
   const next = new Map<number, Repair>();
   for (const [id, [repair]] of candidates) next.set(id, repair!);
+  // A word proves a join only when every other cut has its tail on evidence too: a head joined without evidence may
+  // have lost its real tail to this one, whose seam formed a word by chance.
+  if (unprovenHeads.length)
+    for (const repair of next.values())
+      if (repair.evidence.kind === 'word')
+        repair.review = { others: unprovenHeads.slice(0, LISTED), count: unprovenHeads.length };
   const tails = new Set([...next.values()].map((r) => r.tail.id));
   const chains: Block[][] = [];
   const seen = new Set<number>();

@@ -7,13 +7,17 @@ function tailOf(text: string): string {
   return chars.length > 12 ? `…${chars.slice(-12).join('')}` : text;
 }
 
+/** The block a repair joined, where the import found it. */
+function joined({ head, tail, evidence }: Repair, summary: ImportSummary): string {
+  return evidence.kind === 'adjacent'
+    ? `紧随其后的${place(tail)}`
+    : `${place(tail)}（原在${tail.zone === head.zone ? '同一小标题下' : `「${summary.headings[tail.zone]?.text ?? ''}」下`}${tail.owner === undefined ? '开头' : ''}）`;
+}
+
 /** One line per repair: which fragment joined which paragraph, and on what evidence. */
 export function describeRepair(repair: Repair, summary: ImportSummary): string {
-  const { head, tail, evidence } = repair;
-  const where =
-    evidence.kind === 'adjacent'
-      ? `紧随其后的第 ${tail.line} 行“${quote(tail.text, 12)}”`
-      : `第 ${tail.line} 行“${quote(tail.text, 12)}”（原在${tail.zone === head.zone ? '同一小标题下' : `「${summary.headings[tail.zone]?.text ?? ''}」下`}${tail.owner === undefined ? '开头' : ''}）`;
+  const { head, evidence } = repair;
+  const where = joined(repair, summary);
   const why =
     evidence.kind === 'adjacent'
       ? `原段未完句，下一段紧接在后且没有发言人${evidence.word ? `，接缝处组成词“${evidence.word}”` : ''}${evidence.confirmed ? '，编辑已用 --join 确认' : ''}${repair.review ? '；接缝处不成词，没有别的证据' : ''}`
@@ -21,20 +25,28 @@ export function describeRepair(repair: Repair, summary: ImportSummary): string {
   return `${summary.describe(head)}：第 ${head.line} 行“${tailOf(head.text)}”接上${where}。依据：${why}。`;
 }
 
-const place = (b: Block) => `第 ${b.line} 行“${quote(b.text, 12)}”`;
+function place(b: Block): string {
+  return `第 ${b.line} 行“${quote(b.text, 12)}”`;
+}
 
 /**
- * One line per join taken without evidence: whose paragraph, in which file, what was joined to what, the other
- * blocks that could have been the tail (capped like every list), and the --join that would confirm it.
+ * One line per join in doubt: whose paragraph, in which file, what was joined to what, and what else the text allows
+ * (capped like every list). For a join without evidence: the other blocks that could have been the tail, and the
+ * --join that would confirm it. For a join on a word: the joins without evidence whose tail it could be instead, which
+ * once confirmed leave it proven.
  */
 export function describeReview(repair: Repair, summary: ImportSummary): string {
-  const { head, tail, review } = repair;
+  const { head, tail, evidence, review } = repair;
   const others = review?.others ?? [];
   const count = review?.count ?? 0;
+  const more = count > others.length ? `，还有 ${count - others.length} 处` : '';
+  const start = `${summary.describe(head)}（${summary.fileOf(head)}）：第 ${head.line} 行“${tailOf(head.text)}”接上${joined(repair, summary)}`;
+  if (evidence.kind === 'word')
+    return `${start}，接缝处组成词“${evidence.word}”。但${others.map((b) => `第 ${b.line} 行“${tailOf(b.text)}”`).join('、')}${more}也在句中断开，接上的是紧随其后、接缝处不成词的一段，第 ${tail.line} 行也可能是${count > 1 ? '其中一段' : '它'}的后半部分。${count > 1 ? '那几处' : '那一处'}核对无误、以后再导入时加上所列的 --join，这里就不再列出。`;
   const rivals = others.length
-    ? `也可能是它后半部分的段落：${others.map(place).join('、')}${count > others.length ? `，还有 ${count - others.length} 处` : ''}。`
+    ? `也可能是它后半部分的段落：${others.map(place).join('、')}${more}。`
     : '别处没有其他可能是它后半部分的段落。';
-  return `${summary.describe(head)}（${summary.fileOf(head)}）：第 ${head.line} 行“${tailOf(head.text)}”接上紧随其后的${place(tail)}。${rivals}核对无误的，以后再导入时加上 --join "${joinArgument(head)}" 就不再列出。`;
+  return `${start}，接缝处不成词。${rivals}核对无误的，以后再导入时加上 --join "${joinArgument(head)}" 就不再列出。`;
 }
 
 /** The summary printed after an import: headings, speakers, remarks, repairs. */
@@ -68,10 +80,10 @@ export function formatSummary(summary: ImportSummary, target: string): string {
   const proven = summary.repairs.filter((r) => !r.review);
   if (!summary.repairs.length) out.push('没有发现排版断裂。');
   else if (!reviews.length) out.push(`修复排版断裂 ${summary.repairs.length} 处：`);
-  else if (!proven.length) out.push(`修复排版断裂 ${summary.repairs.length} 处，都没有证据，列在最后的“请核对”下。`);
+  else if (!proven.length) out.push(`修复排版断裂 ${summary.repairs.length} 处，都要核对，列在最后的“请核对”下。`);
   else
     out.push(
-      `修复排版断裂 ${summary.repairs.length} 处：${proven.length} 处有证据，列在下面；${reviews.length} 处没有证据，列在最后的“请核对”下。`,
+      `修复排版断裂 ${summary.repairs.length} 处：${proven.length} 处有证据，列在下面；${reviews.length} 处要核对，列在最后的“请核对”下。`,
     );
   for (const r of proven) out.push(`  - ${describeRepair(r, summary)}`);
   out.push(`半角标点改为全角 ${summary.punctuation} 处。`);
@@ -92,7 +104,7 @@ export function formatSummary(summary: ImportSummary, target: string): string {
   // Last, so that it is what the editor reads when the command returns.
   if (reviews.length) {
     out.push(
-      `请核对 ${reviews.length} 处：下面的段落在句中断开，接缝处不成词，原文本身无法证明紧随其后的一段就是它的后半部分，导入程序按这样接上了。请在预览中对照原稿逐一核对：`,
+      `请核对 ${reviews.length} 处：下面的段落在句中断开，原文本身无法证明接上的一段就是它的后半部分，导入程序按这样接上了。请在预览中对照原稿逐一核对：`,
     );
     for (const r of reviews) out.push(`  - ${describeReview(r, summary)}`);
     out.push(

@@ -247,7 +247,7 @@ describe('npm run import', () => {
     expect((await checkContent(content, contentModel)).problems).toEqual([]);
   });
 
-  it('imports the seed report with no flag, exit 0, listing its two joins without evidence under 请核对', () => {
+  it('imports the seed report with no flag, exit 0, listing its joins in doubt under 请核对', () => {
     const content = join(temp, 'seed');
     const r = cli(
       join(fixtures, 'seed/report.txt'),
@@ -261,7 +261,7 @@ describe('npm run import', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /\n请核对 2 处：[^\n]*\n {2}- 编者按（index\.md）：第 5 行[^\n]*第 15 行[^\n]*\n {2}- 王鑫[^\n]*（remarks\/1-2-wang-xin\.md）：第 20 行[^\n]*\n {2}接错的[^\n]*\n$/,
+      /\n请核对 4 处：[^\n]*\n {2}- 编者按（index\.md）：第 5 行[^\n]*第 15 行[^\n]*\n {2}- 王鑫[^\n]*（remarks\/1-2-wang-xin\.md）：第 20 行[^\n]*\n {2}- 王甫[^\n]*第 60 行[^\n]*\n {2}- 左丽君[^\n]*第 64 行[^\n]*\n {2}接错的[^\n]*\n$/,
     );
     expect(readTree(join(content, 'reports/2015-dangjian-zuotanhui'))).toEqual(
       readTree(join(root, 'content/reports/2015-dangjian-zuotanhui')),

@@ -144,7 +144,7 @@ describe('layout damage of the clean report is repaired to the clean files', () 
       [19, 21, { kind: 'adjacent' }, 1],
     ]);
     expect(describeReview(result.summary.repairs[0]!, result.summary)).toBe(
-      '吴晓燕在「队伍建设 凝心聚力」下的发言（remarks/2-2-wu-xiaoyan.md）：第 19 行“…员教师开展读书交流活动,”接上紧随其后的第 21 行“每月推荐一本好书,撰写读…”。也可能是它后半部分的段落：第 9 行“要坚持问题导向,认真查找…”。核对无误的，以后再导入时加上 --join "教师开展读书交流活动，" 就不再列出。',
+      '吴晓燕在「队伍建设 凝心聚力」下的发言（remarks/2-2-wu-xiaoyan.md）：第 19 行“…员教师开展读书交流活动,”接上紧随其后的第 21 行“每月推荐一本好书,撰写读…”，接缝处不成词。也可能是它后半部分的段落：第 9 行“要坚持问题导向,认真查找…”。核对无误的，以后再导入时加上 --join "教师开展读书交流活动，" 就不再列出。',
     );
   });
 
@@ -178,9 +178,9 @@ describe('joins without evidence, taken for the editor to check', () => {
     const summary = formatSummary(result.summary, 'content/reports/test-report');
     const review = summary.slice(summary.indexOf('\n请核对 1 处：'));
     expect(review).toContain(
-      '\n  - 周丽华在「立德树人 育人为本」下的发言（remarks/1-1-zhou-lihua.md）：第 7 行“…师风建设,引导教师做学生”接上紧随其后的第 9 行“要坚持问题导向,认真查找…”。也可能是它后半部分的段落：第 13 行“健康成长的引路人。”。',
+      '\n  - 周丽华在「立德树人 育人为本」下的发言（remarks/1-1-zhou-lihua.md）：第 7 行“…师风建设,引导教师做学生”接上紧随其后的第 9 行“要坚持问题导向,认真查找…”，接缝处不成词。也可能是它后半部分的段落：第 13 行“健康成长的引路人。”。',
     );
-    expect(summary).toContain('修复排版断裂 1 处，都没有证据，列在最后的“请核对”下。\n半角标点');
+    expect(summary).toContain('修复排版断裂 1 处，都要核对，列在最后的“请核对”下。\n半角标点');
   });
 
   it('a join without evidence and without rivals is listed too, saying that nothing else could be the tail', () => {
@@ -204,6 +204,37 @@ describe('joins without evidence, taken for the editor to check', () => {
       expect(result.summary.repairs[0]!.review).toBeUndefined();
       expect(formatSummary(result.summary, 'x')).not.toContain('请核对');
     }
+  });
+
+  it('a join on a word while a join without evidence is left is listed too: the word may be chance, and the tail the other one', () => {
+    // 引路 + 人。 was cut between two words (ICU knows no 引路人) and its tail moved away; 孙明远's 为 + 每名… was cut,
+    // its tail moved after the editor's note. 为 + 人。 forms a word (为人), so the tail of 周丽华's paragraph is taken.
+    const input = fixture('word-by-chance/input.txt');
+    const result = run(input);
+    expect(asTree(result)).not.toEqual(expected);
+    expect(
+      result.summary.repairs.map((r) => [
+        r.head.line,
+        r.tail.line,
+        r.evidence.kind,
+        r.review?.others.map((b) => b.line),
+      ]),
+    ).toEqual([
+      [11, 13, 'adjacent', [5]],
+      [21, 9, 'word', [11]],
+    ]);
+    const summary = formatSummary(result.summary, 'content/reports/test-report');
+    expect(summary).toContain('\n修复排版断裂 2 处，都要核对，列在最后的“请核对”下。\n');
+    expect(summary.slice(summary.indexOf('\n请核对 2 处：'))).toContain(
+      '\n  - 孙明远在「队伍建设 凝心聚力」下的发言（remarks/2-1-sun-mingyuan.md）：第 21 行“…实施青年教师成长计划,为”接上第 9 行“人。”（原在「立德树人 育人为本」下开头），接缝处组成词“为人”。但第 11 行“…教师做学生健康成长的引路”也在句中断开，接上的是紧随其后、接缝处不成词的一段，第 9 行也可能是它的后半部分。那一处核对无误、以后再导入时加上所列的 --join，这里就不再列出。\n',
+    );
+    // Once the join without evidence is confirmed (wrongly, here), the word is the only explanation left: not listed.
+    const confirmed = run(input, undefined, undefined, ['教师做学生健康成长的引路']);
+    expect(confirmed.summary.repairs.map((r) => r.review)).toEqual([undefined, undefined]);
+    // --strict refuses the join without evidence while the block after the editor's note could be its tail.
+    expect(failure(input, [], true).problems).toEqual([
+      expect.stringMatching(/^周丽华.*第 11 行.*第 5 行“每名青年教师/),
+    ]);
   });
 
   it('a word across the seam elsewhere is evidence against the next paragraph: refused as two candidates, not listed', () => {

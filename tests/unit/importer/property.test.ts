@@ -80,7 +80,7 @@ function listing(repair: Repair, summary: string): string | undefined {
       (l) =>
         l.startsWith('  - ') &&
         l.includes(`：第 ${repair.head.line} 行“`) &&
-        l.includes(`接上紧随其后的第 ${repair.tail.line} 行“`),
+        (l.includes(`接上紧随其后的第 ${repair.tail.line} 行“`) || l.includes(`接上第 ${repair.tail.line} 行“`)),
     );
 }
 
