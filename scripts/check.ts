@@ -23,23 +23,39 @@ const { values } = readArgs(
 );
 
 if (values.fix) {
-  const { files } = await readContent(contentDir, contentModel);
-  for (const parsed of files.values()) {
-    const marks = halfWidthMarks(parsed);
-    const items = listSpaces(parsed);
-    const hidden = findInvisible(parsed.source).length;
-    const spaces = parsed.fieldSpaces.length;
-    if (!marks.length && !items.length && !hidden && !spaces) continue;
-    // Marks before the invisible characters go: their offsets are in the file as read, which spaces made plain keep.
-    const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), [...marks, ...items]);
-    await writeFile(parsed.file, removeInvisible(fixed));
-    const done = [
-      marks.length && `${marks.length} 个半角标点改为全角`,
+  // What each file had fixed, said once at the end. One fix can uncover another (a list marker behind an invisible
+  // character is one only once that is gone), so the files are read again until a pass changes none. Each fix removes
+  // a character or replaces one for good (a mark widened, a space made plain), so passes end; the cap is against a
+  // mistake here, whose leftovers the check below reports.
+  const done = new Map<string, number[]>();
+  for (let pass = 0, changed = true; changed && pass < 5; pass++) {
+    changed = false;
+    const { files } = await readContent(contentDir, contentModel);
+    for (const parsed of files.values()) {
+      const marks = halfWidthMarks(parsed);
+      const items = listSpaces(parsed);
+      const hidden = findInvisible(parsed.source).length;
+      const spaces = parsed.fieldSpaces.length;
+      if (!marks.length && !items.length && !hidden && !spaces) continue;
+      // Marks before the invisible characters go: their offsets are in the file as read, which spaces made plain keep.
+      const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), [...marks, ...items]);
+      await writeFile(parsed.file, removeInvisible(fixed));
+      changed = true;
+      const counts = [marks.length, hidden, spaces, items.length];
+      done.set(
+        parsed.file,
+        (done.get(parsed.file) ?? [0, 0, 0, 0]).map((n, i) => n + counts[i]!),
+      );
+    }
+  }
+  for (const [file, [marks, hidden, spaces, items]] of done) {
+    const said = [
+      marks && `${marks} 个半角标点改为全角`,
       hidden && `删除 ${hidden} 个看不见的字符`,
       spaces && `${spaces} 个字段冒号后的特殊空格改为普通空格`,
-      items.length && `${items.length} 个列表项目符号后的特殊空格改为普通空格`,
+      items && `${items} 个列表项目符号后的特殊空格改为普通空格`,
     ];
-    console.log(`已改正 ${parsed.file}：${done.filter(Boolean).join('，')}`);
+    console.log(`已改正 ${file}：${said.filter(Boolean).join('，')}`);
   }
 }
 

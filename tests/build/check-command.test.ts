@@ -86,6 +86,19 @@ describe('npm run check', () => {
     expect(run([], dir).stdout).toContain('没有问题');
   });
 
+  it('fixes in one run what another fix uncovers: a list marker behind an invisible character', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
+    cpSync(`${root}tests/fixtures/content/list-special-space/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\n-\u00a0走访家庭', '\n\u200b-\u00a0走访家庭'));
+    const fixed = run(['--fix'], dir).stdout;
+    // Said once for the file, with everything done to it.
+    expect(fixed.match(/已改正/g)).toHaveLength(1);
+    expect(fixed).toContain('删除 1 个看不见的字符，1 个列表项目符号后的特殊空格改为普通空格');
+    expect(readFileSync(file, 'utf8')).toContain('\n- 走访家庭');
+    expect(fixed).toContain('没有问题');
+  });
+
   it('removes invisible characters with --fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
     cpSync(`${root}tests/fixtures/content/invisible-name/content`, dir, { recursive: true });
