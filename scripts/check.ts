@@ -32,6 +32,8 @@ if (values.fix) {
     changed = false;
     const { files } = await readContent(contentDir, contentModel);
     for (const parsed of files.values()) {
+      // Its encoding is said below; written back, its text would be the replacement marks it was read with.
+      if (parsed.misencoded) continue;
       const marks = halfWidthMarks(parsed);
       const items = listSpaces(parsed);
       const hidden = findInvisible(parsed.source).length;

@@ -84,6 +84,9 @@ export interface ParsedFile {
   unreadable: boolean;
   /** Lines whose field's colon is followed by a no-break or full-width space, which --fix makes a plain one. */
   fieldSpaces: number[];
+  /** Not UTF-8: read with a replacement mark for each character that could not be, so that --fix, writing the text
+   * back, would put the marks in place of the editor's words. */
+  misencoded: boolean;
 }
 
 /** One value in the frontmatter (a number as its text): its top-level field, its path under it (a list index, a key),
@@ -269,6 +272,7 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
     mdx,
     unreadable,
     fieldSpaces: [],
+    misencoded: false,
   };
   if (!front) {
     // Nothing of the file is read as a body: its fields would be taken for text, and --fix would change their colons.
@@ -734,9 +738,9 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A content file's text. One saved in another encoding (Windows Notepad's "ANSI" is GBK in China) is read with a
  * replacement mark for what is not UTF-8, and reported first, at the line where it starts, with the fix. */
-function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): string {
+function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): { text: string; utf8: boolean } {
   try {
-    return UTF8.decode(bytes);
+    return { text: UTF8.decode(bytes), utf8: true };
   } catch {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
@@ -747,7 +751,7 @@ function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): st
       severity: 'error',
       message: `这个文件不是 UTF-8 编码，从第 ${line} 行起的中文读不出来（可能是用记事本按“ANSI”保存的）。请用“另存为”，编码选 UTF-8 后保存；下面关于这个文件的其他问题可能都由此而来。`,
     });
-    return text;
+    return { text, utf8: false };
   }
 }
 
@@ -1119,11 +1123,15 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     shown.add(resolve(root, dirname(file), path));
     return contentImage(root, file, path, pixels);
   };
+  const parse = (file: string) => {
+    const { text, utf8 } = texts.get(file)!;
+    return { ...parseFile(display(file), text, problems), misencoded: !utf8 };
+  };
   const entries: ContentEntry[] = [];
   const reportInputs: ReportInput[] = [];
   const invalidReports = new Set<string>();
   for (const { id, file } of reports) {
-    const parsed = parseFile(display(file), texts.get(file)!, problems);
+    const parsed = parse(file);
     if (!SLUG_PATTERN.test(id))
       problems.push({
         file: parsed.file,
@@ -1144,7 +1152,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
 
   const remarkInputs: RemarkInput[] = [];
   for (const { report, file } of remarks) {
-    const parsed = parseFile(display(file), texts.get(file)!, problems);
+    const parsed = parse(file);
     const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
     checkFieldCharacters(parsed, schemas.labels, problems);
     checkFileName(parsed, problems);

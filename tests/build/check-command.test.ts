@@ -99,6 +99,20 @@ describe('npm run check', () => {
     expect(fixed).toContain('没有问题');
   });
 
+  it('leaves a file that is not UTF-8 as it is with --fix, which would write replacement marks over its words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    const [head, tail] = readFileSync(file, 'utf8').split('一幼');
+    // 一幼 as Windows Notepad's "ANSI" (GBK) writes it, and a line break Word's Shift+Enter leaves, which --fix removes.
+    const bytes = Buffer.concat([Buffer.from(head!), Buffer.from([0xd2, 0xbb, 0xd3, 0xd7]), Buffer.from(`${tail!}\v`)]);
+    writeFileSync(file, bytes);
+    const result = run(['--fix'], dir);
+    expect(readFileSync(file)).toEqual(bytes);
+    expect(result.stdout).not.toContain('已改正');
+    expect(result.stdout).toContain('不是 UTF-8 编码');
+  });
+
   it('removes invisible characters with --fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-fix-'));
     cpSync(`${root}tests/fixtures/content/invisible-name/content`, dir, { recursive: true });
