@@ -739,6 +739,21 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** A content file's text. One saved in another encoding (Windows Notepad's "ANSI" is GBK in China) is read with a
  * replacement mark for what is not UTF-8, and reported first, at the line where it starts, with the fix. */
 function decodeContent(file: string, bytes: Uint8Array, problems: Problem[]): { text: string; utf8: boolean } {
+  // Notepad's "Unicode" is UTF-16, begun with a byte order mark: read as UTF-8 it would be all replacement marks and
+  // zero bytes, and every field missing. Read as what it is, only its encoding is wrong.
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : '';
+  if (utf16) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message:
+        '这个文件是 UTF-16 编码（记事本“另存为”的编码选项里叫“Unicode”），网站只读 UTF-8 编码的文件。请用“另存为”，编码选 UTF-8 后保存。',
+    });
+    return { text: new TextDecoder(utf16).decode(bytes), utf8: false };
+  }
   try {
     return { text: UTF8.decode(bytes), utf8: true };
   } catch {

@@ -67,6 +67,18 @@ describe('content checks', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('says that a file saved as UTF-16 is, and reads it so, with no mistake it does not have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-encoding-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    // As Windows Notepad saves it with the encoding "Unicode": a byte order mark, then UTF-16 little-endian.
+    writeFileSync(file, Buffer.from(`\ufeff${readFileSync(file, 'utf8')}`, 'utf16le'));
+    const { problems } = await checkContent(dir, contentModel);
+    expect(problems, formatProblems(problems)).toMatchObject([{ line: 1, severity: 'error' }]);
+    expect(problems[0]!.message).toContain('UTF-16 编码');
+    rmSync(dir, { recursive: true });
+  });
+
   it('refuses a remark whose extension is nearly .md, naming the file to rename it to', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-extension-'));
     cpSync(`${fixtures}valid/content`, dir, { recursive: true });
