@@ -175,6 +175,7 @@ async function listFiles(root: string) {
  * a large archive of plain Chinese prose): frontmatter between two `---` lines, then a body with a letter or digit
  * and none of < [ ` ~ & (HTML, links, images, link definitions, character references and code fences, which can
  * hide text or addresses) nor * (bold, which beside punctuation may stay asterisks), no line that starts with # or is only = or - (headings, which are no words of a remark),
+ * nor one indented by a tab or four spaces (code),
  * nor one that starts as a list's item with a special space (LIST_SPACE),
  * nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined
  * and is parsed.
@@ -188,6 +189,7 @@ function plainFile(
   if (
     /[<[`~,;:()!?&*]/.test(body) ||
     /^ {0,3}(#|[=-]+ *$)/m.test(body) ||
+    /^ {0,3}\t|^ {4}/m.test(body) ||
     LIST_SPACE.test(body) ||
     !/[\p{L}\p{N}]/u.test(body)
   )
@@ -896,6 +898,17 @@ function checkBody(
       at(
         node,
         `「${parsed.source.slice(node.position?.start.offset, node.position?.end.offset).slice(0, 30)}」两边的 ${mark} 会把中间的文字变成斜体，${mark} 本身不显示。要写乘号请用 ×；要写 ${mark} 本身，请在它前面加反斜杠（\\${mark}）；要强调请用 **加粗**。`,
+      );
+    } else if (node.type === 'code') {
+      // A paragraph indented as Word indents a first line, or words between ``` lines, would be a box of monospaced
+      // text that does not wrap, on a page of prose.
+      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(parsed.source.slice(node.position?.start.offset))?.[1];
+      const words = [...node.value.trim().split('\n')[0]!].slice(0, 20).join('');
+      at(
+        node,
+        fence
+          ? `以 ${fence} 开始的几行（「${words}」）会显示成等宽字体的代码框，而不是正文。发言里不用代码：请删去 ${fence} 那几行，只留文字。`
+          : `「${words}」这一段的行首有 Tab 键或 4 个以上的空格，Markdown 把它当成了代码，网页上会显示成等宽字体的代码框，而不是正文。段首不用缩进（网页会自动排版）：请删去行首的 Tab 或空格。`,
       );
     } else if (node.type === 'text' && node.value.includes('**')) {
       // CommonMark takes ** beside punctuation for bold only where it stands as a word's edge would: 开展**“三严三实”**

@@ -156,6 +156,26 @@ describe('an empty body, or a heading', () => {
   });
 });
 
+describe('a paragraph Markdown takes for code', () => {
+  const indented = (words: string) =>
+    `「${words}」这一段的行首有 Tab 键或 4 个以上的空格，Markdown 把它当成了代码，网页上会显示成等宽字体的代码框，而不是正文。段首不用缩进（网页会自动排版）：请删去行首的 Tab 或空格。`;
+  it.each([
+    ['\t开展活动，凝聚人心。', 9, indented('开展活动，凝聚人心。')],
+    ['开展活动。\n\n    凝聚人心。', 11, indented('凝聚人心。')],
+    [
+      '```\n开展活动。\n```',
+      9,
+      '以 ``` 开始的几行（「开展活动。」）会显示成等宽字体的代码框，而不是正文。发言里不用代码：请删去 ``` 那几行，只留文字。',
+    ],
+  ])('%j is refused at its line', async (body, line, message) => {
+    expect((await errors(content(withBody(body)))).map((p) => [p.line, p.message])).toEqual([[line, message]]);
+  });
+
+  it('a line indented within a paragraph is accepted: it goes on the paragraph', async () => {
+    expect(await errors(content(withBody('开展活动，\n    凝聚人心。')))).toEqual([]);
+  });
+});
+
 describe('invisible characters', () => {
   it('are refused in any field, at the line of the value, list items included', async () => {
     const dir = content({
