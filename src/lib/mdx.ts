@@ -146,9 +146,10 @@ const htmlProblem = (tag: string) =>
 export function mdxSyntaxProblem(error: unknown, source: string): { line: number; column: number; message: string } {
   const info = (error ?? {}) as { line?: number; column?: number; source?: string; reason?: string };
   const { source: from = '', reason = '' } = info;
-  // A tag never closed is known only once the file ends: the error has no place, but its reason names the tag's.
-  const named = /\((\d+):(\d+)-\d+:\d+\)$/.exec(reason);
-  let { line = Number(named?.[1] ?? 1), column = Number(named?.[2] ?? 1) } = info;
+  // A tag never closed is known only once the file or its paragraph ends: the error has no place, or the paragraph's
+  // start, but its reason names the tag's.
+  const named = /\((\d+):(\d+)-\d+:\d+\)( before the end of `\w+`)?$/.exec(reason);
+  let { line = Number(named?.[1] ?? 1), column = Number(named?.[2] ?? 1) } = named?.[3] ? {} : info;
   const lines = source.split('\n');
   // An error at the end of the file (a tag or brace never closed) is shown on the last line with something on it.
   while (line > 1 && !lines[line - 1]?.trim()) [line, column] = [line - 1, 1];

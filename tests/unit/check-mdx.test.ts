@@ -106,6 +106,8 @@ describe('HTML and components in an .mdx file', () => {
     ['a script', '<script>alert(1)</script>', '正文里有 HTML 代码「<script>」'],
     ['an image in HTML', '<img src="./huodong.jpg" alt="x" />', '正文里有 HTML 代码「<img>」'],
     ['a div around text', '<div>开展活动</div>', '正文里有 HTML 代码「<div>」'],
+    ['a line break never closed, in a sentence', '第一行<br>第二行', '正文里有 HTML 代码「<br>」'],
+    ['a line break never closed, in bold', '**第一行<br>第二行**', '正文里有 HTML 代码「<br>」'],
     ['an element with a namespace', '<svg:a />', '正文里有 HTML 代码「<svg:a>」'],
     ['an unknown component', '<Photo src="./huodong.jpg" alt="x" />', '未知组件「<Photo>」'],
     ['a misspelt Figure', '<Figur src="./huodong.jpg" alt="x" />', '您是否想写 <Figure>？'],
