@@ -400,7 +400,9 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
             ? `值以 ${first} 开头，被当成了特殊写法`
             : (first === '[' && !text.includes(']')) || (first === '{' && !text.includes('}'))
               ? '方括号或花括号不成对'
-              : (YAML_ERRORS[error.code] ?? '这一行读不懂');
+              : /^\s*(?:-\s+)?[\w-]+:\s+[^\s"'[{].*:(\s|$)/.test(text)
+                ? '值里有英文冒号，冒号后面的字被当成了又一个字段'
+                : (YAML_ERRORS[error.code] ?? '这一行读不懂');
       problems.push({
         file,
         line: offset + line,

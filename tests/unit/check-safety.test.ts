@@ -264,7 +264,7 @@ describe('names whose URL would be empty', () => {
 describe('frontmatter mistakes', () => {
   it.each([
     ['speaker: "李四', '引号或括号不成对', 2],
-    ['speaker: 李四: 书记', 'frontmatter 的写法有误', 2],
+    ['speaker: 李四: 书记', '（值里有英文冒号，冒号后面的字被当成了又一个字段）', 2],
     ['speaker: @李四', '值以 @ 开头，被当成了特殊写法', 2],
     ['speaker: *李四', '被当成了特殊写法', 2],
     ['speaker: 李四\nspeaker: 李四', '同一个字段写了两次', 3],
