@@ -577,6 +577,14 @@ function checkSchema(
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data as Record<string, unknown>;
   const known = Object.keys(labels);
+  const allowed = Object.keys((schema as unknown as { shape: object }).shape);
+  // A field named in Chinese, in words of its label (发言人, 单位, 顺序): the field of the shortest such label.
+  const inChinese = (key: string) =>
+    /\p{Script=Han}/u.test(key)
+      ? allowed.filter((field) => labels[field]?.includes(key)).sort((a, b) => labels[a]!.length - labels[b]!.length)[0]
+      : undefined;
+  // Said once, where it is written in Chinese, and not as missing too.
+  const renamed = new Set(Object.keys(parsed.data).map(inChinese));
   /** The line of a value inside a field, or of the nearest one in the same item, else the field's own. */
   const lineIn = (field: string, path: PropertyKey[]) => {
     for (let n = path.length; n > 0; n--) {
@@ -628,9 +636,11 @@ function checkSchema(
       const label = labels[field] ?? field;
       let message: string;
       if (issue.code === 'unrecognized_keys') {
+        const named = inChinese(field);
         const guess = closest(field, known);
-        message = `未知字段 ${field}。${distance(field, guess) <= 3 ? `您是否想写 ${guess}？` : ''}这里可用的字段：${Object.keys((schema as unknown as { shape: object }).shape).join('、')}。`;
+        message = `未知字段 ${field}。${named ? `字段名要用英文：请把「${field}」改成 ${named}（${labels[named]}）。` : distance(field, guess) <= 3 ? `您是否想写 ${guess}？` : ''}这里可用的字段：${allowed.join('、')}。`;
       } else if (!(field in parsed.data)) {
+        if (renamed.has(field)) continue;
         message = `缺少字段 ${field}（${label}）。请在 frontmatter 中加一行：${field}: ……`;
       } else if (parsed.data[field] === null && issue.path.length === 1) {
         // `speaker:` with nothing after it, e.g. once --fix has removed an invisible name.

@@ -282,6 +282,16 @@ describe('frontmatter mistakes', () => {
   });
 
   it.each([
+    ['speaker: 李四', '发言人: 李四', 'speaker（发言人姓名）', 2],
+    ['school: 一幼', '单位: 一幼', 'school（单位）', 3],
+    ['order: 1', '顺序: 1', 'order（在小标题下的顺序号）', 6],
+  ])('%j named in Chinese (%j) is named in English at its line', async (line, written, field, at) => {
+    const found = await errors(content({ [REMARK]: (t) => t.replace(line, written) }));
+    const name = written.split(':')[0]!;
+    expect(found.find((p) => p.line === at)?.message).toContain(`字段名要用英文：请把「${name}」改成 ${field}。`);
+  });
+
+  it.each([
     ['title: &践行 测试报告 样例', 'title', 2, '&践行'],
     ['title: 测试报告 样例\nsource: *t', 'source', 3, '*t'],
     ['title: !!str 测试报告 样例', 'title', 2, '!!str'],
