@@ -476,7 +476,25 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
           const end = lineCounter.linePos(node.range[1]).line;
           // (Quoted, not where the line ends in a backslash, which joins the lines without a space.)
           const quoted = (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && /\s/.test(value);
-          if ((node.type === 'PLAIN' || quoted) && end > pos.line) {
+          // Items begun otherwise than with "- " (-第一部分, a full-width －, a bullet or a number) are no list's: they
+          // are one value, its lines joined. Said at the first, where the value starts on a line of its own.
+          const first = front.value.split('\n')[pos.line - 1] ?? '';
+          const marker =
+            node.type === 'PLAIN' && pos.col === 1 + /^\s*/.exec(first)![0].length
+              ? /^\s*((?:-(?=\S)|[－—–•·●▪■◆]|\d{1,2}[.、．)）])\s*)/.exec(first)?.[1]
+              : undefined;
+          if (marker && end > pos.line) {
+            misread = true;
+            const item = first.trim().slice(marker.length);
+            problems.push({
+              file,
+              line: offset + pos.line,
+              column: 1,
+              field,
+              severity: 'error',
+              message: `字段 ${field} 的各项没有读成列表：列表的每一项要以英文减号加一个空格「- 」开头，这一行写成了「${first.trim()}」。请每一项都照这样写，例如「  - ${item}」。`,
+            });
+          } else if ((node.type === 'PLAIN' || quoted) && end > pos.line) {
             misread = true;
             problems.push({
               file,

@@ -292,6 +292,25 @@ describe('frontmatter mistakes', () => {
   });
 
   it.each([
+    ['-第一部分 学习', '-第二部分 服务'],
+    ['－ 第一部分 学习', '－ 第二部分 服务'],
+    ['1. 第一部分 学习', '2. 第二部分 服务'],
+  ])('headings begun with %j, not "- ", are said to be no list, at the first', async (first, second) => {
+    const found = await errors(
+      content({
+        [INDEX]: (t) => t.replace('  - 第一部分 学习', `  ${first}`).replace('  - 第二部分 服务', `  ${second}`),
+      }),
+    );
+    expect(found.map((p) => [p.file.replace(/^.*\/reports\//, ''), p.line, p.message])).toEqual([
+      [
+        'test-report/index.md',
+        5,
+        `字段 sections 的各项没有读成列表：列表的每一项要以英文减号加一个空格「- 」开头，这一行写成了「${first}」。请每一项都照这样写，例如「  - 第一部分 学习」。`,
+      ],
+    ]);
+  });
+
+  it.each([
     ['title: &践行 测试报告 样例', 'title', 2, '&践行'],
     ['title: 测试报告 样例\nsource: *t', 'source', 3, '*t'],
     ['title: !!str 测试报告 样例', 'title', 2, '!!str'],
