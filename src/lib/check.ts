@@ -1123,6 +1123,18 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     // Named as a remark almost is (.MD, or .md.txt as Windows may save it): a remark that would be left out.
     const ext = /\.mdx?(\.txt)?$/i.exec(stray)?.[0];
     const meant = ext && basename(stray).slice(0, -ext.length) + ext.toLowerCase().replace(/\.txt$/, '');
+    // Or a report's or a remark's file in the wrong place, or a report's named in capitals: said with where it goes.
+    const [top, report, folder, name, deeper] = stray.split('/');
+    const misplaced =
+      !ext || top !== 'reports'
+        ? undefined
+        : folder && !name && /^index\.mdx?$/i.test(folder)
+          ? `报告的文件名要全用小写：请把它改名为 ${folder.toLowerCase()}。`
+          : folder && !name
+            ? `发言的文件要放在报告文件夹里的 remarks 文件夹中：请把它移到 ${display(`reports/${report}/remarks`)}/。`
+            : name && folder !== 'remarks' && !deeper
+              ? `发言的文件夹要叫 remarks（小写英文），这里是「${folder}」：请把文件夹改名为 remarks，或把文件移到 ${display(`reports/${report}/remarks`)}/。`
+              : undefined;
     problems.push({
       file: display(stray),
       line: 0,
@@ -1132,7 +1144,9 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
       message:
         meant && meant !== basename(stray)
           ? `文件名的扩展名写成了「${ext}」，这个文件不会被发布。请把它改名为 ${meant}。`
-          : '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md（或 index.mdx），发言写在 content/reports/<报告名>/remarks/<文件名>.md（或 .mdx），照片放在用它的文件旁边（JPG、PNG、WebP 或 AVIF）。',
+          : misplaced
+            ? `这个文件不会被发布。${misplaced}`
+            : '这个文件不在内容模型中，不会被发布。报告写在 content/reports/<报告名>/index.md（或 index.mdx），发言写在 content/reports/<报告名>/remarks/<文件名>.md（或 .mdx），照片放在用它的文件旁边（JPG、PNG、WebP 或 AVIF）。',
     });
   }
 

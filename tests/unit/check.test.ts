@@ -1,6 +1,16 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
 import {
@@ -90,6 +100,30 @@ describe('content checks', () => {
     expect(errors.map((p) => p.message).sort()).toEqual([
       '文件名的扩展名写成了「.MD」，这个文件不会被发布。请把它改名为 2-2-wang-wu.md。',
       '文件名的扩展名写成了「.md.txt」，这个文件不会被发布。请把它改名为 2-3-zhao-liu.md。',
+    ]);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('says where a misplaced remark goes, and a report file named in capitals, naming the fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-place-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const report = join(dir, 'reports/test-report');
+    renameSync(join(report, 'index.md'), join(report, 'Index.md'));
+    renameSync(join(report, 'remarks/1-1-zhang-san.md'), join(report, '1-1-zhang-san.md'));
+    mkdirSync(join(report, 'remark'));
+    renameSync(join(report, 'remarks/2-1-li-si.md'), join(report, 'remark/2-1-li-si.md'));
+    const remarks = `${relative(process.cwd(), join(report, 'remarks'))}/`;
+    const errors = (await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.file.replace(/^.*\/test-report\//, ''), p.message])).toEqual([
+      [
+        '1-1-zhang-san.md',
+        `这个文件不会被发布。发言的文件要放在报告文件夹里的 remarks 文件夹中：请把它移到 ${remarks}。`,
+      ],
+      ['Index.md', '这个文件不会被发布。报告的文件名要全用小写：请把它改名为 index.md。'],
+      [
+        'remark/2-1-li-si.md',
+        `这个文件不会被发布。发言的文件夹要叫 remarks（小写英文），这里是「remark」：请把文件夹改名为 remarks，或把文件移到 ${remarks}。`,
+      ],
     ]);
     rmSync(dir, { recursive: true });
   });
