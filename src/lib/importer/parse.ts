@@ -316,9 +316,12 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     else if (owner !== undefined) b.owner = owner;
     if (b.zone === -1 && b.tag)
       throw new ImportError(`第 ${b.line} 行${b.tag.name}的发言出现在第一个小标题之前。请在它前面写上所属的小标题。`);
-    if (b.zone === -1 && !b.tag && !b.note && !hasNote)
+    // Before the 编者按 label too (a title or subtitle printed on two lines): it is not the editor's words.
+    if (b.zone === -1 && !b.tag && !b.note && owner === undefined)
       throw new ImportError(
-        `第 ${b.line} 行“${quote(b.text)}”在标题和第一个小标题之间，既不是编者按也不是发言。请删去或改成“编者按:……”。`,
+        hasNote
+          ? `第 ${b.line} 行“${quote(b.text)}”在标题和编者按之间，既不是编者按也不是发言。若它是标题的后半部分，请把它接到第 ${first!.line} 行的标题后面（写成同一行）；若是编者按的一段，请把它移到编者按里它所属的位置；否则请删去。`
+          : `第 ${b.line} 行“${quote(b.text)}”在标题和第一个小标题之间，既不是编者按也不是发言。请删去或改成“编者按:……”。`,
       );
     if (b.tag) structural.push(b.tag.raw);
   }

@@ -380,6 +380,14 @@ describe('what the importer refuses, with a message that says what to fix', () =
     expect(failure(clean.replace(/编者按:/, '')).message).toMatch(/既不是编者按也不是发言/);
   });
 
+  it("a line between the title and the 编者按 is not the editor's note: a title on two lines, a subtitle", () => {
+    const before = (line: string) => failure(clean.replace('\n编者按:', `\n${line}\n\n编者按:`)).message;
+    const fix =
+      '在标题和编者按之间，既不是编者按也不是发言。若它是标题的后半部分，请把它接到第 1 行的标题后面（写成同一行）；若是编者按的一段，请把它移到编者按里它所属的位置；否则请删去。';
+    expect(before('交流材料')).toBe(`第 3 行“交流材料”${fix}`);
+    expect(before('——区教育系统基层党建工作交流会发言摘编。')).toBe(`第 3 行“——区教育系统基层党建工作交流会…”${fix}`);
+  });
+
   it('a second 编者按, or one after a heading', () => {
     expect(failure(clean.replace('孙明远:学校坚持', '编者按:另一段。\n\n孙明远:学校坚持')).message).toMatch(
       /又是一段编者按/,
