@@ -90,6 +90,9 @@ const DATE_LIKE =
   /[0-9０-９〇○零一二三四五六七八九十]+年[0-9０-９一二三四五六七八九十]+月|[0-9０-９一二三四五六七八九十]+月[0-9０-９一二三四五六七八九十]+日|星期[一二三四五六日天]/u;
 /** A page number as a running header prints it (第3版, 第 3 页, or a number standing alone): a heading hardly has one. */
 const PAGE_NUMBER = /第\s*[0-9０-９一二三四五六七八九十]+\s*[版页]|(?:^|\s)[0-9０-９]+(?:\s|$)/u;
+/** A line that is a page number and nothing else (3, - 3 -, 第3版): a PDF prints one between any two paragraphs. */
+const isPageNumber = (line: string) =>
+  !/[^-－—–~·\s0-9０-９第版页一二三四五六七八九十]/u.test(line) && PAGE_NUMBER.test(line);
 /** The letters, digits and Han characters of a line: a header repeats the title with other spaces and marks. */
 const wordsOf = (line: string) => line.replace(/[^\p{L}\p{N}]/gu, '');
 /** Clause and sentence marks: a heading has none of them. */
@@ -185,6 +188,14 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     .map((raw, i) => ({ text: raw.trim(), line: i + 1 }));
   const filled = lines.filter((l) => l.text);
   if (!filled.length) throw new ImportError('文件里只有空白，没有任何文字。请确认选对了文件。');
+
+  // Not prose, and not to be dropped unasked: joined to a cut paragraph it would put the number into the text.
+  const pageNumbers = filled.filter((l) => isPageNumber(l.text));
+  if (pageNumbers.length)
+    throw new ImportError(
+      `原文有 ${pageNumbers.length} 行只有页码（或只有数字），不是正文。请在原文中删去这些行，再导入；若其中哪一行确是正文，请把它和所属的段落写成同一行：`,
+      pageNumbers.map((p) => `第 ${p.line} 行“${p.text}”`),
+    );
 
   const [first, ...rest] = filled;
   if (NOTE.test(first!.text) || matchTag(first!.text))

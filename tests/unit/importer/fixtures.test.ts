@@ -388,6 +388,18 @@ describe('what the importer refuses, with a message that says what to fix', () =
     expect(before('——区教育系统基层党建工作交流会发言摘编。')).toBe(`第 3 行“——区教育系统基层党建工作交流会…”${fix}`);
   });
 
+  it('a line that is only a page number, between remarks or inside a cut paragraph, is not prose', () => {
+    const e = failure(
+      clean
+        .replace('\n孙明远:学校坚持', '\n- 2 -\n\n孙明远:学校坚持')
+        .replace('切实加以改进。', '切实加以\n\n第3版\n\n改进。'),
+    );
+    expect(e.message).toBe(
+      '原文有 2 行只有页码（或只有数字），不是正文。请在原文中删去这些行，再导入；若其中哪一行确是正文，请把它和所属的段落写成同一行：',
+    );
+    expect(e.problems).toEqual(['第 11 行“第3版”', '第 15 行“- 2 -”']);
+  });
+
   it('a second 编者按, or one after a heading', () => {
     expect(failure(clean.replace('孙明远:学校坚持', '编者按:另一段。\n\n孙明远:学校坚持')).message).toMatch(
       /又是一段编者按/,
