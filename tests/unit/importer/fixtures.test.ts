@@ -354,6 +354,16 @@ describe('what the importer refuses, with a message that says what to fix', () =
     expect(text(failure(fixture('unknown-speaker/input.txt')))).toMatch(/发言人「钱学军」.*没有写明单位职务/);
   });
 
+  it('a speaker whose introduction the layout cut across lines, named again later, is told to put it on one line', () => {
+    for (const [cut, quoted] of [
+      ['吴晓燕(育才小学党总\n\n支副书记):', '吴晓燕(育才小学党总'],
+      ['吴晓燕\n\n(育才小学党总支副书记):', '吴晓燕'],
+    ])
+      expect(failure(clean.replace('吴晓燕(育才小学党总支副书记):', cut!)).message).toBe(
+        `第 29 行的发言人「吴晓燕」没有写明单位职务，而第 19 行“${quoted}”像是吴晓燕的介绍，被排版断成了几行。请在原文中把介绍写在同一行，写成“吴晓燕(单位职务):”，再导入。`,
+      );
+  });
+
   it('two different roles at one organisation for one speaker', () => {
     const e = failure(clean.replace('陈建国:幼儿园成立', '陈建国(一幼副园长):幼儿园成立'));
     expect(e.message).toMatch(/陈建国.*一幼党支部书记.*一幼副园长/);
