@@ -269,7 +269,11 @@ export function repairBreaks(
     if (mustContinue(b) && !claims.has(b.id))
       problems.push({
         line: b.line,
-        message: `${place(b)}${startsMidSentence(b.text) ? '以标点开头' : '位于小标题下却没有发言人'}，也接不上任何中断的发言。请在原文中把它移到所属发言的后面，或在段首写上“姓名:”。`,
+        // A page's running header (报刊名 and such) between two paragraphs of a remark is read as a heading, leaving
+        // the paragraph after it without a speaker: then deleting that line is the fix, not a name.
+        message: startsMidSentence(b.text)
+          ? `${place(b)}以标点开头，也接不上任何中断的发言。请在原文中把它移到所属发言的后面，或在段首写上“姓名:”。`
+          : `${place(b)}位于小标题下却没有发言人，也接不上任何中断的发言。若它上面的小标题其实是每页都印的报头（报刊名、日期之类），请在原文中删去那一行；否则请把它移到所属发言的后面，或在段首写上“姓名:”。`,
       });
   }
   if (problems.length) throw breakError(problems);

@@ -341,6 +341,13 @@ describe('what the importer refuses, with a message that says what to fix', () =
     );
   });
 
+  it("a page's running header between two paragraphs of a remark: deleting it is the fix, not a name", () => {
+    const e = failure(clean.replace('\n要坚持问题导向', '\n区教育信息 党建专刊\n\n要坚持问题导向'));
+    expect(e.problems).toEqual([
+      '第 11 行“要坚持问题导向,认真查找…”位于小标题下却没有发言人，也接不上任何中断的发言。若它上面的小标题其实是每页都印的报头（报刊名、日期之类），请在原文中删去那一行；否则请把它移到所属发言的后面，或在段首写上“姓名:”。',
+    ]);
+  });
+
   it('a fragment starting with a clause mark that nothing completes', () => {
     const e = failure(clean.replace('家校共育 携手同行\n\n', '家校共育 携手同行\n\n,并取得实效。\n\n'));
     expect(text(e)).toMatch(/“,并取得实效。”以标点开头/);
