@@ -288,10 +288,18 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       delete b.tag;
       continue;
     }
-    // The introduction may be there, cut across lines by the layout (李娜(实验二小 + 副校长):): that is the fix then.
-    const cut = blocks.find(
-      (o) => !o.tag && raws.get(o.id)!.startsWith(name) && /^\s*(?:[(（]|$)/u.test(raws.get(o.id)!.slice(name.length)),
-    );
+    // The introduction may be there, cut across lines by the layout (李娜(实验二小 + 副校长):, 李 + 娜(…):): the fix then
+    // is to put it on one line.
+    const cut = blocks.find((o, i) => {
+      const raw = raws.get(o.id)!;
+      const joined = raw + (raws.get(i + 1) ?? '');
+      return (
+        !o.tag &&
+        (raw.startsWith(name) || name.startsWith(raw)) &&
+        joined.startsWith(name) &&
+        /^\s*[(（]/u.test(joined.slice(name.length))
+      );
+    });
     throw new ImportError(
       cut
         ? `第 ${b.line} 行的发言人「${name}」没有写明单位职务，而第 ${cut.line} 行“${quote(raws.get(cut.id)!)}”像是${name}的介绍，被排版断成了几行。请在原文中把介绍写在同一行，写成“${name}(单位职务):”，再导入。`

@@ -365,6 +365,7 @@ describe('what the importer refuses, with a message that says what to fix', () =
     for (const [cut, quoted] of [
       ['吴晓燕(育才小学党总\n\n支副书记):', '吴晓燕(育才小学党总'],
       ['吴晓燕\n\n(育才小学党总支副书记):', '吴晓燕'],
+      ['吴\n\n晓燕(育才小学党总支副书记):', '吴'],
     ])
       expect(failure(clean.replace('吴晓燕(育才小学党总支副书记):', cut!)).message).toBe(
         `第 29 行的发言人「吴晓燕」没有写明单位职务，而第 19 行“${quoted}”像是吴晓燕的介绍，被排版断成了几行。请在原文中把介绍写在同一行，写成“吴晓燕(单位职务):”，再导入。`,
