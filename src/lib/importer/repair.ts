@@ -241,7 +241,9 @@ export function repairBreaks(
       only.review = rivals;
       unprovenHeads.push(head);
     }
-    if (found.length === 0)
+    const split = splitIntro(head, blocks[head.id + 1]);
+    if (found.length === 0 && split) problems.push(split);
+    else if (found.length === 0)
       problems.push({
         line: head.line,
         message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，没有找到能接上的段落。请在原文中把这句话的后半部分移到这一段后面；若原文确实在这里结束，请补上句末标点。`,
@@ -266,7 +268,12 @@ export function repairBreaks(
     });
   }
   for (const b of blocks) {
-    if (mustContinue(b) && !claims.has(b.id))
+    if (!mustContinue(b) || claims.has(b.id)) continue;
+    // An introduction cut at the start of a heading leaves its first line there without a speaker: that is the fix.
+    const split = splitIntro(b, blocks[b.id + 1]);
+    if (split) {
+      if (!problems.some((p) => p.message === split.message)) problems.push(split);
+    } else
       problems.push({
         line: b.line,
         // A page's running header (报刊名 and such) between two paragraphs of a remark is read as a heading, leaving
@@ -332,6 +339,22 @@ function splitTag(chain: Block[]): { line: number; message: string }[] {
       message: `第 ${lines.join('、')} 行接起来以发言人的介绍“${tag.raw}”开头：介绍被排版断开了，导入程序不替它接上，否则这篇发言会接在上一位发言人的发言里。请在原文中把“${tag.raw}”写在同一行，再导入。`,
     },
   ];
+}
+
+/**
+ * A speaker's introduction the layout cut across `block` and `next`, as a problem: within the name (司马 + 文轩(…):,
+ * the rest then read as a speaker of its own) or after it (周丽华(区委教工 + 委副书记):). The first line ends nowhere,
+ * so the editor would otherwise be told to end it, or to name its speaker, when the fix is to make the two lines one.
+ */
+function splitIntro(block: Block, next: Block | undefined): { line: number; message: string } | undefined {
+  if (block.tag || block.note || !next || next.note || next.zone !== block.zone) return undefined;
+  const tag = matchTag(block.text + (next.tag ? next.tag.raw : next.text))?.tag;
+  const across = next.tag ? tag?.name === block.text + next.tag.name : tag && tag.raw.length > block.text.length;
+  if (!tag || !across) return undefined;
+  return {
+    line: block.line,
+    message: `第 ${block.line}、${next.line} 行接起来是发言人的介绍“${tag.raw}”：介绍被排版断开了${next.tag ? `，第 ${next.line} 行被当成了「${next.tag.name}」的发言` : ''}。请在原文中把介绍写在同一行，再导入。`,
+  };
 }
 
 function breakError(problems: { line: number; message: string }[]): ImportError {

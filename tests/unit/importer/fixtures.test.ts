@@ -348,6 +348,23 @@ describe('what the importer refuses, with a message that says what to fix', () =
     ]);
   });
 
+  it("a speaker's name cut across lines is not a remark cut short followed by a speaker named as the name's rest", () => {
+    const input = clean.replace('郑海波(第九中学', '司马\n\n文轩(第九中学').replace('郑海波:', '郑海波(第九中学校长):');
+    expect(failure(input).problems).toEqual([
+      '第 21、23 行接起来是发言人的介绍“司马文轩(第九中学党支部书记):”：介绍被排版断开了，第 23 行被当成了「文轩」的发言。请在原文中把介绍写在同一行，再导入。',
+    ]);
+  });
+
+  it('an introduction cut at the start of a heading is named as such, not as a paragraph without a speaker', () => {
+    for (const [cut, tag] of [
+      ['周\n\n丽华(区委', '“周丽华(区委教工委副书记):”：介绍被排版断开了，第 9 行被当成了「丽华」的发言'],
+      ['周丽华(区委教工\n\n委', '“周丽华(区委教工委副书记):”：介绍被排版断开了'],
+    ])
+      expect(failure(clean.replace(cut!.replace(/\n\n/, ''), cut!)).problems[0]).toBe(
+        `第 7、9 行接起来是发言人的介绍${tag}。请在原文中把介绍写在同一行，再导入。`,
+      );
+  });
+
   it('a fragment starting with a clause mark that nothing completes', () => {
     const e = failure(clean.replace('家校共育 携手同行\n\n', '家校共育 携手同行\n\n,并取得实效。\n\n'));
     expect(text(e)).toMatch(/“,并取得实效。”以标点开头/);
