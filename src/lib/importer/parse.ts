@@ -62,7 +62,8 @@ export const doubtLine = (d: Doubt) => `第 ${d.line} 行“${d.start}”：${d.
 const TAG_WINDOW = 200;
 // Without the u flag where a pattern needs none: in unicode mode a run of spaces is backtracked character by
 // character, and millions of them overflow the regular expression's stack.
-const NOTE = /^[【[]?[ \t\u3000]*编者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/;
+// 編者按 as a traditional text writes it, which the importer takes once saved as UTF-8 (see decode.ts).
+const NOTE = /^[【[]?[ \t\u3000]*[编編]者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/;
 // Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
 // of a long run of spaces.
 const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;

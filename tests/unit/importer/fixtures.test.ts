@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { Converter } from 'opencc-js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
@@ -46,6 +47,15 @@ describe('a clean report in the same style, with other names and headings', () =
     ['UTF-8 with CR line ends', (s: string) => Buffer.from(s.replace(/\n/g, '\r'))],
   ])('reads a %s copy to the same files', (_, encode) => {
     expect(asTree(run(encode(clean)))).toEqual(expected);
+  });
+});
+
+describe('a traditional text saved as UTF-8, as the refusal of a Big5 one asks', () => {
+  it.each(['tw', 'hk'] as const)('imports a %s copy to the same files in its characters', (to) => {
+    const traditional = Converter({ from: 'cn', to });
+    const result = run(traditional(clean));
+    expect(asTree(result)).toEqual(new Map([...expected].map(([path, text]) => [path, traditional(text)])));
+    expect(result.summary.speakers.map((s) => s.role)).toContain('黨支部書記');
   });
 });
 
