@@ -69,7 +69,7 @@ const NOTE = /^[【[]?[ \t\u3000]*[编編]者按[ \t\u3000]*[】\]]?[ \t\u3000]*
 const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
 /** The end of a lead-in to the words after the colon, quoted (李明说:, 王校长指出:) or listed (做法如下:): a speaker is
  * introduced by name, never so, and a name hardly ends so, so such a paragraph is prose, not a remark. */
-const LEAD_IN = /(?:说|讲|指出|强调|表示|认为|提出|要求|谈到|如下)$/u;
+const LEAD_IN = /(?:[说說]|[讲講]|指出|[强強][调調]|表示|[认認][为為]|提出|要求|[谈談]到|如下)$/u;
 /** What follows a speaker's name: 单位职务 in brackets, if any, and the colon. */
 const AFTER_NAME = /^\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
 /** A paragraph that starts as a speaker's remark does, with a name the rule above refuses: longer than four characters
@@ -168,9 +168,10 @@ function isDictionaryWord(text: string): boolean {
   return segments.every((s) => s.isWordLike === true && (segments.length === 1 || [...s.segment].length > 1));
 }
 
-/** Words that open a point or a passage (一是, 其次, 第三), never a name: `二是:` starts prose, unlisted. */
+/** Words that open a point or a passage (一是, 其次, 第三), never a name: `二是:` starts prose, unlisted. Both these and
+ * LEAD_IN take a traditional text's forms too (說, 強調, 然後). */
 const OPENER =
-  /^(?:其?[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+|首先|其次|再次|然后|最后|另外|此外|总之)$/u;
+  /^(?:其?[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+|首先|其次|再次|然[后後]|最[后後]|另外|此外|[总總]之)$/u;
 
 /** The start of a text for a message, cut at `length` characters with an ellipsis. */
 export function quote(text: string, length = 16): string {

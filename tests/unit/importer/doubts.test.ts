@@ -65,8 +65,9 @@ describe('`姓名:` whose name is also a word the dictionary knows, introduced n
     },
   );
 
-  it('is listed once for each word, and not at all for the opener of a point (一是, 二是, 其次)', () => {
+  it('is listed once for each word, and not at all for the opener of a point (一是, 二是, 其次; 然後 in a traditional text)', () => {
     const points = ['一是:抓学习。', '二是:抓服务。', '三是:抓落实。', '其次:常督查。', '目标:育人。', '目标:办学。'];
+    points.push('然後:再總結。', '總之:抓落實。');
     const result = run(report(points.join('\n\n')));
     expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟']);
     expect(result.summary.doubts).toEqual([
@@ -94,6 +95,8 @@ describe('a paragraph quoting someone, inside a remark', () => {
     ['李红讲:“要加强学习。”', '李红讲：“要加强学习。”'],
     ['“李明同志说：要加强学习。”', '“李明同志说：要加强学习。”'],
     ['“李明”：要加强学习。', '“李明”：要加强学习。'],
+    ['李明說：“要加強學習。”', '李明說：“要加強學習。”'],
+    ['校長強調:要加強學習。', '校長強調：要加強學習。'],
   ])('%s: stays in the remark as written, nobody made a speaker, nothing listed', (line, written) => {
     const result = run(report(line, '李红(育才小学党支部书记):学校实施青年教师成长计划。'));
     expect(result.summary.speakers.map((s) => s.name)).toEqual(['张伟', '李红']);
