@@ -302,6 +302,13 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
         /^\s*[(（]/u.test(joined.slice(name.length))
       );
     });
+    // Or this is the rest of an introduced name the layout cut (孙 + 明远:).
+    const before = blocks[b.id - 1];
+    const whole = before && !before.tag ? raws.get(before.id)! + name : '';
+    if (introduced.has(whole))
+      throw new ImportError(
+        `第 ${before!.line}、${b.line} 行接起来是发言人的介绍“${raws.get(before!.id)}${b.tag.raw}”：介绍被排版断开了，第 ${b.line} 行被当成了「${name}」的发言。请在原文中把介绍写在同一行，再导入。`,
+      );
     throw new ImportError(
       cut
         ? `第 ${b.line} 行的发言人「${name}」没有写明单位职务，而第 ${cut.line} 行“${quote(raws.get(cut.id)!)}”像是${name}的介绍，被排版断成了几行。请在原文中把介绍写在同一行，写成“${name}(单位职务):”，再导入。`

@@ -365,6 +365,12 @@ describe('what the importer refuses, with a message that says what to fix', () =
     ]);
   });
 
+  it("the rest of an introduced speaker's name cut across lines is not taken for a speaker never introduced", () => {
+    expect(failure(clean.replace('孙明远:学校', '孙\n\n明远:学校')).message).toBe(
+      '第 11、13 行接起来是发言人的介绍“孙明远:”：介绍被排版断开了，第 13 行被当成了「明远」的发言。请在原文中把介绍写在同一行，再导入。',
+    );
+  });
+
   it('an introduction cut at the start of a heading is named as such, not as a paragraph without a speaker', () => {
     for (const [cut, tag] of [
       ['周\n\n丽华(区委', '“周丽华(区委教工委副书记):”：介绍被排版断开了，第 9 行被当成了「丽华」的发言'],
