@@ -10,7 +10,9 @@ export function argsProblem(error: unknown, options: string[]): string {
   const known = options.map((o) => `--${o}`).join('、');
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = quoted.replace(/^-+/, '');
-    return `不认识的选项 ${quoted}。您是否想写 --${closest(name, options)}？可用的选项：${known}。`;
+    // A short form (-r) is the start of the option meant, however many letters another one is closer by.
+    const starting = options.filter((o) => o.startsWith(name));
+    return `不认识的选项 ${quoted}。您是否想写 --${closest(name, starting.length ? starting : options)}？可用的选项：${known}。`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
     return `多出了「${quoted}」。值里有空格时，请用英文双引号把整个值括起来，例如 --section "立足实际 打造服务特色"。`;

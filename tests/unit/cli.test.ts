@@ -24,6 +24,7 @@ describe('a wrong command line', () => {
     expect(told('--section', '立足实际', '打造服务特色')).toContain(
       '多出了「打造服务特色」。值里有空格时，请用英文双引号',
     );
+    expect(told('-s', '甲')).toBe('不认识的选项 -s。您是否想写 --section？可用的选项：--report、--section、--fix。');
     expect(told('--report')).toBe('选项 --report 后面要写一个值。');
     expect(told('--fix=1')).toBe('选项 --fix 后面不能写值（写 --fix 即可）。');
   });
