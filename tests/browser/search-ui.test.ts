@@ -556,6 +556,43 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       }
     });
 
+    it('shows the results in the dialog on a short screen (a phone held sideways, 200% zoom on a laptop)', async () => {
+      for (const viewport of [
+        { width: 667, height: 320 },
+        { width: 683, height: 360 },
+      ]) {
+        const short = await browser.newContext({ viewport, serviceWorkers: 'block' });
+        try {
+          const tab = await short.newPage();
+          await tab.goto(`${site.url}${reportPath}`);
+          await tab.keyboard.press('/');
+          await tab.keyboard.type('服务');
+          await tab.waitForFunction(
+            () => document.querySelector<HTMLElement>('dialog.search-dialog search-view')?.dataset.query === '服务',
+          );
+          // Each result the arrow keys reach is seen whole where the reader is: not behind the box or the buttons,
+          // nor in a list squeezed to nothing between them.
+          expect(await tab.locator('dialog.search-dialog ol.search-results > li a').count()).toBeGreaterThan(2);
+          for (let i = 0; i < 3; i++) {
+            await tab.keyboard.press('ArrowDown');
+            const seen = await tab.evaluate(() => {
+              const link = document.activeElement!;
+              const { top, bottom, left, width } = link.getBoundingClientRect();
+              const atTop = document.elementFromPoint(left + width / 2, top + 2);
+              const atBottom = document.elementFromPoint(left + width / 2, bottom - 2);
+              return Boolean(atTop && atBottom && link.contains(atTop) && link.contains(atBottom));
+            });
+            expect(seen, `result ${i + 1} at ${viewport.width}×${viewport.height}`).toBe(true);
+          }
+          await tab.focus('dialog.search-dialog [data-close]');
+          const close = (await tab.locator('dialog.search-dialog [data-close]').boundingBox())!;
+          expect(close.y + close.height).toBeLessThanOrEqual(viewport.height);
+        } finally {
+          await short.close();
+        }
+      }
+    });
+
     it('works under a strict Content-Security-Policy: scripts from files, WebAssembly only where search runs', async () => {
       const policy = (wasm: boolean) =>
         `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'`;
