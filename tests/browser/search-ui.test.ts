@@ -203,6 +203,25 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       if (n <= 20) expect(await page.locator('.search-more').count()).toBe(0);
     });
 
+    it('keeps the results shown and the place in them when the reader comes back from one, the page reloaded', async () => {
+      // Playwright's Chromium keeps no page in the back-forward cache: back reloads the page, as a browser does once
+      // the cache has dropped it (after some minutes in Chrome, or a page sent with no-store).
+      await open('?q=的');
+      await page.click('.search-more');
+      await page.waitForFunction(() => document.querySelectorAll('ol.search-results > li').length > 10);
+      const shown = await page.locator('ol.search-results > li').count();
+      const link = page.locator('ol.search-results > li:nth-child(11) a');
+      await link.scrollIntoViewIfNeeded();
+      const y = await page.evaluate(() => scrollY);
+      expect(y).toBeGreaterThan(1000);
+      await link.click();
+      await page.waitForURL(`**/${reportPath}#*`);
+      await page.goBack();
+      await rendered(page, '的');
+      expect(await page.locator('ol.search-results > li').count()).toBe(shown);
+      await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, y, { timeout: 2000 });
+    });
+
     it('answers from the records when an index chunk cannot load, rather than finding nothing', async () => {
       // Pagefind 1.6 answers without a chunk it could not load (engine.ts, watchChunks).
       await page.route('**/pagefind/index/**', (route) => route.abort());

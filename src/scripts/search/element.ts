@@ -108,6 +108,8 @@ class SearchView extends HTMLElement {
       const link = (event.target as Element).closest('a');
       if (!link) return;
       rememberQuery(link.href, this.#painted);
+      // Back from the remark to a page the browser did not keep, the results shown and the place in them come back.
+      if (!this.#dialog) history.replaceState({ limit: this.#limit, y: scrollY }, '');
       // A remark on this very page: the browser only scrolls, under the dialog unless it closes; to the one the
       // address already points to, without a hashchange, so it is marked now.
       this.#dialog?.close();
@@ -176,8 +178,10 @@ class SearchView extends HTMLElement {
       const { form, query, hits } = await searchForms(this.#query, (q) => this.#engine.search(q));
       if (run !== this.#run) return;
       [this.#parsed, this.#simplified, this.#hits] = [query, form === this.#query ? undefined : form, hits];
-      this.#limit = PAGE;
+      const back = mode === 'none' && !this.#dialog ? (history.state as { limit: number; y: number } | null) : null;
+      this.#limit = back?.limit ?? PAGE;
       await this.#render();
+      if (back) scrollTo(0, back.y);
       // Later queries answer from memory.
       if (query) this.#engine.loadInBackground(this);
     } catch (error) {
