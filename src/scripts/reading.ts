@@ -9,6 +9,8 @@ if (links.length && 'clipboard' in navigator) {
   status.className = 'sr-only';
   status.setAttribute('role', 'status');
   document.body.append(status);
+  // The status is heard; the button that was pressed says it too, to be seen, until another link is copied.
+  let copied: HTMLButtonElement | undefined;
   for (const link of links) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -21,6 +23,9 @@ if (links.length && 'clipboard' in navigator) {
       void navigator.clipboard.writeText(link.href).then(() => {
         status.textContent = '';
         status.textContent = t.copied;
+        copied?.firstChild?.replaceWith(t.copyLink);
+        button.firstChild?.replaceWith(t.copied);
+        copied = button;
       });
     });
     link.after(button);

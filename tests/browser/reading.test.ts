@@ -46,6 +46,19 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
         `${new URL(site.url).origin}${base}reports/${seed.id}/#${anchor}`,
       );
+      // Seen as well as heard: the button says so, until another remark's link is copied.
+      const buttons = page.locator('button.remark-copy');
+      const said = () => buttons.evaluateAll((list) => list.map((b) => b.firstChild?.textContent));
+      expect(await said()).toEqual(['已复制链接', ...Array<string>(seed.remarks.length - 1).fill('复制链接')]);
+      await buttons.nth(1).click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('button.remark-copy')[1]?.firstChild?.textContent === '已复制链接',
+      );
+      expect(await said()).toEqual([
+        '复制链接',
+        '已复制链接',
+        ...Array<string>(seed.remarks.length - 2).fill('复制链接'),
+      ]);
       await context.close();
     });
 
