@@ -241,13 +241,13 @@ export function repairBreaks(
       only.review = rivals;
       unprovenHeads.push(head);
     }
-    const split = splitIntro(head, blocks[head.id + 1]);
-    if (found.length === 0 && split) problems.push(split);
-    else if (found.length === 0)
-      problems.push({
-        line: head.line,
-        message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，没有找到能接上的段落。请在原文中把这句话的后半部分移到这一段后面；若原文确实在这里结束，请补上句末标点。`,
-      });
+    if (found.length === 0)
+      problems.push(
+        splitIntro(head, blocks[head.id + 1]) ?? {
+          line: head.line,
+          message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，没有找到能接上的段落。请在原文中把这句话的后半部分移到这一段后面；若原文确实在这里结束，请补上句末标点。`,
+        },
+      );
     else if (found.length > 1)
       problems.push({
         line: head.line,
