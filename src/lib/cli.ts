@@ -37,13 +37,32 @@ export function givenTwice(config: ParseArgsConfig): string | undefined {
   return undefined;
 }
 
+/** An option of the command's written after `--`, which ends the options, so that it would be taken for a file name
+ * or refused as a stray word: what an editor gets by typing the `--` of `npm run x --` twice. */
+export function afterEnd(config: ParseArgsConfig): string | undefined {
+  const { tokens } = parseArgs({ ...config, strict: false, tokens: true });
+  const end = tokens.findIndex((t) => t.kind === 'option-terminator');
+  if (end < 0) return undefined;
+  const shorts = new Map(Object.entries(config.options ?? {}).map(([name, o]) => [o.short, name]));
+  for (const token of tokens.slice(end + 1)) {
+    if (token.kind !== 'positional') continue;
+    const short = /^-(\w)$/.exec(token.value)?.[1];
+    const name = /^--([^=]+)/.exec(token.value)?.[1] ?? (short && shorts.get(short));
+    if (name && config.options?.[name]) return token.value.split('=')[0];
+  }
+  return undefined;
+}
+
 /** `parseArgs`; on a mistake, says what it is in Chinese, and how the command is used, and exits with 2. */
 export function readArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
   let problem: string;
   try {
-    const twice = givenTwice(config);
-    if (!twice) return parseArgs(config);
-    problem = `选项 --${twice} 写了两次：它只能有一个值，请删去多的那个。`;
+    const late = afterEnd(config);
+    const twice = late ? undefined : givenTwice(config);
+    if (!late && !twice) return parseArgs(config);
+    problem = late
+      ? `选项 ${late} 写在了多出来的 -- 后面：-- 表示选项到此为止，它后面的都不再当作选项。npm run 后面只要写一个 --，请删去多的那个。`
+      : `选项 --${twice} 写了两次：它只能有一个值，请删去多的那个。`;
   } catch (error) {
     problem = argsProblem(error, Object.keys(config.options ?? {}));
   }

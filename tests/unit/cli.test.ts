@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { argsProblem, givenTwice } from '../../src/lib/cli.ts';
+import { afterEnd, argsProblem, givenTwice } from '../../src/lib/cli.ts';
 import { root } from '../support/sites.ts';
 
 const OPTIONS = { report: { type: 'string' }, section: { type: 'string' }, fix: { type: 'boolean' } } as const;
@@ -39,6 +39,24 @@ describe('a wrong command line', () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^选项 --date 写了两次：它只能有一个值，请删去多的那个。\n用法：/);
+  });
+
+  it('names an option written after a second --, which ends the options, instead of taking it for a file', () => {
+    for (const [script, ...args] of [
+      ['scripts/import.ts', '--', 'x.txt', '--report', 'r', '--date', '2016'],
+      ['scripts/import.ts', 'x.txt', '--report', 'r', '--', '--date=2016'],
+      ['scripts/check.ts', '--', '--fix'],
+    ] as const) {
+      const run = spawnSync('node', [script, ...args], { cwd: root, encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(
+        /^选项 --(report|date|fix) 写在了多出来的 -- 后面：-- 表示选项到此为止，.*请删去多的那个。\n用法：/,
+      );
+    }
+    // A file after -- is a file, as on any command line.
+    const config = { options: OPTIONS, allowPositionals: true };
+    expect(afterEnd({ ...config, args: ['--report', 'r', '--', '-x.txt'] })).toBeUndefined();
+    expect(afterEnd({ ...config, args: ['--', 'a.txt', '--section=甲'] })).toBe('--section');
   });
 
   it('makes each command say so and exit with 2, without a stack trace', () => {
