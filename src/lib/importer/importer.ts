@@ -8,7 +8,7 @@ import { findInvisible, removeInvisible } from '../invisible.ts';
 import { ImportError } from './errors.ts';
 import { doubtLine, nameShapedLine, parseText, type Block, type Heading, type ParsedText } from './parse.ts';
 import { renderIndex, renderRemark, remarkPath, type OutputFile } from './render.ts';
-import { repairBreaks, type Repair } from './repair.ts';
+import { joinKey, repairBreaks, type Repair } from './repair.ts';
 import { distinctSlugs, readdressedLines, type TakenSlugs } from './slugs.ts';
 
 /** What the editor gives on the command line besides the text. */
@@ -74,14 +74,21 @@ export function tooLarge(size: number, file?: string): ImportError {
   );
 }
 
-/** What is wrong with the report's name or date the editor gave, if anything: the command says so before it reads. */
-export function optionsProblem({ reportId, date }: Pick<ImportOptions, 'reportId' | 'date'>): string | undefined {
+/** What is wrong with the report's name, date or --join the editor gave, if anything: the command says so before it
+ * reads. */
+export function optionsProblem({
+  reportId,
+  date,
+  joins = [],
+}: Pick<ImportOptions, 'reportId' | 'date' | 'joins'>): string | undefined {
   if (!SLUG_PATTERN.test(reportId))
     return `报告名“${reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`;
   if (!date)
     return '请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。';
   if (!isReportDate(date))
     return `日期“${date}”的格式不对，或没有这一天：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`;
+  if (joins.some((j) => !joinKey(j)))
+    return '--join 后面没有文字：要写的是断开的那段话的结尾，照抄报错信息或“请核对”里给出的 --join "……" 即可，例如 --join "联系实际、体会深刻，"。';
   return undefined;
 }
 

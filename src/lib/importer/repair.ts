@@ -130,7 +130,7 @@ export function joinArgument(b: Block): string {
 }
 
 /** Text compared for `--join`: spaces as the importer drops them, half- and full-width marks alike (NFKC). */
-function joinKey(text: string): string {
+export function joinKey(text: string): string {
   // A leading … is the ellipsis of the quote in the message, copied along with the text.
   return normalizeSpaces(text.replace(/^[\s…]+/u, '')).normalize('NFKC');
 }

@@ -335,12 +335,15 @@ describe('npm run import', () => {
     expect(existsSync(content)).toBe(false);
   });
 
-  it('asks for the date instead of guessing one, and for a report name and date it can take, as wrong command lines', () => {
+  it('asks for the date instead of guessing one, for a report name and date it can take and a --join with text, as wrong command lines', () => {
     const input = join(fixtures, 'clean/input.txt');
     for (const [args, message] of [
       [['--report', 'test-report'], '请用 --date 写明报告的日期'],
       [['--report', 'test-report', '--date', '2015年7月'], '日期“2015年7月”的格式不对'],
       [['--report', 'Test_Report', '--date', '2015'], '报告名“Test_Report”会成为网址的一部分'],
+      // Without text, or only the quote's ellipsis: every cut paragraph ends so.
+      [['--report', 'test-report', '--date', '2015', '--join', ''], '--join 后面没有文字：要写的是断开的那段话的结尾'],
+      [['--report', 'test-report', '--date', '2015', '--join', ' …'], '--join 后面没有文字'],
     ] as const) {
       const r = cli(input, ...args, '--content', join(temp, 'nodate'));
       expect(r.code, message).toBe(2);

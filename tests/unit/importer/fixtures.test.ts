@@ -297,7 +297,7 @@ describe('what the importer refuses, with a message that says what to fix', () =
     expect(failure(input, ['读书心得,']).message).toBe(
       '--join “读书心得,” 没有对应的段落：没有哪一段中断的段落以这段文字结尾。请从报错信息中原样复制引号里的文字。',
     );
-    expect(failure(input, ['']).message).toContain('没有对应的段落');
+    expect(failure(input, ['']).message).toMatch(/^--join 后面没有文字：/);
     expect(failure(fixture('ambiguous/input.txt'), ['管']).message).toMatch(
       /^--join “管” 对应 2 段中断的段落：张明.*（第 \d+ 行“….*管”）、李华.*。请多写几个字，使它只对应其中一段。$/,
     );
