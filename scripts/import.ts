@@ -50,7 +50,12 @@ async function main(): Promise<void> {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? '只能导入一个原文文件。' : '缺少原文文件。');
   if (!values.report)
     throw new UsageError('缺少 --report <报告名>（小写字母、数字、连字符，例如 2015-dangjian-zuotanhui）。');
-  const wrong = optionsProblem({ reportId: values.report, date: values.date, joins: values.join });
+  const wrong = optionsProblem({
+    reportId: values.report,
+    date: values.date,
+    joins: values.join,
+    names: values.name,
+  });
   if (wrong) throw new UsageError(wrong);
 
   const source = resolve(cwd, positionals[0]!);

@@ -74,13 +74,14 @@ export function tooLarge(size: number, file?: string): ImportError {
   );
 }
 
-/** What is wrong with the report's name, date or --join the editor gave, if anything: the command says so before it
+/** What is wrong with the report's name, date, --join or --name the editor gave, if anything: the command says so before it
  * reads. */
 export function optionsProblem({
   reportId,
   date,
   joins = [],
-}: Pick<ImportOptions, 'reportId' | 'date' | 'joins'>): string | undefined {
+  names = [],
+}: Pick<ImportOptions, 'reportId' | 'date' | 'joins' | 'names'>): string | undefined {
   if (!SLUG_PATTERN.test(reportId))
     return `报告名“${reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`;
   if (!date)
@@ -89,6 +90,8 @@ export function optionsProblem({
     return `日期“${date}”的格式不对，或没有这一天：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`;
   if (joins.some((j) => !joinKey(j)))
     return '--join 后面没有文字：要写的是断开的那段话的结尾，照抄报错信息或“请核对”里给出的 --join "……" 即可，例如 --join "联系实际、体会深刻，"。';
+  // An empty name starts every line, and was taken before the names the editor meant.
+  if (names.some((n) => !n.trim())) return '--name 后面没有写名字：要写的是发言人的名字，例如 --name 乌兰其其格。';
   return undefined;
 }
 

@@ -335,7 +335,7 @@ describe('npm run import', () => {
     expect(existsSync(content)).toBe(false);
   });
 
-  it('asks for the date instead of guessing one, for a report name and date it can take and a --join with text, as wrong command lines', () => {
+  it('asks for the date instead of guessing one, for a report name and date it can take and a --join or --name with text, as wrong command lines', () => {
     const input = join(fixtures, 'clean/input.txt');
     for (const [args, message] of [
       [['--report', 'test-report'], '请用 --date 写明报告的日期'],
@@ -344,6 +344,8 @@ describe('npm run import', () => {
       // Without text, or only the quote's ellipsis: every cut paragraph ends so.
       [['--report', 'test-report', '--date', '2015', '--join', ''], '--join 后面没有文字：要写的是断开的那段话的结尾'],
       [['--report', 'test-report', '--date', '2015', '--join', ' …'], '--join 后面没有文字'],
+      // An empty name would be taken for the start of every line, before the names given with it.
+      [['--report', 'test-report', '--date', '2015', '--name', '', '--name', '乌兰其其格'], '--name 后面没有写名字'],
     ] as const) {
       const r = cli(input, ...args, '--content', join(temp, 'nodate'));
       expect(r.code, message).toBe(2);
