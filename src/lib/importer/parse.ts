@@ -1,5 +1,6 @@
 import { ImportError } from './errors.ts';
 import { normalizeSpaces } from '../punctuation.ts';
+import { endsSentence } from './evidence.ts';
 
 /** A speaker's introduction at the start of a paragraph: `姓名(单位职务):` or `姓名:`. */
 export interface SpeakerTag {
@@ -179,6 +180,35 @@ export function quote(text: string, length = 16): string {
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
 }
 
+/** Two lines that make a heading once written as one (立德树人 + 育人为本), as the layout may cut one. */
+interface CutHeading {
+  line: number;
+  next: number;
+  parts: [string, string];
+}
+
+/** The headings cut in two among `filled` lines: their second line is taken for a paragraph cut with no tail. Only
+ * between the title, a heading or a whole paragraph and a remark, a heading or the end: prose cut into pieces without
+ * a mark hardly stands so. */
+function cutHeadings(filled: { text: string; line: number }[], names: ReadonlySet<string>): CutHeading[] {
+  const prose = (text: string) => !NOTE.test(text) && !isHeading(text) && !matchTag(text, names);
+  const piece = (text: string) => !CLAUSE.test(text) && HAN.test(text) && prose(text);
+  const found: CutHeading[] = [];
+  for (let i = 1; i + 1 < filled.length; i++) {
+    const [before, a, b, after] = [filled[i - 1]!, filled[i]!, filled[i + 1]!, filled[i + 2]];
+    if (!piece(b.text) || (after && prose(after.text))) continue;
+    // Or the start of a speaker's introduction the layout cut (周 + 丽华(…):), which has a message of its own.
+    if (after && matchTag(b.text + after.text, names)) continue;
+    // A heading of three phrases may be cut after its second (立足岗位 争做先锋 + 勇于担当): a heading, then a piece.
+    const cutAfterHeading = !NOTE.test(a.text) && isHeading(a.text) && !matchTag(a.text);
+    if (!cutAfterHeading && !piece(a.text)) continue;
+    if (!cutAfterHeading && i > 1 && prose(before.text) && !endsSentence(before.text)) continue;
+    const parts: [string, string] = [cleanLine(a.text), cleanLine(b.text)];
+    if (isHeading(parts.join(' '))) found.push({ line: a.line, next: b.line, parts });
+  }
+  return found;
+}
+
 /**
  * Reads the structure of a report text: title (first line), 编者按, headings, and one block per non-empty line,
  * with speaker tags split off. Throws an ImportError naming the line when the text is not shaped like a report.
@@ -200,6 +230,16 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     );
 
   const [first, ...rest] = filled;
+  const doubts: Doubt[] = [];
+  const cut = cutHeadings(filled, names);
+  const shape = (c: CutHeading) => `写成一行就是小标题「${c.parts.join(' ')}」的样子`;
+  const mend = '请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。';
+  for (const c of cut)
+    doubts.push({
+      line: c.line,
+      start: c.parts[0],
+      why: `和第 ${c.next} 行“${c.parts[1]}”${shape(c)}，可能是被排版断成两行的小标题，第 ${c.next} 行按正文处理了。是小标题的，${mend}`,
+    });
   if (NOTE.test(first!.text) || matchTag(first!.text))
     throw new ImportError(`第 ${first!.line} 行应当是报告的标题，却是编者按或发言。请在原文第一行写上标题。`);
   const title = cleanLine(first!.text);
@@ -211,7 +251,6 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   const raws = new Map<number, string>();
   let hasNote = false;
   const nameShaped: ParsedText['nameShaped'] = [];
-  const doubts: Doubt[] = [];
 
   for (const { text: lineText, line } of rest) {
     const zone = headings.length - 1;
@@ -348,6 +387,12 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     }
     if (b.tag || b.note) owner = b.id;
     else if (owner !== undefined) b.owner = owner;
+    // The first heading cut in two puts the remarks under it before any heading.
+    const under = b.zone === -1 && (b.tag || owner === undefined) ? cut.find((c) => c.line <= b.line) : undefined;
+    if (under)
+      throw new ImportError(
+        `第 ${under.line}、${under.next} 行“${under.parts[0]}”“${under.parts[1]}”${shape(under)}，像是被排版断成两行的小标题，所以它下面的发言都落在了第一个小标题之前。${mend}`,
+      );
     if (b.zone === -1 && b.tag)
       throw new ImportError(`第 ${b.line} 行${b.tag.name}的发言出现在第一个小标题之前。请在它前面写上所属的小标题。`);
     // Before the 编者按 label too (a title or subtitle printed on two lines): it is not the editor's words.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { formatSummary } from '../../../src/lib/importer/summary.ts';
-import { run } from './helpers.ts';
+import { fixture, run } from './helpers.ts';
 
 /** A small report whose fourth paragraph (line 7) is `line`. */
 const report = (line: string, extra = '') =>
@@ -207,5 +207,50 @@ describe('a running page header between remarks, shaped like a heading', () => {
     expect((error as ImportError).message).toContain(
       '若它是每页都印的报头（报刊名、日期之类），请在原文中删去这一行。',
     );
+  });
+});
+
+describe('a heading cut across two lines', () => {
+  const clean = fixture('clean/input.txt').toString('utf8');
+  const refusal = (text: string) => {
+    try {
+      run(text);
+    } catch (error) {
+      if (error instanceof ImportError) return [error.message, ...error.problems];
+    }
+    throw new Error('imported');
+  };
+
+  it('is named as a cut heading, with the line to write, when it stands between remarks', () => {
+    expect(refusal(clean.replace('队伍建设 凝心聚力', '队伍建设\n凝心聚力'))[1]).toBe(
+      '可能与此有关：第 15 行“队伍建设”：和第 16 行“凝心聚力”写成一行就是小标题「队伍建设 凝心聚力」的样子，可能是被排版断成两行的小标题，第 16 行按正文处理了。是小标题的，请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。',
+    );
+  });
+
+  it('is named when cut after the second of three phrases', () => {
+    expect(refusal(clean.replace('家校共育 携手同行', '家校共育 携手\n同行'))[1]).toMatch(
+      /^可能与此有关：第 23 行“家校共育 携手”：和第 24 行“同行”写成一行就是小标题「家校共育 携手 同行」的样子/u,
+    );
+  });
+
+  it.each([
+    ['after the editor’s note', clean.replace('立德树人 育人为本', '立德树人\n\n育人为本'), '第 5、7 行'],
+    [
+      'right after the title',
+      clean.replace(/编者按.*\n\n/u, '').replace('立德树人 育人为本', '立德树人\n育人为本'),
+      '第 3、4 行',
+    ],
+  ])('is named as the first heading cut %s, not as a remark before any heading', (_, text, lines) => {
+    expect(refusal(text)).toEqual([
+      `${lines}“立德树人”“育人为本”写成一行就是小标题「立德树人 育人为本」的样子，像是被排版断成两行的小标题，所以它下面的发言都落在了第一个小标题之前。请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。`,
+    ]);
+  });
+
+  it('is not seen in a paragraph cut into pieces without marks', () => {
+    const text = clean.replace(
+      '组织学生开展主题班会和社会实践活动。',
+      '组织学生开展主题班会\n和社会实践活动\n\n取得了实效。',
+    );
+    expect(run(text, '2016-05', 'test-report', ['主题班会', '社会实践活动']).summary.doubts).toEqual([]);
   });
 });
