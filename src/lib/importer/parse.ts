@@ -231,10 +231,10 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
 
   const [first, ...rest] = filled;
   const doubts: Doubt[] = [];
-  const cut = cutHeadings(filled, names);
+  const cutHeads = cutHeadings(filled, names);
   const shape = (c: CutHeading) => `写成一行就是小标题「${c.parts.join(' ')}」的样子`;
   const mend = '请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。';
-  for (const c of cut)
+  for (const c of cutHeads)
     doubts.push({
       line: c.line,
       start: c.parts[0],
@@ -329,9 +329,16 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       delete b.tag;
       continue;
     }
-    // The introduction may be there, cut across lines by the layout (李娜(实验二小 + 副校长):, 李 + 娜(…):): the fix then
+    // This may be the rest of an introduced name the layout cut (孙 + 明远:).
+    const before = blocks[b.id - 1];
+    const whole = before && !before.tag ? raws.get(before.id)! + name : '';
+    if (introduced.has(whole))
+      throw new ImportError(
+        `第 ${before!.line}、${b.line} 行接起来是发言人的介绍“${raws.get(before!.id)}${b.tag.raw}”：介绍被排版断开了，第 ${b.line} 行被当成了「${name}」的发言。请在原文中把介绍写在同一行，再导入。`,
+      );
+    // Or the introduction is there, cut across lines by the layout (李娜(实验二小 + 副校长):, 李 + 娜(…):): the fix then
     // is to put it on one line.
-    const cut = blocks.find((o, i) => {
+    const cutIntro = blocks.find((o, i) => {
       const raw = raws.get(o.id)!;
       const joined = raw + (raws.get(i + 1) ?? '');
       return (
@@ -341,16 +348,9 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
         /^\s*[(（]/u.test(joined.slice(name.length))
       );
     });
-    // Or this is the rest of an introduced name the layout cut (孙 + 明远:).
-    const before = blocks[b.id - 1];
-    const whole = before && !before.tag ? raws.get(before.id)! + name : '';
-    if (introduced.has(whole))
-      throw new ImportError(
-        `第 ${before!.line}、${b.line} 行接起来是发言人的介绍“${raws.get(before!.id)}${b.tag.raw}”：介绍被排版断开了，第 ${b.line} 行被当成了「${name}」的发言。请在原文中把介绍写在同一行，再导入。`,
-      );
     throw new ImportError(
-      cut
-        ? `第 ${b.line} 行的发言人「${name}」没有写明单位职务，而第 ${cut.line} 行“${quote(raws.get(cut.id)!)}”像是${name}的介绍，被排版断成了几行。请在原文中把介绍写在同一行，写成“${name}(单位职务):”，再导入。`
+      cutIntro
+        ? `第 ${b.line} 行的发言人「${name}」没有写明单位职务，而第 ${cutIntro.line} 行“${quote(raws.get(cutIntro.id)!)}”像是${name}的介绍，被排版断成了几行。请在原文中把介绍写在同一行，写成“${name}(单位职务):”，再导入。`
         : `第 ${b.line} 行的发言人「${name}」在全文中没有写明单位职务。请在其中一次发言的开头写成“${name}(单位职务):”，例如“${name}(实验中学校长):”。`,
     );
   }
@@ -388,7 +388,7 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     if (b.tag || b.note) owner = b.id;
     else if (owner !== undefined) b.owner = owner;
     // The first heading cut in two puts the remarks under it before any heading.
-    const under = b.zone === -1 && (b.tag || owner === undefined) ? cut.find((c) => c.line <= b.line) : undefined;
+    const under = b.zone === -1 && (b.tag || owner === undefined) ? cutHeads.find((c) => c.line <= b.line) : undefined;
     if (under)
       throw new ImportError(
         `第 ${under.line}、${under.next} 行“${under.parts[0]}”“${under.parts[1]}”${shape(under)}，像是被排版断成两行的小标题，所以它下面的发言都落在了第一个小标题之前。${mend}`,
