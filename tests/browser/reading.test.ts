@@ -62,6 +62,31 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       await context.close();
     });
 
+    it('leaves room above the speaker line or heading an anchor leads to, not flush with the top of the window', async () => {
+      const page = await browser.newPage({ viewport: { width: 375, height: 700 } });
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      // A heading and remarks early enough in the page to be scrolled to the top.
+      const targets = await page.evaluate(() =>
+        [...document.querySelectorAll('h2.section-title[id]')]
+          .slice(1, 2)
+          .concat([...document.querySelectorAll('article.remark[id]')].slice(1, 3))
+          .map((e) => e.id),
+      );
+      expect(targets).toHaveLength(3);
+      for (const id of targets) {
+        await page.goto(`${site.url}reports/${seed.id}/#${id}`);
+        const top = await page.evaluate(
+          (id) =>
+            document.getElementById(id)!.querySelector('.remark-head')?.getBoundingClientRect().top ??
+            document.getElementById(id)!.getBoundingClientRect().top,
+          id,
+        );
+        expect(top, id).toBeGreaterThanOrEqual(12);
+        expect(top, id).toBeLessThan(60);
+      }
+      await page.close();
+    });
+
     it('keeps the table of contents in view beside the text on a wide screen, marking where the reader is', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${site.url}reports/${seed.id}/`);
