@@ -75,6 +75,7 @@ export const reading = {
   remarkLink: '链接',
   copyLink: '复制链接',
   copied: '已复制链接',
+  copyFailed: '未能自动复制链接，请手动复制：',
 };
 
 const pageOf = (page: number, total: number) => `第 ${page} 页，共 ${total} 页`;

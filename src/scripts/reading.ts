@@ -20,13 +20,18 @@ if (links.length && 'clipboard' in navigator) {
     whose.textContent = link.dataset.whose ?? '';
     button.append(t.copyLink, whose);
     button.addEventListener('click', () => {
-      void navigator.clipboard.writeText(link.href).then(() => {
-        status.textContent = '';
-        status.textContent = t.copied;
-        copied?.firstChild?.replaceWith(t.copyLink);
-        button.firstChild?.replaceWith(t.copied);
-        copied = button;
-      });
+      void navigator.clipboard.writeText(link.href).then(
+        () => {
+          status.textContent = '';
+          status.textContent = t.copied;
+          copied?.firstChild?.replaceWith(t.copyLink);
+          button.firstChild?.replaceWith(t.copied);
+          copied = button;
+        },
+        // Refused (a permission, an in-app browser): the browser's own prompt says so and holds the link, selected,
+        // for the reader to copy by hand, on a phone too.
+        () => prompt(t.copyFailed, link.href),
+      );
     });
     link.after(button);
   }

@@ -1,8 +1,9 @@
 // Reading a report in Chromium: a visible link to each remark and a button that copies it; the table of contents
 // beside the text on a wide screen, marking where the reader is, and at the top on a narrow one.
-import type { Browser } from 'playwright-core';
+import type { Browser, Dialog } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium, layoutShift, watchLayoutShifts } from '../support/browser.ts';
+import { reading } from '../../src/i18n/zh-CN.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { sites } from '../support/sites.ts';
@@ -60,6 +61,35 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
         ...Array<string>(seed.remarks.length - 2).fill('复制链接'),
       ]);
       await context.close();
+    });
+
+    it('says when the link could not be copied, and holds it out for the reader to copy by hand', async () => {
+      const page = await browser.newPage();
+      // As a browser that refuses the write (a permission denied, an in-app browser).
+      await page.addInitScript(() => {
+        navigator.clipboard.writeText = () =>
+          Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      });
+      await page.goto(`${site.url}reports/${seed.id}/`);
+      // Answered as it opens: the page waits on it.
+      const asked = new Promise<Dialog>((resolve) =>
+        page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog))),
+      );
+      await page.locator('button.remark-copy').first().click();
+      const dialog = await asked;
+      expect(dialog.type()).toBe('prompt');
+      expect(dialog.message()).toBe(reading.copyFailed);
+      const href = await page.locator('a.remark-link').first().getAttribute('href');
+      expect(dialog.defaultValue()).toBe(new URL(href!, site.url).href);
+      // Nothing claims it was copied.
+      expect(
+        await page
+          .locator('button.remark-copy')
+          .first()
+          .evaluate((b) => b.firstChild?.textContent),
+      ).toBe(reading.copyLink);
+      expect(await page.locator('p.sr-only[role=status]').textContent()).toBe('');
+      await page.close();
     });
 
     it('leaves room above the speaker line or heading an anchor leads to, not flush with the top of the window', async () => {
