@@ -302,6 +302,32 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect((await shownResults(page)).length).toBe(remarksWith('管理').length);
     });
 
+    it('names the query in the title, so that tabs and history entries of several searches tell them apart', async () => {
+      await open();
+      const plain = await page.title();
+      expect(plain).toMatch(/^搜索 - /);
+      await runQuery(page, '管理');
+      expect(await page.title()).toBe(`管理 - ${plain}`);
+      await runQuery(page, '敬老');
+      expect(await page.title()).toBe(`敬老 - ${plain}`);
+      await page.goBack();
+      await rendered(page, '管理');
+      expect(await page.title()).toBe(`管理 - ${plain}`);
+      await runQuery(page, '');
+      expect(await page.title()).toBe(plain);
+      await open(`?q=${encodeURIComponent('家长')}`);
+      expect(await page.title()).toBe(`家长 - ${plain}`);
+      // The dialog leaves the reading page's title alone, as it leaves its address.
+      await page.goto(`${site.url}${reportPath}`);
+      const reading = await page.title();
+      await page.keyboard.press('/');
+      await page.keyboard.type('敬老');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dialog.search-dialog search-view')?.dataset.query === '敬老',
+      );
+      expect(await page.title()).toBe(reading);
+    });
+
     it('searches a query in traditional characters in its simplified form, loading the tables only for it', async () => {
       await open('?q=党建');
       const before = requested.length;

@@ -15,6 +15,8 @@ import { clearButton, emptyState, filterGroups, moreButton, resultItem } from '.
 const PAGE = 10;
 /** How long a typed query must stay before the next one gets its own history entry (instead of replacing it). */
 const SETTLE_MS = 1000;
+/** The search page's own title, with each query put before it, so that a tab or a history entry names its search. */
+const TITLE = document.title;
 
 type HistoryMode = 'push' | 'replace' | 'none';
 
@@ -154,6 +156,7 @@ class SearchView extends HTMLElement {
     const url = `${location.pathname}${query ? `?${query}` : ''}`;
     if (!this.#dialog && mode !== 'none' && url !== `${location.pathname}${location.search}`)
       history[`${mode}State`](null, '', url);
+    if (!this.#dialog) document.title = this.#query ? `${this.#query} - ${TITLE}` : TITLE;
   }
 
   /** A new choice of filters, from the first result. */
