@@ -8,3 +8,10 @@ export const editBase: string =
   (process.env.GITHUB_REPOSITORY
     ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/edit/${process.env.GITHUB_REF_NAME ?? 'main'}/`
     : '');
+
+/**
+ * The most characters a search box takes (a paste is cut there, as search engines cut it). A query goes into an
+ * address, the search page's, and a static host refuses a long one: Nginx takes a request line of at most 8 KB, and
+ * a Chinese character is 9 bytes of it, percent-encoded. A hundred characters still find any passage they come from.
+ */
+export const maxQuery = 100;
