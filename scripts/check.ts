@@ -11,6 +11,7 @@ import {
   checkContent,
   formatProblems,
   halfWidthMarks,
+  lineSeparators,
   listSpaces,
   readContent,
 } from '../src/lib/check.ts';
@@ -36,26 +37,32 @@ if (values.fix) {
       if (parsed.misencoded) continue;
       const marks = halfWidthMarks(parsed);
       const items = listSpaces(parsed);
+      const breaks = lineSeparators(parsed);
       const hidden = findInvisible(parsed.source).length;
       const spaces = parsed.fieldSpaces.length;
-      if (!marks.length && !items.length && !hidden && !spaces) continue;
+      if (!marks.length && !items.length && !breaks.length && !hidden && !spaces) continue;
       // Marks before the invisible characters go: their offsets are in the file as read, which spaces made plain keep.
-      const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), [...marks, ...items]);
+      const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), [
+        ...marks,
+        ...items,
+        ...breaks,
+      ]);
       await writeFile(parsed.file, removeInvisible(fixed));
       changed = true;
-      const counts = [marks.length, hidden, spaces, items.length];
+      const counts = [marks.length, hidden, spaces, items.length, breaks.length];
       done.set(
         parsed.file,
-        (done.get(parsed.file) ?? [0, 0, 0, 0]).map((n, i) => n + counts[i]!),
+        (done.get(parsed.file) ?? [0, 0, 0, 0, 0]).map((n, i) => n + counts[i]!),
       );
     }
   }
-  for (const [file, [marks, hidden, spaces, items]] of done) {
+  for (const [file, [marks, hidden, spaces, items, breaks]] of done) {
     const said = [
       marks && `${marks} 个半角标点改为全角`,
       hidden && `删除 ${hidden} 个看不见的字符`,
       spaces && `${spaces} 个字段冒号后的特殊空格改为普通空格`,
       items && `${items} 个列表项目符号后的特殊空格改为普通空格`,
+      breaks && `${breaks} 个看不见的换行符（U+2028、U+2029）改为换行，或从 frontmatter 删除`,
     ];
     console.log(`已改正 ${file}：${said.filter(Boolean).join('，')}`);
   }

@@ -857,6 +857,49 @@ function checkFieldCharacters(parsed: ParsedFile, labels: Record<string, string>
   }
 }
 
+/** Line and paragraph separators (U+2028, U+2029), as Word's line break and PDF text bring them: no line end to
+ * Markdown, which prints them inside the line, nor to a reader, who sees the words run on; YAML makes one a space. */
+const SEPARATOR = /[\u2028\u2029]/g;
+
+/** Each line or paragraph separator in the file, and what --fix writes for it: in the body, the line break (for
+ * U+2029, the blank line) it stands for; in the frontmatter, where a value is one line, nothing. */
+export function lineSeparators(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  const body = parsed.source.length - parsed.markdown.length;
+  for (const match of parsed.source.matchAll(SEPARATOR)) {
+    const before = parsed.source.slice(0, match.index);
+    const start = before.lastIndexOf('\n') + 1;
+    fixes.push({
+      offset: match.index,
+      line: before.split('\n').length,
+      column: [...before.slice(start)].length + 1,
+      from: match[0],
+      to: match.index < body ? '' : match[0] === '\u2029' ? '\n\n' : '\n',
+    });
+  }
+  return fixes;
+}
+
+/** A line or paragraph separator in the file: said once for the frontmatter and once for the body, with the fix. */
+function checkSeparators(parsed: ParsedFile, problems: Problem[]) {
+  const fixes = lineSeparators(parsed);
+  const name = (c: string) => (c === '\u2028' ? '行分隔符（U+2028）' : '段落分隔符（U+2029）');
+  for (const inBody of [false, true]) {
+    const found = fixes.filter((f) => (f.to !== '') === inBody);
+    const first = found[0];
+    if (first)
+      problems.push({
+        file: parsed.file,
+        line: first.line,
+        column: first.column,
+        severity: 'error',
+        message: inBody
+          ? `正文里有 ${found.length} 个看不见的换行符（如第 ${first.line} 行的${name(first.from)}，常从 Word 或 PDF 复制而来）：Markdown 不把它当作换行或分段，各浏览器显示得也不一样。运行 npm run check -- --fix 可把行分隔符改成换行、段落分隔符改成空一行（另起一段）；也可以删去它，自己按回车。`
+          : `frontmatter 里有 ${found.length} 个看不见的换行符（如第 ${first.line} 行的${name(first.from)}，常从 Word 或 PDF 复制而来）：字段的值在那里会多出一个空格。运行 npm run check -- --fix 可自动删除。`,
+      });
+  }
+}
+
 /** A photo's tag written so that it is not one (a space after <, a full-width ＜): the page would print it as text. */
 const MISWRITTEN_FIGURE = /[<＜]\s*\/?\s*figure\b/i;
 
@@ -1215,6 +1258,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
       });
     const data = checkSchema(parsed, schemas.report, schemas.labels, problems);
     checkFieldCharacters(parsed, schemas.labels, problems);
+    checkSeparators(parsed, problems);
     checkBody(parsed, problems, false, image(file));
     files.set(parsed.file, parsed);
     entries.push({ collection: 'reports', id: entryId(file), parsed });
@@ -1228,6 +1272,7 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     const data = checkSchema(parsed, schemas.remark, schemas.labels, problems);
     checkFieldCharacters(parsed, schemas.labels, problems);
     checkFileName(parsed, problems);
+    checkSeparators(parsed, problems);
     checkBody(parsed, problems, true, image(file));
     files.set(parsed.file, parsed);
     entries.push({ collection: 'remarks', id: entryId(file), parsed });

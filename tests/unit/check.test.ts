@@ -18,6 +18,7 @@ import {
   checkContent,
   formatProblems,
   halfWidthMarks,
+  lineSeparators,
   listSpaces,
   readContent,
 } from '../../src/lib/check.ts';
@@ -484,6 +485,30 @@ describe('a list item pasted with a special space after its marker', () => {
     writeFileSync(file, applyMarkFixes(parsed.source, fixes));
     expect(readFileSync(file, 'utf8')).toContain('2015.\u00a0年，我们召开了会议。\n\n1) 第一项\n2) 第二项\n');
     expect(formatProblems((await checkContent(dir, contentModel)).problems)).toBe('');
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('a line or paragraph separator pasted from Word or a PDF', () => {
+  it('is refused in the frontmatter too, and --fix makes it the line break it stands for, or removes it', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-separator-'));
+    cpSync(`${fixtures}line-separator/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('speaker: 李四', 'speaker: 李\u2028四'));
+    const { problems } = await checkContent(dir, contentModel);
+    expect(problems.map((p) => [p.line, p.column, p.message.split('（如')[0]])).toEqual([
+      [2, 11, 'frontmatter 里有 1 个看不见的换行符'],
+      [9, 11, '正文里有 2 个看不见的换行符'],
+    ]);
+    const parsed = [...(await readContent(dir, contentModel)).files.values()].find((f) => f.file.endsWith('li-si.md'))!;
+    writeFileSync(file, applyMarkFixes(parsed.source, lineSeparators(parsed)));
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).toContain('speaker: 李四\n');
+    expect(fixed).toContain('凝聚人心。\n活动结束后，大家一起收拾了操场。\n\n孩子们都很高兴。');
+    expect(formatProblems((await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'error'))).toBe(
+      '',
+    );
     rmSync(dir, { recursive: true });
   });
 });
