@@ -176,7 +176,7 @@ async function listFiles(root: string) {
  * and none of < [ ` ~ & (HTML, links, images, link definitions, character references and code fences, which can
  * hide text or addresses) nor * (bold, which beside punctuation may stay asterisks), no line that starts with # or is only = or - (headings, which are no words of a remark),
  * nor one indented by a tab or four spaces (code),
- * nor one that starts as a list's item with a special space (LIST_SPACE),
+ * nor one that starts as a list's item with a special space (LIST_SPACE), nor two lines with none blank between,
  * nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined
  * and is parsed.
  */
@@ -191,6 +191,7 @@ function plainFile(
     /^ {0,3}(#|[=-]+ *$)/m.test(body) ||
     /^ {0,3}\t|^ {4}/m.test(body) ||
     LIST_SPACE.test(body) ||
+    /\S[^\S\n]*\n[^\S\n]*\S/.test(body) ||
     !/[\p{L}\p{N}]/u.test(body)
   )
     return undefined;
@@ -1059,6 +1060,31 @@ function checkBody(
       `「${[...line].slice(0, 20).join('')}」像是列表的一项，但减号（或序号）后面是${spaceName(space.from)}，不是普通空格：网页上它不会成为列表的一项，${joined ? '会接在上一行的后面' : '会原样显示成一段文字'}。请删去那个空格，打一个普通的英文空格；运行 npm run check -- --fix 可自动改正。`,
     );
   }
+  // Lines with no blank line between them are one paragraph to Markdown, which the page prints run together: an
+  // editor's bulleted lines (• …) or short paragraphs, typed a line each, would not be what the file looks like.
+  // Only a warning, and no --fix: a paragraph wrapped by hand is meant as one. The importer writes a paragraph a line.
+  const listed = new Set(listLines.map((space) => space.line));
+  const runOn = (node: RootContent) => {
+    if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
+      const { start, end } = node.position;
+      const text = parsed.source.slice(start.offset, end.offset).split(/\r?\n/);
+      // A line ended by two spaces or a backslash is a line break that Markdown keeps.
+      const joined = text.flatMap((line, i) =>
+        i && !/( {2,}|\\)$/.test(text[i - 1]!) && !listed.has(start.line + i) ? [i] : [],
+      );
+      const first = joined[0];
+      if (first !== undefined) {
+        const line = [...text[first]!.replace(/^[\s>]+/, '').trimEnd()].slice(0, 20).join('');
+        report(
+          start.line + first,
+          1,
+          `「${line}」和上一行之间没有空行，网页上会接在上一行的后面，成为同一段${joined.length > 1 ? `（这一段还有 ${joined.length - 1} 行也是这样）` : ''}。要另起一段，请在两行之间空一行；要写成列表，请每一项以英文减号加空格「- 」开头；本来就是同一段话的，请把它接到上一行的末尾。`,
+          'warning',
+        );
+      }
+    } else if ('children' in node) (node.children as RootContent[]).forEach(runOn);
+  };
+  parsed.body.forEach(runOn);
   // Words are letters or digits outside headings: a heading alone, or a row of dots, says nothing. A photo is
   // something to show, though its caption is no text node.
   const hasText = parsed.body.some(

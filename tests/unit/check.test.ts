@@ -513,6 +513,30 @@ describe('a line or paragraph separator pasted from Word or a PDF', () => {
   });
 });
 
+describe('lines with no blank line between them', () => {
+  it('are a warning at the first line joined, in any paragraph, but not after a line break Markdown keeps', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-run-on-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    const head = readFileSync(file, 'utf8').split('\n\n')[0]!;
+    const body = [
+      '三件事：\n• 学习理论\n• 走访家庭',
+      '接着写完。  \n硬换行。\\\n又一行。',
+      '- 一项\n- 二项',
+      '> 引用\n> 第二行',
+    ];
+    writeFileSync(file, `${head}\n\n${body.join('\n\n')}\n`);
+    const { problems } = await checkContent(dir, contentModel);
+    expect(problems.map((p) => [p.severity, p.line, p.message.split('，网页上')[0]])).toEqual([
+      ['warning', 10, '「• 学习理论」和上一行之间没有空行'],
+      ['warning', 21, '「第二行」和上一行之间没有空行'],
+    ]);
+    expect(problems[0]!.message).toContain('（这一段还有 1 行也是这样）');
+    rmSync(dir, { recursive: true });
+  });
+});
+
 describe('half-width punctuation', () => {
   it('is a warning with its line, and --fix makes it full-width in Chinese text only', async () => {
     process.chdir(root);
