@@ -685,6 +685,11 @@ export interface MarkFix {
   to: string;
 }
 
+/** A link written with a space between its ] and (, or with a full-width （: to Markdown no link but text, whose
+ * brackets --fix would otherwise widen, so that the link could never be mended by deleting the space. */
+const BROKEN_LINK =
+  /\[[^\]\n]*\](?:[ \t\u00a0\u3000]+\(|[ \t\u00a0\u3000]*（)[ \t]*(?:https?:\/\/|mailto:|tel:|\/)[^\s)）]*[)）]?/gi;
+
 /** Finds half-width , ; : ( ) ! ? inside Chinese text in the body (frontmatter, code and addresses are left alone). */
 export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
   const fixes: MarkFix[] = [];
@@ -696,6 +701,7 @@ export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
       const raw = parsed.source.slice(start.offset, end.offset);
       // Only where the source is the text itself (no escapes or entities), so offsets map one to one.
       if (raw === node.value) {
+        const links = [...raw.matchAll(BROKEN_LINK)].map((m) => [m.index, m.index + m[0].length] as const);
         const fixed = normalizePunctuation(raw).text;
         const before = [...raw];
         const after = [...fixed];
@@ -703,7 +709,9 @@ export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
         let line = start.line;
         let column = start.column;
         before.forEach((c, i) => {
-          if (c !== after[i]) fixes.push({ offset, line, column, from: c, to: after[i]! });
+          const local = offset - start.offset!;
+          if (c !== after[i] && !links.some(([from, to]) => local >= from && local < to))
+            fixes.push({ offset, line, column, from: c, to: after[i]! });
           offset += c.length;
           if (c === '\n') {
             line += 1;
@@ -1000,6 +1008,17 @@ function checkBody(
         `「${MISWRITTEN_FIGURE.exec(node.value)![0]}」像是一张照片（<Figure>），却会原样显示成文字：< 和 Figure 都要用英文半角，中间不空格，例如 ${FIGURE_EXAMPLE}${parsed.mdx ? '' : '；照片只能放在 .mdx 文件里'}。`,
       );
     else for (const problem of mdxProblems(node, (url) => imageProblem(url, image, FIGURE_EXAMPLE))) at(node, problem);
+    if (node.type === 'text')
+      for (const match of node.value.matchAll(BROKEN_LINK)) {
+        const before = node.value.slice(0, match.index).split('\n');
+        const label = /^\[[^\]]*\]/.exec(match[0])![0];
+        const address = match[0].slice(label.length).replace(/^[\s(（]+|[)）]$/g, '');
+        report(
+          (node.position?.start.line ?? parsed.bodyLine) + before.length - 1,
+          (before.length > 1 ? 1 : (node.position?.start.column ?? 1)) + [...before.at(-1)!].length,
+          `「${[...match[0]].slice(0, 40).join('')}」不是链接，会原样显示成文字：方括号 ] 和圆括号 ( 之间不能有空格，圆括号要用英文半角。请写成 ${label}(${address})。`,
+        );
+      }
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
   parsed.body.forEach(visit);

@@ -565,6 +565,16 @@ describe('half-width punctuation', () => {
     );
   });
 
+  it('is left alone in the brackets of a link written with a space before its (, which --fix would break', async () => {
+    process.chdir(root);
+    const dir = 'tests/fixtures/content/link-space/content';
+    const { files } = await readContent(dir, contentModel);
+    const parsed = files.get(`${dir}/reports/test-report/remarks/2-1-li-si.md`)!;
+    expect(applyMarkFixes(parsed.source, halfWidthMarks(parsed))).toBe(
+      parsed.source.replace('example.org/),欢迎', 'example.org/)，欢迎'),
+    );
+  });
+
   it('is left alone in a file whose frontmatter is not closed, whose fields --fix would otherwise change', async () => {
     process.chdir(root);
     const dir = 'tests/fixtures/content/unclosed-frontmatter/content';
