@@ -7,9 +7,13 @@ const CONTENT = /[\p{L}\p{N}]/u;
 /** CJK punctuation and full-width forms: a space next to one of these is layout noise, not a word separator. */
 const WIDE = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]/u;
 
+/** Quotation marks: a quotation is a sentence of its own, whose marks are of its language, not the prose around it. */
+const QUOTE = /["“”「」『』]/;
+
 /**
  * For each position, the nearest content character before it (step -1) or after it (step 1), skipping marks and
- * spaces: found in one pass, since a long run of marks would otherwise be walked once for each of them.
+ * spaces, and not past a quotation mark (the ! of "Hello, world!"这 is English): found in one pass, since a long run
+ * of marks would otherwise be walked once for each of them.
  */
 function nearest(chars: string[], step: -1 | 1): string[] {
   const out = new Array<string>(chars.length);
@@ -18,6 +22,7 @@ function nearest(chars: string[], step: -1 | 1): string[] {
     const i = step === 1 ? chars.length - 1 - k : k;
     out[i] = last;
     if (CONTENT.test(chars[i]!)) last = chars[i]!;
+    else if (QUOTE.test(chars[i]!)) last = '';
   }
   return out;
 }

@@ -26,6 +26,12 @@ describe('normalizePunctuation', () => {
     }
   });
 
+  it('keeps the marks of an English quotation in Chinese prose half-width, and widens those around it', () => {
+    expect(norm('他说:"Hello, world!"这句话很有名。')).toBe('他说："Hello, world!"这句话很有名。');
+    expect(norm('口号“Yes we can!”,大家')).toBe('口号“Yes we can!”，大家');
+    expect(norm('他喊道"加油!"')).toBe('他喊道"加油！"');
+  });
+
   it('treats a mark between a number and Chinese as Chinese', () => {
     expect(norm('建党94周年,7所学校')).toBe('建党94周年，7所学校');
     expect(norm('提升约5个百分点,充分')).toBe('提升约5个百分点，充分');
