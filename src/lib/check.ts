@@ -912,6 +912,11 @@ function checkSeparators(parsed: ParsedFile, problems: Problem[]) {
 /** A photo's tag written so that it is not one (a space after <, a full-width ＜): the page would print it as text. */
 const MISWRITTEN_FIGURE = /[<＜]\s*\/?\s*figure\b/i;
 
+/** A Markdown image's title (![说明](./a.jpg "标题")), which the page has no place for: a photo's words under it are
+ * its caption, which only a <Figure> has. */
+const imageTitleProblem = (mdx: boolean, url: string, alt: string | null | undefined, title: string) =>
+  `图片「${url}」后面引号里的「${title}」不会显示在页面上。要给照片加图注，请${mdx ? '改' : '把文件的扩展名改为 .mdx，'}写成 <Figure src="${url}" alt="${alt ?? ''}" caption="${title}" />；不要图注，就删去引号和里面的文字。`;
+
 /**
  * Raw HTML is not allowed in content: it could break the page or run scripts; nor are links a browser would run
  * (javascript: and the like) or images from other hosts, or missing, too large or of another type
@@ -966,6 +971,7 @@ function checkBody(
           node,
           `图片「${node.url}」没有文字描述：请在 ![ ] 的方括号里写上照片里是什么，给看不见图片的读者（读屏软件会读出来），例如 ![孩子们在操场上做游戏](${node.url})。`,
         );
+      else if (node.title) at(node, imageTitleProblem(parsed.mdx, node.url, node.alt, node.title));
     } else if (node.type === 'imageReference') imageRefs.push(node);
     else if (node.type === 'heading')
       // On the page it would stand among the report's own headings, at their level, and a second with its words on
@@ -1028,6 +1034,8 @@ function checkBody(
     imageDefinitions.add(definition);
     const problem = imageProblem(definition.url, image);
     if (problem) at(definition, problem);
+    else if (definition.title)
+      at(definition, imageTitleProblem(parsed.mdx, definition.url, node.alt ?? '', definition.title));
   }
   // A footnote, or a definition no link uses, is refused above: its address leads nowhere to be checked.
   for (const definition of definitions.values()) {

@@ -513,6 +513,29 @@ describe('a line or paragraph separator pasted from Word or a PDF', () => {
   });
 });
 
+describe("a Markdown image's title", () => {
+  it('is refused, as the page has no place for it, with the <Figure> whose caption it would be', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-image-title-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const remarks = join(dir, 'reports/test-report/remarks');
+    cpSync(`${fixtures}photo/content/reports/test-report/remarks/huodong.jpg`, join(remarks, 'huodong.jpg'));
+    const head = readFileSync(join(remarks, '2-1-li-si.md'), 'utf8').split('\n\n')[0]!;
+    const body = '![做游戏](./huodong.jpg "户外活动")\n\n![操场][p]\n\n[p]: ./huodong.jpg "收拾操场"\n';
+    writeFileSync(join(remarks, '2-1-li-si.md'), `${head}\n\n${body}`);
+    const { problems } = await checkContent(dir, contentModel);
+    expect(problems.map((p) => [p.severity, p.line, p.message])).toEqual([
+      [
+        'error',
+        9,
+        '图片「./huodong.jpg」后面引号里的「户外活动」不会显示在页面上。要给照片加图注，请把文件的扩展名改为 .mdx，写成 <Figure src="./huodong.jpg" alt="做游戏" caption="户外活动" />；不要图注，就删去引号和里面的文字。',
+      ],
+      ['error', 13, expect.stringContaining('「收拾操场」不会显示在页面上')],
+    ]);
+    rmSync(dir, { recursive: true });
+  });
+});
+
 describe('lines with no blank line between them', () => {
   it('are a warning at the first line joined, in any paragraph, but not after a line break Markdown keeps', async () => {
     process.chdir(root);
