@@ -1174,6 +1174,22 @@ export interface ContentEntry {
   parsed: ParsedFile;
 }
 
+/** Whether a file begins as a content file does, with a line of ---. */
+function fenced(path: string): boolean {
+  const head = new Uint8Array(8);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return /^---\s*$/.test(new TextDecoder().decode(head).split('\n')[0]!);
+}
+
 /** Reads of content files under way, and those waiting for one of them to end and free a file handle. */
 let reading = 0;
 const waiting: (() => void)[] = [];
@@ -1216,9 +1232,15 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
   }
 
   for (const stray of strays) {
-    // Named as a remark almost is (.MD, or .md.txt as Windows may save it): a remark that would be left out.
-    const ext = /\.mdx?(\.txt)?$/i.exec(stray)?.[0];
-    const meant = ext && basename(stray).slice(0, -ext.length) + ext.toLowerCase().replace(/\.txt$/, '');
+    // Named as a remark almost is (.MD, or .md.txt as Windows may save it), or saved as another kind of Markdown
+    // (.markdown), or as text with a remark's frontmatter (.txt): a remark that would be left out.
+    const ext =
+      /\.mdx?(\.txt)?$/i.exec(stray)?.[0] ??
+      (/^reports\/[^/]+\//.test(stray)
+        ? (/\.(markdown|mdown|mkdn?)$/i.exec(stray)?.[0] ??
+          (/\.te?xt$/i.test(stray) && fenced(join(root, stray)) ? /\.te?xt$/i.exec(stray)![0] : undefined))
+        : undefined);
+    const meant = ext && `${basename(stray).slice(0, -ext.length)}${/^\.mdx/i.test(ext) ? '.mdx' : '.md'}`;
     // Or a report's or a remark's file in the wrong place, or a report's named in capitals: said with where it goes.
     const [top, report, folder, name, deeper] = stray.split('/');
     const misplaced =

@@ -97,10 +97,20 @@ describe('content checks', () => {
     const text = readFileSync(join(remarks, '2-1-li-si.md'), 'utf8').replace('order: 1', 'order: 2');
     writeFileSync(join(remarks, '2-2-wang-wu.MD'), text.replace('李四', '王五'));
     writeFileSync(join(remarks, '2-3-zhao-liu.md.txt'), text.replace('李四', '赵六').replace('order: 2', 'order: 3'));
-    const errors = (await checkContent(dir, contentModel)).problems.filter((p) => p.severity === 'error');
+    writeFileSync(join(remarks, '2-4-qian-qi.markdown'), text.replace('李四', '钱七').replace('order: 2', 'order: 4'));
+    writeFileSync(join(remarks, '2-5-sun-ba.txt'), text.replace('李四', '孙八').replace('order: 2', 'order: 5'));
+    // A text that is no remark, such as the raw text a report was imported from, is only said to be left out.
+    writeFileSync(join(dir, 'reports/test-report/yuanwen.txt'), '测试报告\n');
+    const { problems } = await checkContent(dir, contentModel);
+    const errors = problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => p.message).sort()).toEqual([
       '文件名的扩展名写成了「.MD」，这个文件不会被发布。请把它改名为 2-2-wang-wu.md。',
+      '文件名的扩展名写成了「.markdown」，这个文件不会被发布。请把它改名为 2-4-qian-qi.md。',
       '文件名的扩展名写成了「.md.txt」，这个文件不会被发布。请把它改名为 2-3-zhao-liu.md。',
+      '文件名的扩展名写成了「.txt」，这个文件不会被发布。请把它改名为 2-5-sun-ba.md。',
+    ]);
+    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.file.replace(/.*\//, ''))).toEqual([
+      'yuanwen.txt',
     ]);
     rmSync(dir, { recursive: true });
   });
