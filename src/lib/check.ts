@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
@@ -822,8 +822,22 @@ function contentImage(
   pixels: ReadonlyMap<string, ImageFile['pixels']>,
 ): ImageFile | undefined {
   const base = resolve(root);
-  const target = resolve(base, dirname(file), path);
-  if (!target.startsWith(base + sep)) return undefined;
+  const written = resolve(base, dirname(file), path);
+  if (!written.startsWith(base + sep)) return undefined;
+  // The file as its folders spell it: Windows and macOS find it whatever the letter case of the path, the host a
+  // site is built on only as spelt.
+  let target = base;
+  for (const part of relative(base, written).split(sep)) {
+    let names: string[];
+    try {
+      names = readdirSync(target);
+    } catch {
+      return undefined;
+    }
+    const name = names.includes(part) ? part : names.find((n) => n.toLowerCase() === part.toLowerCase());
+    if (name === undefined) return undefined;
+    target = join(target, name);
+  }
   try {
     const stat = statSync(target);
     if (!stat.isFile()) return undefined;
@@ -834,7 +848,10 @@ function contentImage(
     } finally {
       closeSync(fd);
     }
-    return { bytes: stat.size, head, pixels: pixels.get(target) };
+    const spelt = relative(resolve(base, dirname(file)), target)
+      .split(sep)
+      .join('/');
+    return { bytes: stat.size, head, pixels: pixels.get(target), ...(target !== written && { spelt, target }) };
   } catch {
     return undefined;
   }
@@ -1310,8 +1327,10 @@ export async function readContent(root: string, schemas: Schemas): Promise<Conte
     pixels.set(target, bytes && (await imageMetadata(bytes).catch(() => null)));
   }
   const image = (file: string) => (path: string) => {
-    shown.add(resolve(root, dirname(file), path));
-    return contentImage(root, file, path, pixels);
+    const found = contentImage(root, file, path, pixels);
+    // A photo named in another letter case is said as that, not as a photo no file shows.
+    shown.add(found?.target ?? resolve(root, dirname(file), path));
+    return found;
   };
   const parse = (file: string) => {
     const { text, utf8 } = texts.get(file)!;

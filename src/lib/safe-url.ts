@@ -88,6 +88,10 @@ export interface ImageFile {
   /** Its width and height in pixels as Astro's image pipeline reads them; null when it cannot read them (a damaged
    * or cut-off file); undefined when not measured. */
   pixels?: { width: number; height: number } | null | undefined;
+  /** Where the path written differs from the file's name only in letter case: the path as the file is spelt, and the
+   * file. */
+  spelt?: string;
+  target?: string;
 }
 
 /** The most pixels an image may have: sharp's default `limitInputPixels`, beyond which Astro's image service cannot
@@ -162,6 +166,8 @@ export function imageProblem(
       .join(' ')}）。请用看图软件把它另存为 JPG（手机照片常见的 HEIC 格式也要这样转换）。`;
   if (!found)
     return `找不到图片文件「${shorten(url)}」。请把图片放进这篇发言所在的文件夹，并写相对路径，例如 ${example}。`;
+  if (found.spelt !== undefined)
+    return `找不到图片文件「${shorten(url)}」：文件夹里的文件是「${found.spelt}」，只是英文字母的大小写不同。Windows 和苹果电脑不分大小写，生成网站的服务器却分，在那里找不到这张照片。请把这里改成 ${url.startsWith('./') ? './' : ''}${found.spelt}。`;
   const [size, limit] = sizes(found.bytes);
   if (found.bytes > IMAGE_MAX_BYTES)
     return `图片文件「${shorten(url)}」有 ${size}，超过了 ${limit} 的上限。请把照片缩小后再放进来：长边 2000 像素左右就足够清楚（手机相册的“编辑→调整大小”、电脑上的画图软件都能做到）。`;

@@ -546,6 +546,27 @@ describe("a Markdown image's title", () => {
   });
 });
 
+describe('a photo named in another letter case than its file', () => {
+  it('is said as that, with the name to write, and its file not as one no remark shows', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-photo-case-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const remarks = join(dir, 'reports/test-report/remarks');
+    cpSync(`${fixtures}photo/content/reports/test-report/remarks/huodong.jpg`, join(remarks, 'huodong.jpg'));
+    const head = readFileSync(join(remarks, '2-1-li-si.md'), 'utf8').split('\n\n')[0]!;
+    writeFileSync(join(remarks, '2-1-li-si.md'), `${head}\n\n![做游戏](./HuoDong.JPG)\n`);
+    const { problems } = await checkContent(dir, contentModel);
+    expect(problems.map((p) => [p.severity, p.line, p.message])).toEqual([
+      [
+        'error',
+        9,
+        '找不到图片文件「./HuoDong.JPG」：文件夹里的文件是「huodong.jpg」，只是英文字母的大小写不同。Windows 和苹果电脑不分大小写，生成网站的服务器却分，在那里找不到这张照片。请把这里改成 ./huodong.jpg。',
+      ],
+    ]);
+    rmSync(dir, { recursive: true });
+  });
+});
+
 describe('lines with no blank line between them', () => {
   it('are a warning at the first line joined, in any paragraph, but not after a line break Markdown keeps', async () => {
     process.chdir(root);
