@@ -37,11 +37,18 @@ const underBase = (html: string, base: string) =>
 const hasImage = (node: RootContent): boolean =>
   node.type === 'image' || node.type === 'imageReference' || ('children' in node && node.children.some(hasImage));
 
-/** The entries of one collection that the checks let through: a file with an error of its own is left out. */
+/** The entries of one collection that the checks let through: a file with an error of its own is left out, and so
+ * is a remark whose report's index.md is (under `astro dev`, which goes on with the valid files, the pages would
+ * otherwise stop on a remark of no report). */
 export function validEntries(check: ContentCheck, collection: CollectionName): ContentEntry[] {
   const invalid = new Set(errorsOf(check.problems).map((p) => p.file));
+  const valid = (e: ContentEntry) => e.parsed.data !== undefined && !invalid.has(e.parsed.file);
+  const reports = new Set(check.entries.filter((e) => e.collection === 'reports' && valid(e)).map((e) => e.id));
   return check.entries.filter(
-    (e) => e.collection === collection && e.parsed.data !== undefined && !invalid.has(e.parsed.file),
+    (e) =>
+      e.collection === collection &&
+      valid(e) &&
+      (collection === 'reports' || reports.has(`${e.id.split('/')[0]!}/index`)),
   );
 }
 
@@ -98,8 +105,12 @@ export function contentLoaders(dir: string, schemas: Schemas): Record<Collection
       .then((check) => {
         const errors = errorsOf(check.problems);
         const warnings = check.problems.filter((p) => p.severity === 'warning');
-        if (refresh && errors.length)
-          context.logger.error(`内容有 ${errors.length} 处错误（发布前必须改正）：\n${formatProblems(errors)}`);
+        // Under `astro dev`, the errors are said and the preview goes on with the valid files, so that an editor
+        // can mend a file while the others show.
+        if ((refresh || context.watcher) && errors.length)
+          context.logger.error(
+            `内容有 ${errors.length} 处错误（发布前必须改正；改好并保存以前，预览里没有出错的文件，或只有它上次没有错误时的样子）：\n${formatProblems(errors)}`,
+          );
         if (!refresh && warnings.length)
           context.logger.warn(`内容有 ${warnings.length} 处提醒：\n${formatProblems(warnings)}`);
         return check;
@@ -112,7 +123,7 @@ export function contentLoaders(dir: string, schemas: Schemas): Record<Collection
       if (context.watcher) watch(context, collection);
       const check = await read(context, false);
       const errors = errorsOf(check.problems);
-      if (errors.length) {
+      if (errors.length && !context.watcher) {
         const error = new Error(`内容有 ${errors.length} 处错误，网站没有生成：\n${formatProblems(errors)}`);
         // The mistakes are the editor's, not the code's: Astro prints a stack trace only for an error that has one.
         error.stack = '';

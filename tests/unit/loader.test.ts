@@ -44,11 +44,14 @@ function fakeContext(collection: string) {
   return { context, entries, rendered, logged };
 }
 
-/** Loads both collections as Astro does: at once. */
-async function loadBoth(dir: string) {
+/** Loads both collections as Astro does: at once; `dev`, as `astro dev` does, with a watcher. */
+async function loadBoth(dir: string, { dev = false } = {}) {
   const loaders = contentLoaders(dir, contentModel);
   const reports = fakeContext('reports');
   const remarks = fakeContext('remarks');
+  if (dev)
+    for (const { context } of [reports, remarks])
+      Object.assign(context, { watcher: { add: () => undefined, on: () => undefined } });
   const results = await Promise.allSettled([
     loaders.reports.load(reports.context),
     loaders.remarks.load(remarks.context),
@@ -130,6 +133,20 @@ describe('the content loader', () => {
         /^Error: 内容有 1 处错误，网站没有生成：\n {2}错误 {2}tests\/fixtures\/content\/mdx-import\/.*2-1-li-si\.mdx:9:1 {2}正文里有代码/,
       );
     }
+  });
+
+  it('under astro dev, says every error in Chinese and goes on with the valid files, as the preview', async () => {
+    const { reports, remarks, results } = await loadBoth('tests/fixtures/content/mdx-import/content', { dev: true });
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect([...reports.entries.keys()]).toEqual(['test-report/index']);
+    expect([...remarks.entries.keys()]).toEqual(['test-report/remarks/1-1-zhang-san']);
+    expect([...reports.logged, ...remarks.logged].join('\n')).toMatch(
+      /^内容有 1 处错误（发布前必须改正；.*\n {2}错误 {2}tests\/fixtures\/content\/mdx-import\/.*2-1-li-si\.mdx:9:1 {2}正文里有代码/,
+    );
+    // A report's index.md with an error: none of its remarks, which the pages could not place.
+    const invalid = await loadBoth('tests/fixtures/content/bad-report/content', { dev: true });
+    expect(invalid.results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect([...invalid.reports.entries.keys(), ...invalid.remarks.entries.keys()]).toEqual([]);
   });
 });
 
