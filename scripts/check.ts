@@ -1,7 +1,8 @@
 // `npm run check [-- --fix]`: checks every content file and explains each problem in Chinese (file:line:column, field,
 // fix), then, if the content has no error, type-checks the project. `--fix` makes half-width punctuation in Chinese prose full-width, removes
-// invisible characters (src/lib/invisible.ts) and makes a special space after a field's colon, or a list item's marker,
-// a plain one.
+// invisible characters (src/lib/invisible.ts) and the full-width spaces that indent a paragraph, makes a line or
+// paragraph separator the line break it stands for, and makes a special space after a field's colon, or a list item's
+// marker, a plain one.
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { contentDir, contentModel } from '../src/content.config.ts';
@@ -13,6 +14,7 @@ import {
   halfWidthMarks,
   lineSeparators,
   listSpaces,
+  paragraphIndents,
   readContent,
 } from '../src/lib/check.ts';
 import { readArgs } from '../src/lib/cli.ts';
@@ -38,31 +40,34 @@ if (values.fix) {
       const marks = halfWidthMarks(parsed);
       const items = listSpaces(parsed);
       const breaks = lineSeparators(parsed);
+      const indents = paragraphIndents(parsed);
       const hidden = findInvisible(parsed.source).length;
       const spaces = parsed.fieldSpaces.length;
-      if (!marks.length && !items.length && !breaks.length && !hidden && !spaces) continue;
+      if (!marks.length && !items.length && !breaks.length && !indents.length && !hidden && !spaces) continue;
       // Marks before the invisible characters go: their offsets are in the file as read, which spaces made plain keep.
       const fixed = applyMarkFixes(applyFieldSpaces(parsed.source, parsed.fieldSpaces), [
         ...marks,
         ...items,
         ...breaks,
+        ...indents,
       ]);
       await writeFile(parsed.file, removeInvisible(fixed));
       changed = true;
-      const counts = [marks.length, hidden, spaces, items.length, breaks.length];
+      const counts = [marks.length, hidden, spaces, items.length, breaks.length, indents.length];
       done.set(
         parsed.file,
-        (done.get(parsed.file) ?? [0, 0, 0, 0, 0]).map((n, i) => n + counts[i]!),
+        (done.get(parsed.file) ?? [0, 0, 0, 0, 0, 0]).map((n, i) => n + counts[i]!),
       );
     }
   }
-  for (const [file, [marks, hidden, spaces, items, breaks]] of done) {
+  for (const [file, [marks, hidden, spaces, items, breaks, indents]] of done) {
     const said = [
       marks && `${marks} 个半角标点改为全角`,
       hidden && `删除 ${hidden} 个看不见的字符`,
       spaces && `${spaces} 个字段冒号后的特殊空格改为普通空格`,
       items && `${items} 个列表项目符号后的特殊空格改为普通空格`,
       breaks && `${breaks} 个看不见的换行符（U+2028、U+2029）改为换行，或从 frontmatter 删除`,
+      indents && `删除 ${indents} 行行首的全角空格或不换行空格`,
     ];
     console.log(`已改正 ${file}：${said.filter(Boolean).join('，')}`);
   }

@@ -177,6 +177,7 @@ async function listFiles(root: string) {
  * hide text or addresses) nor * (bold, which beside punctuation may stay asterisks), no line that starts with # or is only = or - (headings, which are no words of a remark),
  * nor one indented by a tab or four spaces (code),
  * nor one that starts as a list's item with a special space (LIST_SPACE), nor two lines with none blank between,
+ * nor one indented with full-width or no-break spaces (INDENT),
  * nor a half-width mark (, ; : ( ) ! ?, which the checks locate in the parsed text). Any other file returns undefined
  * and is parsed.
  */
@@ -192,6 +193,7 @@ function plainFile(
     /^ {0,3}\t|^ {4}/m.test(body) ||
     LIST_SPACE.test(body) ||
     /\S[^\S\n]*\n[^\S\n]*\S/.test(body) ||
+    /^[ \t]*[\u3000\u00a0]/m.test(body) ||
     !/[\p{L}\p{N}]/u.test(body)
   )
     return undefined;
@@ -774,6 +776,41 @@ export function listSpaces(parsed: ParsedFile): MarkFix[] {
   return fixes;
 }
 
+/** Full-width or no-break spaces at the start of a line of a paragraph: the two-character indent Chinese typists give a
+ * paragraph, which Markdown keeps as text, on a page that indents each paragraph already (src/styles/global.css). */
+const INDENT = /^[\u3000\u00a0]+/;
+
+/** Each indent of full-width or no-break spaces in the body's paragraphs, and the nothing --fix puts there. */
+export function paragraphIndents(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  if (!/^[ \t>]*[\u3000\u00a0]/m.test(parsed.markdown)) return fixes;
+  const visit = (node: RootContent) => {
+    if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
+      const { start, end } = node.position;
+      let offset = start.offset;
+      parsed.source
+        .slice(offset, end.offset)
+        .split('\n')
+        .forEach((text, i) => {
+          // A line after the first starts where the file's line does: past a quote's > and spaces, as Markdown reads it.
+          const lead = i ? /^[ \t>]*/.exec(text)![0].length : 0;
+          const match = INDENT.exec(text.slice(lead));
+          if (match)
+            fixes.push({
+              offset: offset + lead,
+              line: start.line + i,
+              column: (i ? 1 : start.column) + lead,
+              from: match[0],
+              to: '',
+            });
+          offset += text.length + 1;
+        });
+    } else if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  return fixes;
+}
+
 /** Throws on bytes that are not UTF-8; keeps a BOM, as reading the file as text did. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -1102,6 +1139,16 @@ function checkBody(
       space.line,
       space.column,
       `「${[...line].slice(0, 20).join('')}」像是列表的一项，但减号（或序号）后面是${spaceName(space.from)}，不是普通空格：网页上它不会成为列表的一项，${joined ? '会接在上一行的后面' : '会原样显示成一段文字'}。请删去那个空格，打一个普通的英文空格；运行 npm run check -- --fix 可自动改正。`,
+    );
+  }
+  const indents = paragraphIndents(parsed);
+  if (indents.length) {
+    const first = indents[0]!;
+    report(
+      first.line,
+      first.column,
+      `正文里有 ${indents.length} 行以全角空格或不换行空格开头（如第 ${first.line} 行），它们会原样显示成多出来的空白：网页会自动排版段落，发言的每一段已经缩进两个字。请删去行首的这些空格；运行 npm run check -- --fix 可自动删除。`,
+      'warning',
     );
   }
   // Lines with no blank line between them are one paragraph to Markdown, which the page prints run together: an

@@ -20,6 +20,7 @@ import {
   halfWidthMarks,
   lineSeparators,
   listSpaces,
+  paragraphIndents,
   readContent,
 } from '../../src/lib/check.ts';
 import { root } from '../support/sites.ts';
@@ -563,6 +564,31 @@ describe('a photo named in another letter case than its file', () => {
         '找不到图片文件「./HuoDong.JPG」：文件夹里的文件是「huodong.jpg」，只是英文字母的大小写不同。Windows 和苹果电脑不分大小写，生成网站的服务器却分，在那里找不到这张照片。请把这里改成 ./huodong.jpg。',
       ],
     ]);
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('a paragraph indented with full-width spaces, as Chinese typists indent one', () => {
+  it('is a warning, and --fix removes the spaces at the start of each line of a paragraph, and only there', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-indent-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    const head = readFileSync(file, 'utf8').split('\n\n')[0]!;
+    const body = [
+      '\u3000\u3000第一段，有\u3000空格。',
+      '\u00a0\u00a0第二段。',
+      '> \u3000\u3000引用',
+      '- \u3000\u3000一项',
+    ];
+    writeFileSync(file, `${head}\n\n${body.join('\n\n')}\n`);
+    const { problems } = await checkContent(dir, contentModel);
+    expect(problems.map((p) => [p.severity, p.line, p.column, p.message.split('（')[0]])).toEqual([
+      ['warning', 9, 1, '正文里有 4 行以全角空格或不换行空格开头'],
+    ]);
+    const parsed = [...(await readContent(dir, contentModel)).files.values()].find((f) => f.file.endsWith('li-si.md'))!;
+    writeFileSync(file, applyMarkFixes(parsed.source, paragraphIndents(parsed)));
+    expect(readFileSync(file, 'utf8')).toBe(`${head}\n\n第一段，有\u3000空格。\n\n第二段。\n\n> 引用\n\n- 一项\n`);
     rmSync(dir, { recursive: true });
   });
 });
