@@ -929,7 +929,16 @@ const SEPARATOR = /[\u2028\u2029]/g;
 export function lineSeparators(parsed: ParsedFile): MarkFix[] {
   const fixes: MarkFix[] = [];
   const body = parsed.source.length - parsed.markdown.length;
+  // A <Figure>'s attributes are one line each too: a line break in its caption would be printed as a space.
+  const tags: [number, number][] = [];
+  const visit = (node: RootContent) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.position)
+      tags.push([node.position.start.offset!, node.position.end.offset!]);
+    else if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  if (parsed.mdx && parsed.markdown.search(SEPARATOR) >= 0) parsed.body.forEach(visit);
   for (const match of parsed.source.matchAll(SEPARATOR)) {
+    const inLine = match.index < body || tags.some(([from, to]) => match.index >= from && match.index < to);
     const before = parsed.source.slice(0, match.index);
     const start = before.lastIndexOf('\n') + 1;
     fixes.push({
@@ -937,7 +946,7 @@ export function lineSeparators(parsed: ParsedFile): MarkFix[] {
       line: before.split('\n').length,
       column: [...before.slice(start)].length + 1,
       from: match[0],
-      to: match.index < body ? '' : match[0] === '\u2029' ? '\n\n' : '\n',
+      to: inLine ? '' : match[0] === '\u2029' ? '\n\n' : '\n',
     });
   }
   return fixes;
@@ -946,9 +955,10 @@ export function lineSeparators(parsed: ParsedFile): MarkFix[] {
 /** A line or paragraph separator in the file: said once for the frontmatter and once for the body, with the fix. */
 function checkSeparators(parsed: ParsedFile, problems: Problem[]) {
   const fixes = lineSeparators(parsed);
+  const body = parsed.source.length - parsed.markdown.length;
   const name = (c: string) => (c === '\u2028' ? '行分隔符（U+2028）' : '段落分隔符（U+2029）');
   for (const inBody of [false, true]) {
-    const found = fixes.filter((f) => (f.to !== '') === inBody);
+    const found = fixes.filter((f) => f.offset >= body === inBody);
     const first = found[0];
     if (first)
       problems.push({
@@ -957,7 +967,7 @@ function checkSeparators(parsed: ParsedFile, problems: Problem[]) {
         column: first.column,
         severity: 'error',
         message: inBody
-          ? `正文里有 ${found.length} 个看不见的换行符（如第 ${first.line} 行的${name(first.from)}，常从 Word 或 PDF 复制而来）：Markdown 不把它当作换行或分段，各浏览器显示得也不一样。运行 npm run check -- --fix 可把行分隔符改成换行、段落分隔符改成空一行（另起一段）；也可以删去它，自己按回车。`
+          ? `正文里有 ${found.length} 个看不见的换行符（如第 ${first.line} 行的${name(first.from)}，常从 Word 或 PDF 复制而来）：Markdown 不把它当作换行或分段，各浏览器显示得也不一样。运行 npm run check -- --fix 可把行分隔符改成换行、段落分隔符改成空一行（另起一段），<Figure> 里的删去；也可以删去它，自己按回车。`
           : `frontmatter 里有 ${found.length} 个看不见的换行符（如第 ${first.line} 行的${name(first.from)}，常从 Word 或 PDF 复制而来）：字段的值在那里会多出一个空格。运行 npm run check -- --fix 可自动删除。`,
       });
   }

@@ -617,6 +617,21 @@ describe('lines with no blank line between them', () => {
   });
 });
 
+describe("a line separator in a <Figure>'s caption", () => {
+  it('is removed by --fix, as a line break there would be printed as a space', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-separator-'));
+    cpSync(`${fixtures}photo/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('李四带领', '李四\u2028带领'));
+    const parsed = [...(await readContent(dir, contentModel)).files.values()].find((f) =>
+      f.file.endsWith('li-si.mdx'),
+    )!;
+    expect(lineSeparators(parsed).map((f) => f.to)).toEqual(['']);
+    rmSync(dir, { recursive: true });
+  });
+});
+
 describe('half-width punctuation', () => {
   it('is a warning with its line, and --fix makes it full-width in Chinese text only', async () => {
     process.chdir(root);
