@@ -787,7 +787,7 @@ export function paragraphIndents(parsed: ParsedFile): MarkFix[] {
   const visit = (node: RootContent) => {
     if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
       const { start, end } = node.position;
-      let offset = start.offset;
+      let offset = node.position.start.offset;
       parsed.source
         .slice(offset, end.offset)
         .split('\n')
@@ -1170,7 +1170,7 @@ function checkBody(
       const { start, end } = node.position;
       const text = parsed.source.slice(start.offset, end.offset).split(/\r?\n/);
       // A line ended by two spaces or a backslash is a line break that Markdown keeps.
-      const joined = text.flatMap((line, i) =>
+      const joined = text.flatMap((_, i) =>
         i && !/( {2,}|\\)$/.test(text[i - 1]!) && !listed.has(start.line + i) ? [i] : [],
       );
       const first = joined[0];
