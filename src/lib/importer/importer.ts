@@ -121,7 +121,11 @@ export function importReport(bytes: Uint8Array, options: ImportOptions): ImportR
       const owner = b.tag ? b : b.owner !== undefined ? byId.get(b.owner) : undefined;
       return owner?.tag ? `${owner.tag.name}在「${heading(b.zone)}」下的发言` : `「${heading(b.zone)}」开头的段落`;
     };
-    const { chains, repairs } = repairBreaks(parsed.blocks, describe, { joins: options.joins, strict: options.strict });
+    const { chains, repairs } = repairBreaks(parsed.blocks, describe, {
+      joins: options.joins,
+      strict: options.strict,
+      unended: parsed.unended,
+    });
     const assembled = assemble(parsed, chains, options.roles);
 
     const sections = parsed.headings.map((h) => h.text);
@@ -212,11 +216,13 @@ function withDoubtedLines<T>({ nameShaped, doubts }: Pick<ParsedText, 'nameShape
     return run();
   } catch (error) {
     if (!(error instanceof ImportError) || !(nameShaped.length || doubts.length)) throw error;
+    // A doubt the refusal already gives as a problem (a cut heading, see `unended` in parse.ts) is said once.
+    const given = new Set(error.problems);
     throw new ImportError(error.message, [
       ...nameShaped.map(
         (s) => `可能与此有关：${nameShapedLine(s)}（名字超过四个字或带有“·”以外的间隔点，按一句话处理了）`,
       ),
-      ...doubts.map((d) => `可能与此有关：${doubtLine(d)}`),
+      ...doubts.filter((d) => !given.has(doubtLine(d))).map((d) => `可能与此有关：${doubtLine(d)}`),
       ...error.problems,
     ]);
   }

@@ -45,6 +45,9 @@ export interface ParsedText {
   nameShaped: { line: number; name: string; start: string }[];
   /** Other lines the text cannot tell the kind of (`Doubt`). */
   doubts: Doubt[];
+  /** Lines taken for prose that end without a mark because they may be part of a heading cut in two, by line, with
+   * the line naming that heading: what a refusal tells the editor instead of ending them with a full stop. */
+  unended: Map<number, string>;
 }
 
 /** A line whose kind the text cannot tell (prose or a speaker's remark, a heading or a page header), for the editor to
@@ -234,12 +237,16 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   const cutHeads = cutHeadings(filled, names);
   const shape = (c: CutHeading) => `写成一行就是小标题「${c.parts.join(' ')}」的样子`;
   const mend = '请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。';
-  for (const c of cutHeads)
-    doubts.push({
+  const unended = new Map<number, string>();
+  for (const c of cutHeads) {
+    const doubt = {
       line: c.line,
       start: c.parts[0],
       why: `和第 ${c.next} 行“${c.parts[1]}”${shape(c)}，可能是被排版断成两行的小标题，第 ${c.next} 行按正文处理了。是小标题的，${mend}`,
-    });
+    };
+    doubts.push(doubt);
+    unended.set(c.next, doubtLine(doubt));
+  }
   if (NOTE.test(first!.text) || matchTag(first!.text))
     throw new ImportError(`第 ${first!.line} 行应当是报告的标题，却是编者按或发言。请在原文第一行写上标题。`);
   const title = cleanLine(first!.text);
@@ -412,5 +419,6 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     structural,
     nameShaped,
     doubts: doubts.sort((a, b) => a.line - b.line),
+    unended,
   };
 }

@@ -32,6 +32,9 @@ export interface RepairOptions {
   joins?: readonly string[] | undefined;
   /** Refuse a join without evidence while another block could be the tail, instead of taking it for review. */
   strict?: boolean | undefined;
+  /** What to tell the editor, by line, of a block nothing completes that may be no paragraph at all (`unended` in
+   * parse.ts): telling them to end it with a full stop would be wrong advice there. */
+  unended?: ReadonlyMap<number, string> | undefined;
 }
 
 /** Tells which paragraph a block belongs to, for messages ("王甫在「…」下的发言", "编者按"). */
@@ -166,7 +169,7 @@ function confirmedHeads(cuts: Block[], joins: readonly string[], describe: Descr
 export function repairBreaks(
   blocks: Block[],
   describe: Describe,
-  { joins = [], strict = false }: RepairOptions = {},
+  { joins = [], strict = false, unended = new Map() }: RepairOptions = {},
 ): { chains: Block[][]; repairs: Repair[] } {
   const candidates = new Map<number, Repair[]>();
   const claims = new Map<number, Repair[]>();
@@ -226,6 +229,10 @@ export function repairBreaks(
     }
     return { others, count: unclaimed.length - [head, tail].filter((b) => isUnclaimed.has(b.id)).length };
   };
+  const known = (b: Block) => {
+    const message = unended.get(b.line);
+    return splitIntro(b, blocks[b.id + 1]) ?? (message === undefined ? undefined : { line: b.line, message });
+  };
   const unprovenHeads: Block[] = [];
   for (const head of cuts) {
     const found = candidates.get(head.id) ?? [];
@@ -243,7 +250,7 @@ export function repairBreaks(
     }
     if (found.length === 0)
       problems.push(
-        splitIntro(head, blocks[head.id + 1]) ?? {
+        known(head) ?? {
           line: head.line,
           message: `${describe(head)}在第 ${head.line} 行的 ${cutOff(head)} 处中断，没有找到能接上的段落。请在原文中把这句话的后半部分移到这一段后面；若原文确实在这里结束，请补上句末标点。`,
         },
@@ -269,8 +276,9 @@ export function repairBreaks(
   }
   for (const b of blocks) {
     if (!mustContinue(b) || claims.has(b.id)) continue;
-    // An introduction cut at the start of a heading leaves its first line there without a speaker: that is the fix.
-    const split = splitIntro(b, blocks[b.id + 1]);
+    // An introduction cut at the start of a heading leaves its first line there without a speaker, and so does a heading
+    // cut in two: that is the fix, said once for a block that is also a cut paragraph.
+    const split = known(b);
     if (split) {
       if (!problems.some((p) => p.message === split.message)) problems.push(split);
     } else

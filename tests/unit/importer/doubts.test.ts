@@ -221,16 +221,33 @@ describe('a heading cut across two lines', () => {
     throw new Error('imported');
   };
 
-  it('is named as a cut heading, with the line to write, when it stands between remarks', () => {
-    expect(refusal(clean.replace('队伍建设 凝心聚力', '队伍建设\n凝心聚力'))[1]).toBe(
-      '可能与此有关：第 15 行“队伍建设”：和第 16 行“凝心聚力”写成一行就是小标题「队伍建设 凝心聚力」的样子，可能是被排版断成两行的小标题，第 16 行按正文处理了。是小标题的，请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。',
-    );
+  const broken = (n: number) => `有 ${n} 处排版断裂无法可靠修复，没有写入任何文件：`;
+
+  // Its second line, taken for prose, ends without a mark: told to end it with a full stop, the editor would make the
+  // heading prose.
+  it('is named as a cut heading, with the line to write and nothing else, when it stands between remarks', () => {
+    expect(refusal(clean.replace('队伍建设 凝心聚力', '队伍建设\n凝心聚力'))).toEqual([
+      broken(1),
+      '第 15 行“队伍建设”：和第 16 行“凝心聚力”写成一行就是小标题「队伍建设 凝心聚力」的样子，可能是被排版断成两行的小标题，第 16 行按正文处理了。是小标题的，请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。',
+    ]);
   });
 
-  it('is named when cut after the second of three phrases', () => {
-    expect(refusal(clean.replace('家校共育 携手同行', '家校共育 携手\n同行'))[1]).toMatch(
-      /^可能与此有关：第 23 行“家校共育 携手”：和第 24 行“同行”写成一行就是小标题「家校共育 携手 同行」的样子/u,
-    );
+  it('is named, and nothing else, when cut after the second of three phrases', () => {
+    expect(refusal(clean.replace('家校共育 携手同行', '家校共育 携手\n同行'))).toEqual([
+      broken(1),
+      '第 23 行“家校共育 携手”：和第 24 行“同行”写成一行就是小标题「家校共育 携手 同行」的样子，可能是被排版断成两行的小标题，第 24 行按正文处理了。是小标题的，请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。',
+    ]);
+  });
+
+  it('is named in its place, and the other problems as they are, when the import is refused for another reason too', () => {
+    const text = clean
+      .replace('队伍建设 凝心聚力', '队伍建设\n凝心聚力')
+      .replace('提升了党员的理论素养。', '提升了党员的理论素养');
+    expect(refusal(text)).toEqual([
+      broken(2),
+      expect.stringMatching(/^第 15 行“队伍建设”：和第 16 行“凝心聚力”写成一行就是小标题/u),
+      '吴晓燕在「立德树人 育人为本」下的发言在第 20 行的 “…得,提升了党员的理论素养” 处中断，没有找到能接上的段落。请在原文中把这句话的后半部分移到这一段后面；若原文确实在这里结束，请补上句末标点。',
+    ]);
   });
 
   it.each([
