@@ -188,26 +188,39 @@ interface CutHeading {
   line: number;
   next: number;
   parts: [string, string];
+  /** The line taken for prose, which ends without a mark: the first when the second is a heading itself. */
+  prose: number;
 }
 
 /** The headings cut in two among `filled` lines: their second line is taken for a paragraph cut with no tail. Only
  * between the title, a heading or a whole paragraph and a remark, a heading or the end: prose cut into pieces without
- * a mark hardly stands so. */
+ * a mark hardly stands so. Cut after the first of three phrases, the first line is taken for such a paragraph. */
 function cutHeadings(filled: { text: string; line: number }[], names: ReadonlySet<string>): CutHeading[] {
   const prose = (text: string) => !NOTE.test(text) && !isHeading(text) && !matchTag(text, names);
   const piece = (text: string) => !CLAUSE.test(text) && HAN.test(text) && prose(text);
   const found: CutHeading[] = [];
   for (let i = 1; i + 1 < filled.length; i++) {
     const [before, a, b, after] = [filled[i - 1]!, filled[i]!, filled[i + 1]!, filled[i + 2]];
+    const starts = i === 1 || !prose(before.text) || endsSentence(before.text);
+    // A heading of three phrases may be cut after its first (立足岗位 + 争做先锋 勇于担当): a piece, then a heading. A
+    // paragraph cut before its first mark, its tail moved away, stands so too; only a piece no longer than a phrase of
+    // the heading is taken.
+    if (piece(a.text) && starts && !NOTE.test(b.text) && isHeading(b.text) && !matchTag(b.text)) {
+      const parts: [string, string] = [cleanLine(a.text), cleanLine(b.text)];
+      const phrase = Math.max(...parts[1].split(' ').map((p) => [...p].length));
+      if ([...parts[0]].length <= phrase && isHeading(parts.join(' ')))
+        found.push({ line: a.line, next: b.line, parts, prose: a.line });
+      continue;
+    }
     if (!piece(b.text) || (after && prose(after.text))) continue;
     // Or the start of a speaker's introduction the layout cut (周 + 丽华(…):), which has a message of its own.
     if (after && matchTag(b.text + after.text, names)) continue;
     // A heading of three phrases may be cut after its second (立足岗位 争做先锋 + 勇于担当): a heading, then a piece.
     const cutAfterHeading = !NOTE.test(a.text) && isHeading(a.text) && !matchTag(a.text);
     if (!cutAfterHeading && !piece(a.text)) continue;
-    if (!cutAfterHeading && i > 1 && prose(before.text) && !endsSentence(before.text)) continue;
+    if (!cutAfterHeading && !starts) continue;
     const parts: [string, string] = [cleanLine(a.text), cleanLine(b.text)];
-    if (isHeading(parts.join(' '))) found.push({ line: a.line, next: b.line, parts });
+    if (isHeading(parts.join(' '))) found.push({ line: a.line, next: b.line, parts, prose: b.line });
   }
   return found;
 }
@@ -239,13 +252,19 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   const mend = '请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。';
   const unended = new Map<number, string>();
   for (const c of cutHeads) {
+    const otherwise =
+      c.prose === c.next
+        ? ''
+        : `不是的，第 ${c.prose} 行是在句中断开的一段，没有找到能接上的段落：请在原文中把这句话的后半部分移到这一段后面。`;
     const doubt = {
       line: c.line,
       start: c.parts[0],
-      why: `和第 ${c.next} 行“${c.parts[1]}”${shape(c)}，可能是被排版断成两行的小标题，第 ${c.next} 行按正文处理了。是小标题的，${mend}`,
+      why: `和第 ${c.next} 行“${c.parts[1]}”${shape(c)}，可能是被排版断成两行的小标题，第 ${c.prose} 行按正文处理了。是小标题的，${mend}${otherwise}`,
     };
-    doubts.push(doubt);
-    unended.set(c.next, doubtLine(doubt));
+    // Cut after its first phrase, it is told from a paragraph cut before a heading only by no tail completing that: so
+    // it is named only then, in the refusal, with the fix for such a paragraph too, and never under 请核对.
+    if (c.prose === c.next) doubts.push(doubt);
+    unended.set(c.prose, doubtLine(doubt));
   }
   if (NOTE.test(first!.text) || matchTag(first!.text))
     throw new ImportError(`第 ${first!.line} 行应当是报告的标题，却是编者按或发言。请在原文第一行写上标题。`);
@@ -395,7 +414,10 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     if (b.tag || b.note) owner = b.id;
     else if (owner !== undefined) b.owner = owner;
     // The first heading cut in two puts the remarks under it before any heading.
-    const under = b.zone === -1 && (b.tag || owner === undefined) ? cutHeads.find((c) => c.line <= b.line) : undefined;
+    const under =
+      b.zone === -1 && (b.tag || owner === undefined)
+        ? cutHeads.find((c) => c.prose === c.next && c.line <= b.line)
+        : undefined;
     if (under)
       throw new ImportError(
         `第 ${under.line}、${under.next} 行“${under.parts[0]}”“${under.parts[1]}”${shape(under)}，像是被排版断成两行的小标题，所以它下面的发言都落在了第一个小标题之前。${mend}`,

@@ -250,6 +250,26 @@ describe('a heading cut across two lines', () => {
     ]);
   });
 
+  // Taken for a remark cut with no tail, it was told to end with a full stop; a paragraph cut before its first mark,
+  // its tail lost, stands so too, so the refusal gives the fix for either.
+  it('is named, with the fix for a cut paragraph too, when cut after the first of three phrases', () => {
+    expect(refusal(clean.replace('家校共育 携手同行', '立足岗位\n争做先锋 勇于担当'))).toEqual([
+      broken(1),
+      '第 23 行“立足岗位”：和第 24 行“争做先锋 勇于担当”写成一行就是小标题「立足岗位 争做先锋 勇于担当」的样子，可能是被排版断成两行的小标题，第 23 行按正文处理了。是小标题的，请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。不是的，第 23 行是在句中断开的一段，没有找到能接上的段落：请在原文中把这句话的后半部分移到这一段后面。',
+    ]);
+  });
+
+  it('is not seen before a heading in a paragraph whose tail was moved away and found', () => {
+    const text = clean
+      .replace('家校共育 携手同行', '立足岗\n\n家校共育 携手同行')
+      .replace('做到全员覆盖。', '做到全员覆盖。\n\n位,做好本职工作。');
+    const result = run(text);
+    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([
+      [23, 31, { kind: 'word', word: '岗位' }],
+    ]);
+    expect(result.summary.doubts).toEqual([]);
+  });
+
   it.each([
     ['after the editor’s note', clean.replace('立德树人 育人为本', '立德树人\n\n育人为本'), '第 5、7 行'],
     [
