@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
@@ -878,6 +878,10 @@ function contentImage(
   try {
     const stat = statSync(target);
     if (!stat.isFile()) return undefined;
+    // A link (symlink) in the content folder may name any file on the machine that builds the site, which would
+    // then be published: only a file that is itself in the content folder is shown.
+    if (!realpathSync(target).startsWith(realpathSync(base) + sep))
+      return { bytes: stat.size, head: new Uint8Array(), outside: true };
     const head = new Uint8Array(16);
     const fd = openSync(target, 'r');
     try {

@@ -92,6 +92,8 @@ export interface ImageFile {
    * file. */
   spelt?: string;
   target?: string;
+  /** Whether the path reaches, through a link (symlink), a file outside the content folder. */
+  outside?: boolean;
 }
 
 /** The most pixels an image may have: sharp's default `limitInputPixels`, beyond which Astro's image service cannot
@@ -166,6 +168,8 @@ export function imageProblem(
       .join(' ')}）。请用看图软件把它另存为 JPG（手机照片常见的 HEIC 格式也要这样转换）。`;
   if (!found)
     return `找不到图片文件「${shorten(url)}」。请把图片放进这篇发言所在的文件夹，并写相对路径，例如 ${example}。`;
+  if (found.outside)
+    return `图片文件「${shorten(url)}」是一个链接（快捷方式），指向内容文件夹以外的文件。网站只发布内容文件夹里的文件：请把照片文件本身复制进这篇发言所在的文件夹，替换这个链接。`;
   if (found.spelt !== undefined)
     return `找不到图片文件「${shorten(url)}」：文件夹里的文件是「${found.spelt}」，只是英文字母的大小写不同。Windows 和苹果电脑不分大小写，生成网站的服务器却分，在那里找不到这张照片。请把这里改成 ${url.startsWith('./') ? './' : ''}${found.spelt}。`;
   const [size, limit] = sizes(found.bytes);

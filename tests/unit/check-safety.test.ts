@@ -1,7 +1,7 @@
 // Content is data, never code: what the checks refuse in links, images, names and file names, and where they say so.
-import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
 import { applyFieldSpaces, checkContent, formatProblems, readContent } from '../../src/lib/check.ts';
@@ -129,6 +129,21 @@ describe('links and images', () => {
     expect(messages.filter((m) => m.includes('找不到图片文件'))).toHaveLength(2);
     expect(messages.filter((m) => m.includes('「../../../../../../etc/passwd」没有扩展名'))).toHaveLength(1);
     expect(messages.filter((m) => m.startsWith('index') && m.includes('不是本站的文件'))).toHaveLength(1);
+  });
+
+  it('refuse a photo that is a link (symlink) to a file or folder outside the content folder', async () => {
+    const dir = content(withBody('![a](./a.jpg)\n\n![b](./up/huodong.jpg)\n\n![c](./inside.jpg)'));
+    const remarks = join(dir, 'reports/test-report/remarks');
+    symlinkSync(PHOTO, join(remarks, 'a.jpg'));
+    symlinkSync(dirname(PHOTO), join(remarks, 'up'));
+    cpSync(PHOTO, join(dir, 'reports/test-report/photo.jpg'));
+    symlinkSync('../photo.jpg', join(remarks, 'inside.jpg'));
+    expect((await errors(dir)).map((p) => [p.line, p.message])).toEqual(
+      ['./a.jpg', './up/huodong.jpg'].map((path, i) => [
+        9 + 2 * i,
+        `图片文件「${path}」是一个链接（快捷方式），指向内容文件夹以外的文件。网站只发布内容文件夹里的文件：请把照片文件本身复制进这篇发言所在的文件夹，替换这个链接。`,
+      ]),
+    );
   });
 
   it('parse a body whose only markup is a character reference or an image', async () => {
