@@ -17,7 +17,7 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // Smart punctuation would rewrite the source's quotes and dashes; the text is published as printed. No syntax
   // highlighting: the reports have no code, and Shiki's inline styles would need 'unsafe-inline' under the CSP below.
-  // CommonMark, as the content checks read it (src/lib/check.ts): GFM's footnotes would publish raw HTML the checks
+  // CommonMark, as the content checks read it (src/lib/check/parse.ts): GFM's footnotes would publish raw HTML the checks
   // never see, and its strikethrough would take the tildes of 3~5人 and strike out the text between them.
   markdown: { processor: satteri({ features: { smartPunctuation: false, gfm: false } }), syntaxHighlight: false },
   // offline() last: its service worker and lists take in the files the other integrations write. No MDX integration:

@@ -6,17 +6,16 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { contentDir, contentModel } from '../src/content.config.ts';
+import { checkContent, formatProblems } from '../src/lib/check.ts';
 import {
   applyFieldSpaces,
   applyMarkFixes,
-  checkContent,
-  formatProblems,
   halfWidthMarks,
   lineSeparators,
   listSpaces,
   paragraphIndents,
-  readContent,
-} from '../src/lib/check.ts';
+} from '../src/lib/check/fixes.ts';
+import { readContent } from '../src/lib/check/read.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { findInvisible, removeInvisible } from '../src/lib/invisible.ts';
 

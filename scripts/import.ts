@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentModel } from '../src/content.config.ts';
-import { readContent } from '../src/lib/check.ts';
+import { readContent } from '../src/lib/check/read.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { ImportError, PROBLEMS_SHOWN } from '../src/lib/importer/errors.ts';
 import { importReport, MAX_INPUT_BYTES, optionsProblem, tooLarge } from '../src/lib/importer/importer.ts';

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { contentDir, contentModel } from '../src/content.config.ts';
-import { readContent } from '../src/lib/check.ts';
+import { readContent } from '../src/lib/check/read.ts';
 import { readArgs } from '../src/lib/cli.ts';
 import { remarkFile } from '../src/lib/new-remark.ts';
 

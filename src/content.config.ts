@@ -2,7 +2,7 @@
 // editor's note) and `remarks/*.md` (one speaker's words under one heading).
 import { defineCollection, type SchemaContext } from 'astro/content/config';
 import { z } from 'astro/zod';
-import type { Schemas } from './lib/check.ts';
+import type { Schemas } from './lib/check/read.ts';
 import { contentLoaders } from './lib/loader.ts';
 import { isReportDate } from './lib/model.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
@@ -106,7 +106,7 @@ export const remarkSchema = z.strictObject({
   schoolSlug: slug(FIELD_LABELS.schoolSlug, 'jingyuan-xuexiao').optional(),
 });
 
-/** The content model as the content checks (src/lib/check.ts) and the scripts take it. */
+/** The content model as the content checks (src/lib/check/read.ts) and the scripts take it. */
 export const contentModel: Schemas = { report: reportSchema, remark: remarkSchema, labels: FIELD_LABELS };
 
 const loaders = contentLoaders(contentDir, contentModel);

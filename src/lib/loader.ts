@@ -3,14 +3,9 @@
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import {
-  checkContent,
-  formatProblems,
-  type ContentCheck,
-  type ContentEntry,
-  type Problem,
-  type Schemas,
-} from './check.ts';
+import { checkContent, formatProblems, type ContentCheck } from './check.ts';
+import type { Problem } from './check/parse.ts';
+import type { ContentEntry, Schemas } from './check/read.ts';
 import type { RootContent } from 'mdast';
 import { renderMdx } from './mdx.ts';
 

@@ -1,8 +1,9 @@
 // What an `.mdx` content file may hold beyond Markdown, and how the site shows it. Editors write words: the one
 // component is <Figure>, a photo beside the file with its description and caption, written as attributes in quotes.
-// Nothing in the file is ever run. The checks (src/lib/check.ts) read it with remark-mdx and refuse import/export,
-// {expressions}, HTML elements and any other component; the page is then made from that same tree (renderMdx), so no
-// MDX compiler turns a content file into code and no second parser can read it differently from the checks.
+// Nothing in the file is ever run. The checks read it with remark-mdx (src/lib/check/parse.ts) and refuse
+// import/export, {expressions}, HTML elements and any other component (src/lib/check/file.ts); the page is then made
+// from that same tree (renderMdx), so no MDX compiler turns a content file into code and no second parser can read it
+// differently from the checks.
 import { closest, distance } from 'fastest-levenshtein';
 import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';

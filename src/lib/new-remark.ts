@@ -1,7 +1,7 @@
 // The frontmatter is written by the importer's renderRemark, the one place its layout and YAML quoting are written.
 import { renderRemark } from './importer/render.ts';
 import { distinctSlugs, readdressedLines, takenSlugs } from './importer/slugs.ts';
-import type { ContentEntry } from './check.ts';
+import type { ContentEntry } from './check/read.ts';
 import type { RemarkInput, ReportInput } from './model.ts';
 import { slugifyName } from './slug.ts';
 

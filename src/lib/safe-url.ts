@@ -1,5 +1,5 @@
 // Which addresses content may link to or show as an image: the one rule, used by the content checks
-// (src/lib/check.ts). Content is text from editors; an address that a browser would run (javascript:, data:,
+// (src/lib/check/file.ts). Content is text from editors; an address that a browser would run (javascript:, data:,
 // vbscript:) or that loads something from another host must never reach a page, whatever the CSP would stop.
 
 /** The schemes a link may use; anything else with a scheme is refused. */

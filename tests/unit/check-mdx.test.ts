@@ -1,4 +1,4 @@
-// The checks on `.mdx` content (src/lib/mdx.ts, src/lib/check.ts): a photo written as <Figure> is accepted, and every
+// The checks on `.mdx` content (src/lib/mdx.ts, src/lib/check/file.ts): a photo written as <Figure> is accepted, and every
 // other thing MDX can do (import/export, {expressions}, HTML elements, other components) is refused in Chinese, at
 // its file and line, with the fix.
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
-import { checkContent, formatProblems, type Problem } from '../../src/lib/check.ts';
+import { checkContent, formatProblems } from '../../src/lib/check.ts';
+import type { Problem } from '../../src/lib/check/parse.ts';
 import { IMAGE_MAX_BYTES } from '../../src/lib/safe-url.ts';
 import { ENGLISH_SENTENCE, ownWords } from '../support/hostile.ts';
 import { root } from '../support/sites.ts';

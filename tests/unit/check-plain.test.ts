@@ -1,4 +1,4 @@
-// The content check reads most files without the Markdown parser (plainFile in check.ts); for every file the
+// The content check reads most files without the Markdown parser (plainFile in src/lib/check/parse.ts); for every file the
 // project has, and for bodies chosen to trip it, that must give exactly what the parser gives.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/archive.ts';
-import { halfWidthMarks, parseFile, type Problem } from '../../src/lib/check.ts';
+import { halfWidthMarks } from '../../src/lib/check/fixes.ts';
+import { parseFile, type Problem } from '../../src/lib/check/parse.ts';
 import { root } from '../support/sites.ts';
 
 const markdownUnder = (dir: string) =>

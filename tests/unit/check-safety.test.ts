@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
-import { applyFieldSpaces, checkContent, formatProblems, readContent } from '../../src/lib/check.ts';
+import { checkContent, formatProblems } from '../../src/lib/check.ts';
+import { applyFieldSpaces } from '../../src/lib/check/fixes.ts';
+import { readContent } from '../../src/lib/check/read.ts';
 import { findInvisible, removeInvisible } from '../../src/lib/invisible.ts';
 import { root } from '../support/sites.ts';
 

@@ -13,16 +13,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../src/content.config.ts';
+import { checkContent, formatProblems } from '../../src/lib/check.ts';
 import {
   applyMarkFixes,
-  checkContent,
-  formatProblems,
   halfWidthMarks,
   lineSeparators,
   listSpaces,
   paragraphIndents,
-  readContent,
-} from '../../src/lib/check.ts';
+} from '../../src/lib/check/fixes.ts';
+import { readContent } from '../../src/lib/check/read.ts';
 import { root } from '../support/sites.ts';
 
 const fixtures = `${root}tests/fixtures/content/`;

@@ -1,6 +1,6 @@
 // Addresses for an imported report's speakers and organisations whose pinyin another one already has, in this report
 // or in the content folder: 王欣 and 王鑫 are both wang-xin, and two pages cannot share an address.
-import type { ContentEntry } from '../check.ts';
+import type { ContentEntry } from '../check/read.ts';
 import { removeInvisible } from '../invisible.ts';
 import { paths, schoolSlugOf, speakerSlugOf, type RemarkInput } from '../model.ts';
 import { slugify, slugifyName } from '../slug.ts';

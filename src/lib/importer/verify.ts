@@ -1,6 +1,8 @@
 // What an import must pass before it is written: the checks that `npm run check` and the build make, on the report as
 // it would be written, together with the reports already in the content folder (src/lib/importer/write.ts runs it).
-import { checkRead, readContent, replaceReport, type ContentRead, type Problem, type Schemas } from '../check.ts';
+import { checkRead } from '../check.ts';
+import type { Problem } from '../check/parse.ts';
+import { readContent, replaceReport, type ContentRead, type Schemas } from '../check/read.ts';
 import { ImportError } from './errors.ts';
 import type { Verify } from './write.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentModel } from '../../../src/content.config.ts';
-import { readContent } from '../../../src/lib/check.ts';
+import { readContent } from '../../../src/lib/check/read.ts';
 import { splitFile } from '../../../src/lib/importer/conserve.ts';
 import { distinctSlugs, readdressedLines, takenSlugs, type TakenSlugs } from '../../../src/lib/importer/slugs.ts';
 import type { RemarkInput } from '../../../src/lib/model.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { contentModel } from '../../../src/content.config.ts';
-import { readContent } from '../../../src/lib/check.ts';
+import { readContent } from '../../../src/lib/check/read.ts';
 import { passesChecks } from '../../../src/lib/importer/verify.ts';
 import { writeReport } from '../../../src/lib/importer/write.ts';
 import { readTree, root } from './helpers.ts';

@@ -1,0 +1,175 @@
+import type { RootContent } from 'mdast';
+import { normalizePunctuation } from '../punctuation.ts';
+import { FIELD_SPACE, LIST_SPACE, type ParsedFile } from './parse.ts';
+
+/** One half-width mark in Chinese prose: where it is in the file and its full-width form. */
+export interface MarkFix {
+  offset: number;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+}
+
+/** A link written with a space between its ] and (, or with a full-width （: to Markdown no link but text, whose
+ * brackets --fix would otherwise widen, so that the link could never be mended by deleting the space. */
+export const BROKEN_LINK =
+  /\[[^\]\n]*\](?:[ \t\u00a0\u3000]+\(|[ \t\u00a0\u3000]*（)[ \t]*(?:https?:\/\/|mailto:|tel:|\/)[^\s)）]*[)）]?/gi;
+
+/** Finds half-width , ; : ( ) ! ? inside Chinese text in the body (frontmatter, code and addresses are left alone). */
+export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  const visit = (node: RootContent) => {
+    // An autolink's text is its address (<https://…>, <tel:…>): a changed mark would change where it leads.
+    if (node.type === 'link' && parsed.source[node.position?.start.offset ?? -1] === '<') return;
+    if (node.type === 'text' && node.position) {
+      const { start, end } = node.position;
+      const raw = parsed.source.slice(start.offset, end.offset);
+      // Only where the source is the text itself (no escapes or entities), so offsets map one to one.
+      if (raw === node.value) {
+        const links = [...raw.matchAll(BROKEN_LINK)].map((m) => [m.index, m.index + m[0].length] as const);
+        const fixed = normalizePunctuation(raw).text;
+        const before = [...raw];
+        const after = [...fixed];
+        let offset = start.offset!;
+        let line = start.line;
+        let column = start.column;
+        before.forEach((c, i) => {
+          const local = offset - start.offset!;
+          if (c !== after[i] && !links.some(([from, to]) => local >= from && local < to))
+            fixes.push({ offset, line, column, from: c, to: after[i]! });
+          offset += c.length;
+          if (c === '\n') {
+            line += 1;
+            column = 1;
+          } else column += 1;
+        });
+      }
+    }
+    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  // The ) of a list item's marker (1)) is markup, not prose: widened, the line would never be an item.
+  const markers = new Set(listSpaces(parsed).map((space) => space.offset - 1));
+  return fixes.filter((fix) => !(fix.from === ')' && markers.has(fix.offset)));
+}
+
+/** The file's text with every half-width mark in Chinese prose made full-width. */
+export function applyMarkFixes(source: string, fixes: MarkFix[]): string {
+  let out = source;
+  for (const fix of [...fixes].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, fix.offset) + fix.to + out.slice(fix.offset + fix.from.length);
+  return out;
+}
+
+/** Each special space after a list item's marker in the body's paragraphs, and the plain space --fix puts there, one
+ * for one (so that it applies with the marks' fixes). */
+export function listSpaces(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  // Asked of every file parsed, twice (its marks and its own problem): most have no such line to walk the tree for.
+  if (!LIST_SPACE.test(parsed.source)) return fixes;
+  const visit = (node: RootContent) => {
+    if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
+      const { start, end } = node.position;
+      let offset = start.offset!;
+      parsed.source
+        .slice(offset, end.offset)
+        .split('\n')
+        .forEach((text, i) => {
+          const match = LIST_SPACE.exec(text);
+          if (match)
+            for (const [k, from] of [...match[2]!].entries())
+              fixes.push({
+                offset: offset + match[1]!.length + k,
+                line: start.line + i,
+                column: (i ? 1 : start.column) + [...match[1]!].length + k,
+                from,
+                to: ' ',
+              });
+          offset += text.length + 1;
+        });
+    }
+    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  return fixes;
+}
+
+/** Full-width or no-break spaces at the start of a line of a paragraph: the two-character indent Chinese typists give a
+ * paragraph, which Markdown keeps as text, on a page that indents each paragraph already (src/styles/global.css). */
+const INDENT = /^[\u3000\u00a0]+/;
+
+/** Each indent of full-width or no-break spaces in the body's paragraphs, and the nothing --fix puts there. */
+export function paragraphIndents(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  if (!/^[ \t>]*[\u3000\u00a0]/m.test(parsed.markdown)) return fixes;
+  const visit = (node: RootContent) => {
+    if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
+      const { start, end } = node.position;
+      let offset = node.position.start.offset;
+      parsed.source
+        .slice(offset, end.offset)
+        .split('\n')
+        .forEach((text, i) => {
+          // A line after the first starts where the file's line does: past a quote's > and spaces, as Markdown reads it.
+          const lead = i ? /^[ \t>]*/.exec(text)![0].length : 0;
+          const match = INDENT.exec(text.slice(lead));
+          if (match)
+            fixes.push({
+              offset: offset + lead,
+              line: start.line + i,
+              column: (i ? 1 : start.column) + lead,
+              from: match[0],
+              to: '',
+            });
+          offset += text.length + 1;
+        });
+    } else if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  parsed.body.forEach(visit);
+  return fixes;
+}
+
+/** Line and paragraph separators (U+2028, U+2029), as Word's line break and PDF text bring them: no line end to
+ * Markdown, which prints them inside the line, nor to a reader, who sees the words run on; YAML makes one a space. */
+const SEPARATOR = /[\u2028\u2029]/g;
+
+/** Each line or paragraph separator in the file, and what --fix writes for it: in the body, the line break (for
+ * U+2029, the blank line) it stands for; in the frontmatter, where a value is one line, nothing. */
+export function lineSeparators(parsed: ParsedFile): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  const body = parsed.source.length - parsed.markdown.length;
+  // A <Figure>'s attributes are one line each too: a line break in its caption would be printed as a space.
+  const tags: [number, number][] = [];
+  const visit = (node: RootContent) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.position)
+      tags.push([node.position.start.offset!, node.position.end.offset!]);
+    else if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  if (parsed.mdx && parsed.markdown.search(SEPARATOR) >= 0) parsed.body.forEach(visit);
+  for (const match of parsed.source.matchAll(SEPARATOR)) {
+    const inLine = match.index < body || tags.some(([from, to]) => match.index >= from && match.index < to);
+    const before = parsed.source.slice(0, match.index);
+    const start = before.lastIndexOf('\n') + 1;
+    fixes.push({
+      offset: match.index,
+      line: before.split('\n').length,
+      column: [...before.slice(start)].length + 1,
+      from: match[0],
+      to: inLine ? '' : match[0] === '\u2029' ? '\n\n' : '\n',
+    });
+  }
+  return fixes;
+}
+
+/** The file's text with the special spaces after the colons of `lines` (see `ParsedFile.fieldSpaces`) made plain,
+ * one for one, so that the offsets of other fixes stay right. */
+export function applyFieldSpaces(source: string, lines: number[]): string {
+  const text = source.split('\n');
+  for (const line of lines)
+    text[line - 1] = text[line - 1]!.replace(
+      FIELD_SPACE,
+      (_, field: string, spaces: string) => field + ' '.repeat(spaces.length),
+    );
+  return text.join('\n');
+}
