@@ -15,7 +15,7 @@ const PAGES = ['', `reports/${seed.id}/`, `reports/${seed.id}/${encodeURI(seed.s
 /** Every heading's lines as Chromium breaks them, and whether it overflows its box. */
 function headingLines(page: Page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('main h1, main h2, main h3')].map((heading) => {
+    [...document.querySelectorAll('main h1, main h2, main h3, main .outline-section')].map((heading) => {
       const text = heading.textContent;
       const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
       const lines: string[] = [];

@@ -56,6 +56,13 @@ describe('the whole report page', () => {
       ),
     ).toHaveLength(5);
   });
+
+  it("names each heading once in a screen reader's list of headings: the table of contents is links, not headings", () => {
+    const headings = full.doc.querySelectorAll('h1, h2, h3, h4, h5, h6').map(textOf);
+    const times = (title: string) => [title, headings.filter((h) => h === title).length];
+    expect(seed.sections.map(times)).toEqual(seed.sections.map((title) => [title, 1]));
+    expect(full.doc.querySelectorAll('nav.toc li a').map(textOf)).toEqual(expect.arrayContaining(seed.sections));
+  });
 });
 
 describe('the record of repairs on the whole report page', () => {
