@@ -18,6 +18,7 @@ import {
   type Finding,
   type Watcher,
 } from '../support/a11y.ts';
+import { t } from '../../src/i18n/zh-CN.ts';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { readPages } from '../support/dist.ts';
 import { pdfLines } from '../support/print.ts';
@@ -389,6 +390,34 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
       });
     }
     expect(stranded).toEqual([]);
+  });
+});
+
+describeInBrowser('the 404 page in print', () => {
+  const { dir, base } = sites.root;
+  let browser: Browser;
+  let site: Served;
+
+  beforeAll(async () => {
+    site = await serve(dir, base);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('prints what it says, without its link home, which paper cannot follow', async () => {
+    const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    const response = await page.goto(`${site.origin}${base}no-such-page/`);
+    expect(response?.status()).toBe(404);
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('main h1, main p, main a')]
+        .filter((el) => el.checkVisibility())
+        .map((el) => `${el.tagName.toLowerCase()} ${el.textContent.trim()}`),
+    );
+    expect(shown).toEqual([`h1 ${t.notFoundTitle}`, `p ${t.notFoundText}`]);
   });
 });
 
