@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArchive, remarkBaseName, type Archive, type Remark, type Report } from './model.ts';
+import { buildArchive, paths, remarkBaseName, type Archive, type Remark, type Report } from './model.ts';
+import { href } from './url.ts';
 
 let loading: Promise<{ archive: Archive; entries: Map<string, CollectionEntry<'remarks' | 'reports'>> }> | undefined;
 
@@ -38,4 +39,23 @@ export async function remarkEntry(remark: Remark): Promise<CollectionEntry<'rema
 /** The content entry behind a report, whose body is the editor's note. */
 export async function reportEntry(report: Report): Promise<CollectionEntry<'reports'>> {
   return (await loaded()).entries.get(`report:${report.id}`) as CollectionEntry<'reports'>;
+}
+
+let order: Promise<Map<string, number>> | undefined;
+
+/** Each page's place in the site's order, by its path: home, every report followed by its headings in order, the
+ * speakers, the organisations. For a list of pages that has no order of its own (the offline page's). */
+export function pageOrder(): Promise<Map<string, number>> {
+  return (order ??= getArchive().then(({ reports, speakers, orgs }) => {
+    const list = [
+      paths.home(),
+      paths.reports(),
+      ...reports.flatMap((report) => [paths.report(report), ...report.sectionList.map((s) => paths.section(s))]),
+      paths.speakers(),
+      ...speakers.map((s) => paths.speaker(s)),
+      paths.orgs(),
+      ...orgs.map((o) => paths.org(o)),
+    ];
+    return new Map(list.map((path, i) => [href(path), i]));
+  }));
 }

@@ -16,19 +16,22 @@ async function list(box: HTMLElement) {
   if (!urls.length) return;
   if (urls.length > LISTED)
     return void (box.firstElementChild!.textContent = (box.dataset.many ?? '').replace('{}', String(urls.length)));
-  const items = await Promise.all(
+  const pages = await Promise.all(
     urls.map(async (url) => {
       const html = (await (await cache.match(url))?.text()) ?? '';
-      const title = new DOMParser().parseFromString(html, 'text/html').title.replace(/ - [^-]+$/, '');
-      const item = document.createElement('li');
-      item.append(
-        Object.assign(document.createElement('a'), { href: new URL(url).pathname, textContent: title || url }),
-      );
-      return item;
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      // The site's order, which each page carries (src/layouts/Base.astro): a heading's address does not give its
+      // place in the report. A page without one (the search page, an index's later pages) comes last.
+      const order = Number(doc.documentElement.dataset.order ?? Number.MAX_SAFE_INTEGER);
+      return { url, order, title: doc.title.replace(/ - [^-]+$/, '') };
     }),
   );
   const ul = document.createElement('ul');
-  ul.append(...items);
+  for (const { url, title } of pages.sort((a, b) => a.order - b.order)) {
+    const item = document.createElement('li');
+    item.append(Object.assign(document.createElement('a'), { href: new URL(url).pathname, textContent: title || url }));
+    ul.append(item);
+  }
   box.replaceChildren(ul);
 }
 

@@ -971,3 +971,47 @@ describeInBrowser('offline', () => {
     }
   });
 });
+
+describeInBrowser("the offline page's list of saved pages", () => {
+  it("lists them in the site's order: home, the report and its headings in order, then speakers and organisations", async () => {
+    const { dir, base } = sites.root;
+    const built = readPages(dir, base);
+    const heading = (title: string) =>
+      built.find((p) => p.url.startsWith(base + reportPath) && p.doc.querySelector('h1')?.textContent.trim() === title)!
+        .url;
+    const speaker = built.find((p) => /\/speakers\/[^/]+\/$/.test(p.url))!.url;
+    const org = built.find((p) => /\/orgs\/[^/]+\/$/.test(p.url))!.url;
+    // Headings' addresses are their pinyin, whose alphabetical order is not the report's.
+    const inOrder = [
+      base,
+      `${base}reports/`,
+      base + reportPath,
+      ...seed.sections.map(heading),
+      `${base}speakers/`,
+      speaker,
+      `${base}orgs/`,
+      org,
+    ];
+    const site = await serve(dir, base);
+    const browser = await launchChromium();
+    try {
+      // No worker: the pages go into the cache the worker keeps them in, last read first.
+      const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+      await page.goto(`${site.url}offline/`);
+      await page.evaluate(
+        async ({ urls, base }) => {
+          const cache = await caches.open(`offline:${base}:pages:${document.documentElement.dataset.build}`);
+          for (const url of urls) await cache.add(url);
+        },
+        { urls: inOrder.toReversed().map((url) => site.origin + url), base },
+      );
+      await page.reload();
+      await page.waitForSelector('.offline-pages a');
+      const listed = await page.$$eval('.offline-pages a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(listed).toEqual(inOrder);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});
