@@ -3,7 +3,8 @@ export const search = {
   title: '搜索',
   description: '搜索全部报告中的发言、发言人和单位。',
   label: '搜索发言',
-  placeholder: '搜索发言、发言人、单位',
+  /** What to type: short enough to show whole in the search dialog's box on a 320 px phone. */
+  placeholder: '词语、人名或单位',
   /** Shown next to the box, for those who use the keyboard. */
   shortcut: '按 / 键搜索',
   close: '关闭',

@@ -99,10 +99,10 @@ describeInBrowser('on a phone', () => {
     expect(cut).toEqual([]);
   });
 
-  it("the search dialog's box shows its whole hint, from 360 to 414 px", async () => {
-    // At 320 px the hint cannot fit beside the dialog's button; Chromium clips a focused box's hint, ellipsis or not.
+  it("the search dialog's box shows its whole hint, from 320 to 414 px", async () => {
+    // Chromium clips a focused box's hint, ellipsis or not: only a hint short enough fits.
     const cut: string[] = [];
-    for (const width of WIDTHS.slice(1)) {
+    for (const width of WIDTHS) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(`${site.url}reports/${seed.id}/`);
       await page.locator('#site-search-q').click();
