@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { search } from '../../src/i18n/zh-CN.ts';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { speakerSlugOf } from '../../src/lib/model.ts';
+import { slugify } from '../../src/lib/slug.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { sites } from '../support/sites.ts';
@@ -14,8 +16,8 @@ const first = seed.remarks[0]!;
 const PAGES = [
   '',
   `reports/${seed.id}/`,
-  `reports/${seed.id}/${encodeURI(seed.sections[0]!)}/`,
-  `speakers/${encodeURI(first.speaker)}/`,
+  `reports/${seed.id}/${slugify(seed.sections[0]!)}/`,
+  `speakers/${speakerSlugOf(first)}/`,
   'search/',
 ];
 
@@ -85,7 +87,8 @@ describeInBrowser('on a phone', () => {
     for (const width of WIDTHS) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       for (const path of PAGES) {
-        await page.goto(`${site.url}${path}`);
+        // A page that is not there would measure the 404 page instead.
+        expect((await page.goto(`${site.url}${path}`))?.status(), path).toBe(200);
         await page.evaluate(() => document.fonts.ready);
         expect(await page.getByRole('searchbox', { name: search.label }).isVisible()).toBe(true);
         for (const { box, text, room } of await hints(page)) {

@@ -4,13 +4,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { slugify } from '../../src/lib/slug.ts';
 import { readSeed } from '../support/seed.ts';
 import { serve, type Served } from '../support/serve.ts';
 import { sites } from '../support/sites.ts';
 
 const seed = readSeed();
 const WIDTHS = [320, 360, 414, 768, 1024, 1280, 1440];
-const PAGES = ['', `reports/${seed.id}/`, `reports/${seed.id}/${encodeURI(seed.sections[0]!)}/`];
+const PAGES = ['', `reports/${seed.id}/`, `reports/${seed.id}/${slugify(seed.sections[0]!)}/`];
 
 /** Every heading's lines as Chromium breaks them, and whether it overflows its box. */
 function headingLines(page: Page) {
@@ -60,7 +61,8 @@ describeInBrowser('titles and headings', () => {
     for (const width of WIDTHS) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       for (const path of PAGES) {
-        await page.goto(`${site.url}${path}`);
+        // A page that is not there would measure the 404 page instead.
+        expect((await page.goto(`${site.url}${path}`))?.status(), path).toBe(200);
         await page.evaluate(() => document.fonts.ready);
         for (const { text, lines, overflows } of await headingLines(page)) {
           measured++;
