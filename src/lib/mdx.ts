@@ -15,11 +15,12 @@ import { imagePath, schemeOf } from './safe-url.ts';
 type Node<T extends RootContent['type']> = Extract<RootContent, { type: T }>;
 type JsxElement = Node<'mdxJsxFlowElement'> | Node<'mdxJsxTextElement'>;
 
-/** The attributes of <Figure>: what each is for, in an editor's words, and whether it must be there. */
+/** The attributes of <Figure>: what each is for, in an editor's words, whether it must be there, and whether it is
+ * words the page publishes, which Chinese typesetting rules as it does the body (src is a file's name). */
 const FIGURE_ATTRIBUTES = {
-  src: { label: '图片文件', required: true },
-  alt: { label: '图片内容的文字描述，给看不见图片的读者', required: true },
-  caption: { label: '图注，显示在图片下面', required: false },
+  src: { label: '图片文件', required: true, prose: false },
+  alt: { label: '图片内容的文字描述，给看不见图片的读者', required: true, prose: true },
+  caption: { label: '图注，显示在图片下面', required: false, prose: true },
 } as const;
 type FigureAttribute = keyof typeof FIGURE_ATTRIBUTES;
 

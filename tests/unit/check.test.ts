@@ -669,6 +669,68 @@ describe('half-width punctuation', () => {
     );
   });
 
+  /** The photo fixture's remark with `body`, the photo also saved as 活动,一.jpg: the remark's problems, its text, and
+   * its text fixed. */
+  async function photoBody(body: string) {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-caption-'));
+    cpSync(`${fixtures}photo/content`, dir, { recursive: true });
+    const remarks = join(dir, 'reports/test-report/remarks');
+    cpSync(join(remarks, 'huodong.jpg'), join(remarks, '活动,一.jpg'));
+    const file = join(remarks, '2-1-li-si.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n\n')[0]!}\n\n${body}\n`);
+    const { problems } = await checkContent(dir, contentModel);
+    const parsed = [...(await readContent(dir, contentModel)).files.values()].find((f) =>
+      f.file.endsWith('li-si.mdx'),
+    )!;
+    rmSync(dir, { recursive: true });
+    return {
+      problems: problems.filter((p) => p.file.endsWith('li-si.mdx')),
+      source: parsed.source,
+      fixed: applyMarkFixes(parsed.source, halfWidthMarks(parsed)),
+    };
+  }
+
+  it("is a warning in a photo's caption, at its line, as it is published text", async () => {
+    const { problems } = await photoBody(
+      '开展活动。\n\n<Figure src="./huodong.jpg" alt="孩子们在做游戏" caption="学生们在操场上,参加升旗仪式" />',
+    );
+    expect(problems.map((p) => [p.severity, p.line, p.column, p.message.split('，中文')[0]])).toEqual([
+      ['warning', 11, 59, '正文中有 1 个半角标点（如第 11 行的「,」）'],
+    ]);
+  });
+
+  it("is made full-width by --fix in a caption and a photo's description, only inside the quotes", async () => {
+    const body = [
+      '<Figure src="./活动,一.jpg" alt="学生(前排)在操场上" caption="学生们在操场上,参加升旗仪式:全体肃立" />',
+      "<Figure\n  src='./huodong.jpg'\n  alt='他说\"好,老师\"'\n  caption =\n    '升旗;仪式'\n/>",
+      '![学生们在操场上,参加升旗仪式](./huodong.jpg)',
+    ].join('\n\n');
+    const { problems, source, fixed } = await photoBody(body);
+    expect(problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(fixed).toBe(
+      source.replace(
+        body,
+        [
+          '<Figure src="./活动,一.jpg" alt="学生（前排）在操场上" caption="学生们在操场上，参加升旗仪式：全体肃立" />',
+          "<Figure\n  src='./huodong.jpg'\n  alt='他说\"好，老师\"'\n  caption =\n    '升旗；仪式'\n/>",
+          '![学生们在操场上，参加升旗仪式](./huodong.jpg)',
+        ].join('\n\n'),
+      ),
+    );
+  });
+
+  it('is left alone in an English caption and in one its source does not spell out character by character', async () => {
+    const body = [
+      '<Figure src="./huodong.jpg" alt="Hello, world (2015)" caption="Hello, world" />',
+      '<Figure src="./huodong.jpg" alt="他说&quot;好&quot;,老师" caption="升旗&amp;仪式,全体" />',
+      '![Hello, world](./huodong.jpg)',
+    ].join('\n\n');
+    const { problems, source, fixed } = await photoBody(body);
+    expect(problems).toEqual([]);
+    expect(fixed).toBe(source);
+  });
+
   it('is left alone in a file whose frontmatter is not closed, whose fields --fix would otherwise change', async () => {
     process.chdir(root);
     const dir = 'tests/fixtures/content/unclosed-frontmatter/content';

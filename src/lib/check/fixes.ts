@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { COMPONENTS } from '../mdx.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { FIELD_SPACE, LIST_SPACE, type ParsedFile } from './parse.ts';
 
@@ -16,36 +17,72 @@ export interface MarkFix {
 export const BROKEN_LINK =
   /\[[^\]\n]*\](?:[ \t\u00a0\u3000]+\(|[ \t\u00a0\u3000]*（)[ \t]*(?:https?:\/\/|mailto:|tel:|\/)[^\s)）]*[)）]?/gi;
 
-/** Finds half-width , ; : ( ) ! ? inside Chinese text in the body (frontmatter, code and addresses are left alone). */
+/** A place in the file. */
+interface Place {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** The place just after `text`, which starts at `start`. */
+function past(start: Place, text: string): Place {
+  const lines = text.split('\n');
+  const column = (lines.length > 1 ? 1 : start.column) + [...lines.at(-1)!].length;
+  return { offset: start.offset + text.length, line: start.line + lines.length - 1, column };
+}
+
+/** The marks `normalizePunctuation` widens in `text`, the file's own characters from `start` on, but for those at an
+ * offset in `text` that `skip` holds. */
+function marksIn(text: string, start: Place, skip: (local: number) => boolean = () => false): MarkFix[] {
+  const fixes: MarkFix[] = [];
+  const after = [...normalizePunctuation(text).text];
+  let { offset, line, column } = start;
+  [...text].forEach((c, i) => {
+    if (c !== after[i] && !skip(offset - start.offset)) fixes.push({ offset, line, column, from: c, to: after[i]! });
+    offset += c.length;
+    if (c === '\n') {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  });
+  return fixes;
+}
+
+const FIGURE: Record<string, { prose: boolean }> = COMPONENTS.Figure;
+
+/** Finds half-width , ; : ( ) ! ? inside Chinese text in the body, and in the words of its photos, an image's
+ * description and a <Figure>'s alt and caption, which the page publishes too (frontmatter, code and addresses are left
+ * alone). Only where the source is the text itself (no escapes or entities), so offsets map one to one. */
 export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
   const fixes: MarkFix[] = [];
   const visit = (node: RootContent) => {
     // An autolink's text is its address (<https://…>, <tel:…>): a changed mark would change where it leads.
     if (node.type === 'link' && parsed.source[node.position?.start.offset ?? -1] === '<') return;
     if (node.type === 'text' && node.position) {
-      const { start, end } = node.position;
-      const raw = parsed.source.slice(start.offset, end.offset);
-      // Only where the source is the text itself (no escapes or entities), so offsets map one to one.
+      const start = node.position.start as Place;
+      const raw = parsed.source.slice(start.offset, node.position.end.offset);
       if (raw === node.value) {
         const links = [...raw.matchAll(BROKEN_LINK)].map((m) => [m.index, m.index + m[0].length] as const);
-        const fixed = normalizePunctuation(raw).text;
-        const before = [...raw];
-        const after = [...fixed];
-        let offset = start.offset!;
-        let line = start.line;
-        let column = start.column;
-        before.forEach((c, i) => {
-          const local = offset - start.offset!;
-          if (c !== after[i] && !links.some(([from, to]) => local >= from && local < to))
-            fixes.push({ offset, line, column, from: c, to: after[i]! });
-          offset += c.length;
-          if (c === '\n') {
-            line += 1;
-            column = 1;
-          } else column += 1;
-        });
+        fixes.push(...marksIn(raw, start, (local) => links.some(([from, to]) => local >= from && local < to)));
       }
     }
+    // The description follows the ![; where it is written as itself up to the ], its offsets are the file's.
+    if ((node.type === 'image' || node.type === 'imageReference') && node.alt && node.position) {
+      const start = past(node.position.start as Place, '![');
+      if (parsed.source.startsWith(`${node.alt}]`, start.offset)) fixes.push(...marksIn(node.alt, start));
+    }
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Figure')
+      for (const attribute of node.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string' || !attribute.position)
+          continue;
+        if (!FIGURE[attribute.name]?.prose) continue;
+        // name="value" or name='value': the value's characters, between the quotes, never the quotes.
+        const start = attribute.position.start as Place;
+        const raw = parsed.source.slice(start.offset, attribute.position.end.offset);
+        const open = raw.indexOf(raw.at(-1)!) + 1;
+        if (raw.slice(open, -1) === attribute.value)
+          fixes.push(...marksIn(attribute.value, past(start, raw.slice(0, open))));
+      }
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
   parsed.body.forEach(visit);
