@@ -116,10 +116,44 @@ function introText(intro: string): string {
   return normalizeSpaces(intro);
 }
 
-/** A heading in this style: one short line without clause marks, two phrases separated by a space. */
+/** A heading in this style: one short line without clause marks, two phrases separated by a space; after the number
+ * that may start it (`headingNumber`), as a number is no phrase and its marks no clause marks. */
 export function isHeading(line: string): boolean {
-  return !CLAUSE.test(line) && [...line].length <= 30 && HAN.test(line) && /\S\s+\S/u.test(line);
+  const words = unnumbered(line);
+  return !CLAUSE.test(words) && [...words].length <= 30 && HAN.test(words) && /\S\s+\S/u.test(words);
 }
+
+/** The number a heading may start with, as a report numbers its headings: 一、 （一） 1. 1、 １．. A digit after it
+ * makes a decimal (1.5亿元), no number. */
+const HEADING_NUMBER =
+  /^(?:(?<han>[一二三四五六七八九十]{1,3})、|[(（](?<paren>[一二三四五六七八九十]{1,3})[)）]|(?<digits>[1-9１-９][0-9０-９]?)[.．、])(?![0-9０-９])/u;
+const HAN_DIGITS = '一二三四五六七八九';
+/** 1 to 99 as a Chinese numeral: 一, 十, 十一, 二十, 二十一. */
+const HAN_NUMERAL = /^(?:(?<tens>[二三四五六七八九])?(?<ten>十))?(?<units>[一二三四五六七八九])?$/u;
+
+/** A heading's number: its kind (一、 or （一） or 1.), its value and how it is printed. */
+export interface HeadingNumber {
+  kind: 'han' | 'paren' | 'digits';
+  value: number;
+  text: string;
+}
+
+/** The number at the start of a line, if it is one a heading may have (see HEADING_NUMBER). */
+export function headingNumber(line: string): HeadingNumber | undefined {
+  const m = HEADING_NUMBER.exec(line);
+  if (!m?.groups) return undefined;
+  const { han, paren, digits } = m.groups;
+  // NFKC makes full-width digits ASCII ones.
+  if (digits) return { kind: 'digits', value: Number(digits.normalize('NFKC')), text: m[0] };
+  const numeral = HAN_NUMERAL.exec(han ?? paren!)?.groups;
+  if (!numeral || !(numeral.ten || numeral.units)) return undefined;
+  const digit = (c: string | undefined) => (c ? HAN_DIGITS.indexOf(c) + 1 : 0);
+  const value = (numeral.ten ? digit(numeral.tens) || 1 : 0) * 10 + digit(numeral.units);
+  return { kind: han ? 'han' : 'paren', value, text: m[0] };
+}
+
+/** A line without the number a heading may start with. */
+const unnumbered = (line: string) => line.slice(headingNumber(line)?.text.length ?? 0);
 
 /** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name, or starts with one
  * of `names` (the speakers the editor named with --name). */
@@ -397,10 +431,12 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
 
   if (!headings.length && !blocks.some((b) => b.tag))
     throw new ImportError(
-      '这段文字没有报告的结构：找不到小标题（单独一行、没有标点、两个词组之间有空格），也找不到发言人（段首“姓名(单位职务):”）。',
+      '这段文字没有报告的结构：找不到小标题（单独一行、除开头的编号外没有标点、两个词组之间有空格），也找不到发言人（段首“姓名(单位职务):”）。',
     );
   if (!headings.length)
-    throw new ImportError('没有找到小标题：小标题应单独一行，没有标点，两个词组之间有空格（如“围绕中心 严字当头”）。');
+    throw new ImportError(
+      '没有找到小标题：小标题应单独一行，除开头的编号外没有标点，两个词组之间有空格（如“围绕中心 严字当头”“一、围绕中心 严字当头”；编号也可以是“（一）”“1.”“1、”）。',
+    );
   if (!blocks.some((b) => b.tag)) throw new ImportError('没有找到任何发言人：发言应以“姓名(单位职务):”或“姓名:”开头。');
 
   let owner: number | undefined;
