@@ -1,5 +1,5 @@
 import { ImportError, listCapped } from './errors.ts';
-import type { Block, Doubt, ParsedText } from './parse.ts';
+import { MAKE_PROSE, type Block, type Doubt, type ParsedText } from './parse.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { splitTitleOrFail } from './roles.ts';
 
@@ -138,7 +138,7 @@ export function assemble(parsed: ParsedText, chains: Block[][], roles: readonly 
   const empty = parsed.headings.filter((_, i) => !perSection.has(i));
   if (empty.length)
     throw new ImportError(
-      `小标题${listCapped(empty, (h) => `「${h.text}」（第 ${h.line} 行）`)}下面没有任何发言。若它不是小标题而是正文的一部分，请在原文中给它加上标点或并入所属段落；若是小标题，请检查发言人是否写成“姓名:”。`,
+      `小标题${listCapped(empty, (h) => `「${h.text}」（第 ${h.line} 行）`)}下面没有任何发言。若它不是小标题而是正文的一部分，${MAKE_PROSE}；若是小标题，请检查发言人是否写成“姓名:”。`,
     );
   return { note, remarks, speakers, doubts, punctuation };
 }

@@ -155,6 +155,71 @@ export function headingNumber(line: string): HeadingNumber | undefined {
 /** A line without the number a heading may start with. */
 const unnumbered = (line: string) => line.slice(headingNumber(line)?.text.length ?? 0);
 
+/** `value` printed as `like` prints its number (二、 for 一、, （二） for (一), ２． for １．). */
+function numberLike(like: HeadingNumber, value: number): string {
+  if (like.kind === 'digits') {
+    const wide = (d: string) => String.fromCodePoint(d.codePointAt(0)! - 0x30 + 0xff10);
+    const digits = /[０-９]/u.test(like.text) ? [...String(value)].map(wide).join('') : String(value);
+    return like.text.replace(/[0-9０-９]+/u, digits);
+  }
+  const tens = value >= 10 ? `${value >= 20 ? HAN_DIGITS[Math.floor(value / 10) - 1]! : ''}十` : '';
+  return like.text.replace(/[一二三四五六七八九十]+/u, tens + (value % 10 ? HAN_DIGITS[(value % 10) - 1]! : ''));
+}
+
+/** What makes a line shaped like a heading prose, such as a point a remark lists. */
+export const MAKE_PROSE = '请在原文中给它加上标点或并入所属段落';
+const notAHeading = (line: number) => `若第 ${line} 行不是小标题（例如发言中列出的一项），${MAKE_PROSE}`;
+
+/**
+ * Refuses numbered headings that do not run in one style from the first number on (一、 二、 三、…): a number out of
+ * that run is a point a remark lists, a heading of a second level, which the site has not, or follows a heading the
+ * rule missed (cut in two, or with a mark), and only the printed page tells which. Headings numbered and not in one
+ * report are listed, those of the fewer kind: a running header among numbered headings, a point among unnumbered ones.
+ */
+function checkNumbering(headings: Heading[], filled: { text: string; line: number }[]): Doubt[] {
+  let previous: { heading: Heading; number: HeadingNumber } | undefined;
+  for (const heading of headings) {
+    const number = headingNumber(heading.text);
+    if (!number) continue;
+    const like = previous?.number ?? number;
+    const want = (previous?.number.value ?? 0) + 1;
+    if (number.kind === like.kind && number.value === want) {
+      previous = { heading, number };
+      continue;
+    }
+    const expected = numberLike(like, want);
+    const at = `第 ${heading.line} 行的小标题「${heading.text}」`;
+    if (!previous || (number.kind === like.kind && number.value > want)) {
+      const from = previous?.heading.line ?? 0;
+      const missed = filled.find((l) => {
+        const n = l.line > from && l.line < heading.line ? headingNumber(l.text) : undefined;
+        return n?.kind === like.kind && n.value === want;
+      });
+      throw new ImportError(
+        `${at}编号是“${number.text}”，${previous ? `前一个带编号的小标题是第 ${previous.heading.line} 行的「${previous.heading.text}」，中间` : '是第一个带编号的小标题，前面'}缺了“${expected}”。${missed ? `第 ${missed.line} 行“${quote(missed.text)}”以“${expected}”开头，像是缺的那个小标题，却不是小标题的样子` : `编号为“${expected}”的小标题可能没有被认作小标题`}：小标题要单独一行，除开头的编号外没有标点，两个词组之间有空格，被排版断成两行的请写成同一行。请对照原稿在原文中改正，再导入；${notAHeading(heading.line)}。`,
+      );
+    }
+    throw new ImportError(
+      `${at}的编号“${number.text}”没有接着第 ${previous.heading.line} 行的小标题「${previous.heading.text}」排下去（下一个应是“${expected}”）。一份报告的小标题用同一种编号依次排列，导入程序分不清它是不是小标题，没有导入。${notAHeading(heading.line)}；若它是下一级的小标题（如“一、”下面的“（一）”），网站的小标题只有一级，导入程序不能照原稿导入，请联系维护者；若原文把编号印错了，请对照原稿改正。`,
+    );
+  }
+  const numbered = headings.filter((h) => headingNumber(h.text));
+  const plain = headings.filter((h) => !headingNumber(h.text));
+  if (!numbered.length || !plain.length) return [];
+  const after = '按小标题处理了，下面的发言都归在它下面。';
+  return numbered.length >= plain.length
+    ? plain.map((h) => ({
+        line: h.line,
+        start: h.text,
+        why: `这份报告的小标题多数带编号（如第 ${numbered[0]!.line} 行「${numbered[0]!.text}」），这一行没有，可能是每页都印的报头，${after}是报头的，请在原文中删去这一行；确是小标题的，不用改。`,
+      }))
+    : numbered.map((h) => ({
+        line: h.line,
+        start: h.text,
+        why: `这份报告的小标题多数没有编号（如第 ${plain[0]!.line} 行「${plain[0]!.text}」），这一行有，可能是发言中列出的一项，${after}是的话，${MAKE_PROSE}；确是小标题的，不用改。`,
+      }));
+}
+
 /** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name, or starts with one
  * of `names` (the speakers the editor named with --name). */
 export function matchTag(
@@ -366,6 +431,9 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       }
     }
   }
+
+  const doubtedLines = new Set(doubts.map((d) => d.line));
+  for (const doubt of checkNumbering(headings, filled)) if (!doubtedLines.has(doubt.line)) doubts.push(doubt);
 
   // `姓名:` is a speaker only if that name is introduced with 单位职务 somewhere, or cannot be an ordinary word.
   const introduced = new Set(blocks.filter((b) => b.tag?.intro).map((b) => b.tag!.name));

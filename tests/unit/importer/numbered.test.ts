@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { splitFile } from '../../../src/lib/importer/conserve.ts';
+import { formatSummary } from '../../../src/lib/importer/summary.ts';
 import { fixture, run } from './helpers.ts';
 
 /** The frontmatter and body of each written file, by path. */
@@ -53,5 +54,77 @@ describe('a report whose headings are numbered', () => {
       .replace(/^([一二三]、)\S+ /gmu, '$1');
     expect(() => run(text)).toThrow(ImportError);
     expect(() => run(text)).toThrow(/^没有找到小标题.*除开头的编号外没有标点.*“一、围绕中心 严字当头”/u);
+  });
+});
+
+/** The message and problems of a refused import. */
+function refusal(input: Uint8Array | string): string {
+  try {
+    run(input);
+  } catch (error) {
+    if (error instanceof ImportError) return [error.message, ...error.problems].join('\n');
+    throw error;
+  }
+  throw new Error('the import was expected to fail');
+}
+
+describe('numbered headings run in sequence, in one style', () => {
+  it('up to 十一、: the numbers are read, not only matched', () => {
+    const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
+    const phrases = ['围绕中心', '抓住关键', '立足实际', '发挥作用', '夯实基础', '凝心聚力', '立德树人', '携手同行'];
+    const text = [
+      '践行“三严三实” 办人民满意教育',
+      ...numerals.flatMap((n, i) => [
+        `${n}、${phrases[i % 8]} 第${n}部分`,
+        i ? '叶向红:要认真学习。' : '叶向红(区委教工委书记):要认真学习。',
+      ]),
+    ].join('\n\n');
+    expect(
+      run(text)
+        .summary.headings.map((h) => h.text)
+        .at(-1),
+    ).toBe('十一、立足实际 第十一部分');
+    expect(refusal(text.replace('十一、', '十二、'))).toMatch(/^第 43 行的小标题「十二、.*中间缺了“十一、”/u);
+  });
+
+  it('a heading missed (printed with a mark) is named, by the number the next one skips', () => {
+    expect(refusal(fixture('numbered-gap', 'input.txt'))).toBe(
+      '第 15 行的小标题「三、立足实际 打造服务特色」编号是“三、”，前一个带编号的小标题是第 5 行的「一、围绕中心 严字当头」，中间缺了“二、”。第 11 行“二、抓住关键，加强班子建设”以“二、”开头，像是缺的那个小标题，却不是小标题的样子：小标题要单独一行，除开头的编号外没有标点，两个词组之间有空格，被排版断成两行的请写成同一行。请对照原稿在原文中改正，再导入；若第 15 行不是小标题（例如发言中列出的一项），请在原文中给它加上标点或并入所属段落。',
+    );
+  });
+
+  it('a point of a remark shaped like a heading, numbered anew, is not taken for one: the import stops, naming it', () => {
+    expect(refusal(fixture('numbered-point', 'input.txt'))).toBe(
+      '第 13 行的小标题「一、加强理论学习 提高党性修养」的编号“一、”没有接着第 9 行的小标题「二、抓住关键 加强班子建设」排下去（下一个应是“三、”）。一份报告的小标题用同一种编号依次排列，导入程序分不清它是不是小标题，没有导入。若第 13 行不是小标题（例如发言中列出的一项），请在原文中给它加上标点或并入所属段落；若它是下一级的小标题（如“一、”下面的“（一）”），网站的小标题只有一级，导入程序不能照原稿导入，请联系维护者；若原文把编号印错了，请对照原稿改正。',
+    );
+  });
+
+  it.each([
+    ['1. 加强理论学习 提高党性修养', '“1.”', '“三、”'],
+    ['（三）加强理论学习 提高党性修养', '“（三）”', '“三、”'],
+  ])('%s: a number of another style is refused the same way', (line, number, next) => {
+    const text = fixture('numbered-point', 'input.txt').toString('utf8').replace('一、加强理论学习 提高党性修养', line);
+    expect(refusal(text)).toMatch(
+      new RegExp(`^第 13 行的小标题「.*」的编号${number}没有接着.*（下一个应是${next}）`, 'u'),
+    );
+  });
+
+  it('an unnumbered heading among numbered ones is listed as maybe a running header', () => {
+    const result = run(fixture('numbered-header', 'input.txt'));
+    expect(result.summary.headings.map((h) => h.text)).toContain('石景山教育 党建专刊');
+    expect(formatSummary(result.summary, 'x')).toContain(
+      '\n  - 第 9 行“石景山教育 党建专刊”：这份报告的小标题多数带编号（如第 5 行「一、围绕中心 严字当头」），这一行没有，可能是每页都印的报头，按小标题处理了，下面的发言都归在它下面。是报头的，请在原文中删去这一行；确是小标题的，不用改。',
+    );
+  });
+
+  it('a numbered heading among unnumbered ones is listed as maybe a point of a remark', () => {
+    const clean = fixture('clean', 'input.txt').toString('utf8');
+    const result = run(clean.replace('要坚持问题导向', '1. 坚持问题导向 狠抓落实\n\n陈建国:要坚持问题导向'));
+    expect(result.summary.doubts.map((d) => [d.line, d.why])).toEqual([
+      [
+        9,
+        '这份报告的小标题多数没有编号（如第 5 行「立德树人 育人为本」），这一行有，可能是发言中列出的一项，按小标题处理了，下面的发言都归在它下面。是的话，请在原文中给它加上标点或并入所属段落；确是小标题的，不用改。',
+      ],
+    ]);
   });
 });
