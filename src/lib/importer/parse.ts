@@ -296,7 +296,9 @@ interface CutHeading {
  * a mark hardly stands so. Cut after the first of three phrases, the first line is taken for such a paragraph. */
 function cutHeadings(filled: { text: string; line: number }[], names: ReadonlySet<string>): CutHeading[] {
   const prose = (text: string) => !NOTE.test(text) && !isHeading(text) && !matchTag(text, names);
-  const piece = (text: string) => !CLAUSE.test(text) && HAN.test(text) && prose(text);
+  // The first line of a numbered heading cut in two keeps the number (一、围绕中心 + 严字当头), whose marks are none of a
+  // clause.
+  const piece = (text: string) => !CLAUSE.test(unnumbered(text)) && HAN.test(text) && prose(text);
   const found: CutHeading[] = [];
   for (let i = 1; i + 1 < filled.length; i++) {
     const [before, a, b, after] = [filled[i - 1]!, filled[i]!, filled[i + 1]!, filled[i + 2]];
@@ -307,7 +309,7 @@ function cutHeadings(filled: { text: string; line: number }[], names: ReadonlySe
     if (piece(a.text) && starts && !NOTE.test(b.text) && isHeading(b.text) && !matchTag(b.text)) {
       const parts: [string, string] = [cleanLine(a.text), cleanLine(b.text)];
       const phrase = Math.max(...parts[1].split(' ').map((p) => [...p].length));
-      if ([...parts[0]].length <= phrase && isHeading(parts.join(' ')))
+      if ([...unnumbered(parts[0])].length <= phrase && isHeading(parts.join(' ')))
         found.push({ line: a.line, next: b.line, parts, prose: a.line });
       continue;
     }

@@ -128,3 +128,23 @@ describe('numbered headings run in sequence, in one style', () => {
     ]);
   });
 });
+
+describe('a numbered heading cut across two lines', () => {
+  const cut = fixture('numbered-cut', 'input.txt').toString('utf8');
+
+  it('is named as a cut heading, its number on the first line', () => {
+    expect(refusal(cut)).toBe(
+      [
+        '有 1 处排版断裂无法可靠修复，没有写入任何文件：',
+        '第 15 行“三、立足实际”：和第 16 行“打造服务特色”写成一行就是小标题「三、立足实际 打造服务特色」的样子，可能是被排版断成两行的小标题，第 16 行按正文处理了。是小标题的，请在原文中把这两行写成同一行，两个词组之间留一个空格，再导入。',
+      ].join('\n'),
+    );
+  });
+
+  it('is named when cut after the first of three phrases, the number not counted in its length', () => {
+    const text = cut.replace('三、立足实际\n打造服务特色', '三、立足岗位\n争做先锋 勇于担当');
+    expect(refusal(text)).toContain(
+      '第 15 行“三、立足岗位”：和第 16 行“争做先锋 勇于担当”写成一行就是小标题「三、立足岗位 争做先锋 勇于担当」的样子',
+    );
+  });
+});
