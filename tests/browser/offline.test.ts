@@ -251,7 +251,10 @@ describeInBrowser('offline', () => {
       await cut(site, context);
       for (const built of withPhotos) {
         await page.goto(site.origin + built.url);
-        expect(await shown(), built.url).not.toContain('');
+        const photos = await shown();
+        // Every photo of the page: the offline page in its place has none, and none missing.
+        expect(photos, built.url).toHaveLength(built.doc.querySelectorAll('img').length);
+        expect(photos, built.url).not.toContain('');
       }
     } finally {
       await context.close();

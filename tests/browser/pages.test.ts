@@ -328,6 +328,8 @@ describeInBrowser('the whole report in print (emulated print media, and as a PDF
   });
 
   it('keeps every heading and speaker line with what follows (break-after: avoid)', async () => {
+    // Every speaker line is printed, and so checked below: a selector that found none would check only headings.
+    expect(await page.locator('main .remark-head:visible').count()).toBe(seed.remarks.length);
     const loose = await page.evaluate(() =>
       [...document.querySelectorAll('main h1, main h2, main h3, main h4, main .remark-head')]
         .filter((el) => el.checkVisibility() && !['avoid', 'avoid-page'].includes(getComputedStyle(el).breakAfter))

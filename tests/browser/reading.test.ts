@@ -142,6 +142,8 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 1300 } });
       await page.goto(`${site.url}reports/${seed.id}/`);
       const links = page.locator('.toc a');
+      // Every heading and remark has its entry: a page without them would pass the loop below untried.
+      expect(await links.count()).toBe(seed.sections.length + seed.remarks.length);
       const marked = () => page.$$eval('.toc a[aria-current]', (list) => list.map((a) => a.getAttribute('href')));
       for (let i = 0; i < (await links.count()); i++) {
         const link = links.nth(i);

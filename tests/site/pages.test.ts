@@ -28,9 +28,12 @@ describe('the whole report page', () => {
 
   it('shows every remark exactly once, under its heading, in order, with its speaker line and text', () => {
     expect(remarkIds(full.doc).sort()).toEqual(seed.remarks.map((r) => r.id).sort());
-    for (const section of full.doc
+    const sections = full.doc
       .querySelectorAll('section[aria-labelledby]')
-      .filter((s) => s.querySelector('h2.section-title'))) {
+      .filter((s) => s.querySelector('h2.section-title'));
+    // One per heading: with none found, the order under each would go unchecked.
+    expect(sections).toHaveLength(seed.sections.length);
+    for (const section of sections) {
       const title = textOf(section.querySelector('h2')!);
       const expected = seed.remarks.filter((r) => r.section === title).sort((a, b) => a.order - b.order);
       expect(remarkIds(section)).toEqual(expected.map((r) => r.id));
