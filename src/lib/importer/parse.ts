@@ -116,11 +116,28 @@ function introText(intro: string): string {
   return normalizeSpaces(intro);
 }
 
-/** A heading in this style: one short line without clause marks, two phrases separated by a space; after the number
- * that may start it (`headingNumber`), as a number is no phrase and its marks no clause marks. */
-export function isHeading(line: string): boolean {
+/** The words of a line in the heading style, after the number that may start it (`headingNumber`), as a number is no
+ * phrase and its marks no clause marks: short, with Han characters and without clause marks; else undefined. */
+function headingWords(line: string): string | undefined {
   const words = unnumbered(line);
-  return !CLAUSE.test(words) && [...words].length <= 30 && HAN.test(words) && /\S\s+\S/u.test(words);
+  return !CLAUSE.test(words) && [...words].length <= 30 && HAN.test(words) ? words : undefined;
+}
+
+/** Phrases separated by a space. */
+const PHRASES = /\S\s+\S/u;
+
+/** A heading in this style: one line in the heading style (`headingWords`) of two phrases separated by a space. */
+export function isHeading(line: string): boolean {
+  const words = headingWords(line);
+  return words !== undefined && PHRASES.test(words);
+}
+
+/** A numbered line in the heading style of one phrase (一、加强班子建设): as most reports number their headings, but a
+ * point a remark lists is printed so too (1.加强理论学习), so it is a heading only where the lines around it say so
+ * (`phraseHeading`). */
+export function isNumberedPhrase(line: string): boolean {
+  const words = headingWords(line);
+  return words !== undefined && !PHRASES.test(words) && headingNumber(line) !== undefined;
 }
 
 /** The number a heading may start with, as a report numbers its headings: 一、 （一） 1. 1、 １．. A digit after it
@@ -176,7 +193,11 @@ const notAHeading = (line: number) => `若第 ${line} 行不是小标题（例�
  * rule missed (cut in two, or with a mark), and only the printed page tells which. Headings numbered and not in one
  * report are listed, those of the fewer kind: a running header among numbered headings, a point among unnumbered ones.
  */
-function checkNumbering(headings: Heading[], filled: { text: string; line: number }[]): Doubt[] {
+function checkNumbering(
+  headings: Heading[],
+  filled: { text: string; line: number }[],
+  notHeadings: ReadonlyMap<number, string>,
+): Doubt[] {
   let previous: { heading: Heading; number: HeadingNumber } | undefined;
   for (const heading of headings) {
     const number = headingNumber(heading.text);
@@ -195,8 +216,11 @@ function checkNumbering(headings: Heading[], filled: { text: string; line: numbe
         const n = l.line > from && l.line < heading.line ? headingNumber(l.text) : undefined;
         return n?.kind === like.kind && n.value === want;
       });
+      const shape = '小标题要单独一行，除开头的编号外没有标点，两个词组之间有空格，被排版断成两行的请写成同一行';
+      const phrase = missed && notHeadings.get(missed.line);
+      const why = phrase ? `，却只有一个词组，${phrase}，没有认作小标题` : `，却不是小标题的样子：${shape}`;
       throw new ImportError(
-        `${at}编号是“${number.text}”，${previous ? `前一个带编号的小标题是第 ${previous.heading.line} 行的「${previous.heading.text}」，中间` : '是第一个带编号的小标题，前面'}缺了“${expected}”。${missed ? `第 ${missed.line} 行“${quote(missed.text)}”以“${expected}”开头，像是缺的那个小标题，却不是小标题的样子` : `编号为“${expected}”的小标题可能没有被认作小标题`}：小标题要单独一行，除开头的编号外没有标点，两个词组之间有空格，被排版断成两行的请写成同一行。请对照原稿在原文中改正，再导入；${notAHeading(heading.line)}。`,
+        `${at}编号是“${number.text}”，${previous ? `前一个带编号的小标题是第 ${previous.heading.line} 行的「${previous.heading.text}」，中间` : '是第一个带编号的小标题，前面'}缺了“${expected}”。${missed ? `第 ${missed.line} 行“${quote(missed.text)}”以“${expected}”开头，像是缺的那个小标题${why}` : `编号为“${expected}”的小标题可能没有被认作小标题：${shape}`}。请对照原稿在原文中改正，再导入；${notAHeading(heading.line)}。`,
       );
     }
     throw new ImportError(
@@ -276,6 +300,9 @@ function isDictionaryWord(text: string): boolean {
 const OPENER =
   /^(?:其?[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+|首先|其次|再次|然[后後]|最[后後]|另外|此外|[总總]之)$/u;
 
+/** A name a tag gives that prose may start with as well (一是:, 目标:): it is a speaker's only if introduced somewhere. */
+const readsAsWord = (name: string) => OPENER.test(name) || isDictionaryWord(name);
+
 /** The start of a text for a message, cut at `length` characters with an ellipsis. */
 export function quote(text: string, length = 16): string {
   const chars = [...text];
@@ -324,6 +351,43 @@ function cutHeadings(filled: { text: string; line: number }[], names: ReadonlySe
     if (isHeading(parts.join(' '))) found.push({ line: a.line, next: b.line, parts, prose: b.line });
   }
   return found;
+}
+
+/**
+ * Tells, by the lines around it, whether the numbered line of one phrase (`isNumberedPhrase`) at `filled[i]` is a
+ * heading: undefined if it is, else why not, for a refusal that misses it. A heading is followed by a speaker's remark
+ * or, when its number runs on from the heading before (`runsOn`), by a paragraph without one: the tail of a paragraph
+ * cut elsewhere (as 解家长需求建议 stands at the start of a heading in the seed), which the repair places or refuses, as
+ * under any heading. A point a remark lists is followed by the rest of that remark or by the next point, which is
+ * numbered one more.
+ */
+function phraseJudge(filled: { text: string; line: number }[], names: ReadonlySet<string>) {
+  let introduced: Set<string> | undefined;
+  const speaks = (text: string) => {
+    const tag = NOTE.test(text) ? undefined : matchTag(text, names)?.tag;
+    if (!tag) return false;
+    // As the blocks give them, once read (see `introduced` in parseText).
+    introduced ??= new Set(
+      filled.flatMap((l) => {
+        const t = NOTE.test(l.text) ? undefined : matchTag(l.text, names)?.tag;
+        return t?.intro ? [t.name] : [];
+      }),
+    );
+    return tag.intro !== undefined || introduced.has(tag.name) || !readsAsWord(tag.name);
+  };
+  return (i: number, runsOn: boolean): string | undefined => {
+    const { text } = filled[i]!;
+    const before = filled[i - 1]!;
+    const number = headingNumber(text)!;
+    const prior = headingNumber(before.text);
+    if (isNumberedPhrase(before.text) && prior?.kind === number.kind && prior.value === number.value - 1)
+      return `它前面的第 ${before.line} 行以“${prior.text}”开头，它像是发言中列出的下一项`;
+    const next = filled[i + 1];
+    if (!next) return '它是原文的最后一行，后面没有发言';
+    if (speaks(next.text)) return undefined;
+    if (runsOn && !NOTE.test(next.text) && !isHeading(next.text) && !isNumberedPhrase(next.text)) return undefined;
+    return `它后面紧接着的第 ${next.line} 行“${quote(next.text)}”不是发言人的发言${runsOn ? '' : `，编号也没有接着前一个小标题排下去`}`;
+  };
 }
 
 /**
@@ -378,8 +442,25 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   const raws = new Map<number, string>();
   let hasNote = false;
   const nameShaped: ParsedText['nameShaped'] = [];
+  const judge = phraseJudge(filled, names);
+  const cutLines = new Set(cutHeads.map((c) => c.line));
+  /** Numbered lines of one phrase taken for prose, by line: why, for a refusal that misses one as a heading. */
+  const notHeadings = new Map<number, string>();
+  const phraseHeading = (i: number) => {
+    const { text, line } = filled[i]!;
+    if (!isNumberedPhrase(text) || cutLines.has(line)) return false;
+    const last = headings.at(-1);
+    const number = headingNumber(text)!;
+    const lastNumber = last && headingNumber(last.text);
+    const runsOn = last
+      ? lastNumber?.kind === number.kind && number.value === lastNumber.value + 1
+      : number.value === 1;
+    const why = judge(i, runsOn);
+    if (why) notHeadings.set(line, why);
+    return !why;
+  };
 
-  for (const { text: lineText, line } of rest) {
+  for (const [k, { text: lineText, line }] of rest.entries()) {
     const zone = headings.length - 1;
     const add = (block: Omit<Block, 'id' | 'line' | 'zone'>) => {
       const b = { id: blocks.length, line, zone, ...block };
@@ -393,7 +474,7 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
       hasNote = true;
       structural.push(note[0]);
       add({ text: normalizeSpaces(lineText.slice(note[0].length)), note: true });
-    } else if (isHeading(lineText) && !matchTag(lineText)) {
+    } else if ((isHeading(lineText) && !matchTag(lineText)) || phraseHeading(k + 1)) {
       const text = cleanLine(lineText);
       const twice = headingLines.get(text);
       if (twice !== undefined)
@@ -435,7 +516,8 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   }
 
   const doubtedLines = new Set(doubts.map((d) => d.line));
-  for (const doubt of checkNumbering(headings, filled)) if (!doubtedLines.has(doubt.line)) doubts.push(doubt);
+  for (const doubt of checkNumbering(headings, filled, notHeadings))
+    if (!doubtedLines.has(doubt.line)) doubts.push(doubt);
 
   // `姓名:` is a speaker only if that name is introduced with 单位职务 somewhere, or cannot be an ordinary word.
   const introduced = new Set(blocks.filter((b) => b.tag?.intro).map((b) => b.tag!.name));
@@ -443,7 +525,7 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
   for (const b of blocks) {
     if (!b.tag || b.tag.intro || introduced.has(b.tag.name)) continue;
     const { name } = b.tag;
-    if (OPENER.test(name) || isDictionaryWord(name)) {
+    if (readsAsWord(name)) {
       // Names are words too (张三, 高峰): the editor is to tell which this is, once for each word.
       if (!OPENER.test(name) && !doubted.has(name)) {
         // Counted while every one of them is still a tag: this is the first.
@@ -501,11 +583,11 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
 
   if (!headings.length && !blocks.some((b) => b.tag))
     throw new ImportError(
-      '这段文字没有报告的结构：找不到小标题（单独一行、除开头的编号外没有标点、两个词组之间有空格），也找不到发言人（段首“姓名(单位职务):”）。',
+      '这段文字没有报告的结构：找不到小标题（单独一行、除开头的编号外没有标点、两个词组之间有空格，或带编号、只有一个词组、后面紧接着发言），也找不到发言人（段首“姓名(单位职务):”）。',
     );
   if (!headings.length)
     throw new ImportError(
-      '没有找到小标题：小标题应单独一行，除开头的编号外没有标点，两个词组之间有空格（如“围绕中心 严字当头”“一、围绕中心 严字当头”；编号也可以是“（一）”“1.”“1、”）。',
+      '没有找到小标题：小标题应单独一行，除开头的编号外没有标点，两个词组之间有空格（如“围绕中心 严字当头”“一、围绕中心 严字当头”；编号也可以是“（一）”“1.”“1、”）；只有一个词组的要带编号，后面紧接着发言人的发言（如“一、加强班子建设”）。',
     );
   if (!blocks.some((b) => b.tag)) throw new ImportError('没有找到任何发言人：发言应以“姓名(单位职务):”或“姓名:”开头。');
 

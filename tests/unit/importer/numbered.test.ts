@@ -47,13 +47,94 @@ describe('a report whose headings are numbered', () => {
     expect(files.get('remarks/1-1-ye-xianghong.md')?.body).toBe(`\n${paragraphs.join('\n\n')}\n`);
   });
 
-  it('a numbered line of one phrase is no heading, and the refusal shows a numbered heading as one', () => {
-    // 一、严字当头: the first phrase of each heading left out.
+  it('a text without a heading is refused, showing each kind of heading', () => {
+    // 一、严字当头 with no number: the first phrase of each heading left out.
     const text = fixture('numbered-han', 'input.txt')
       .toString('utf8')
-      .replace(/^([一二三]、)\S+ /gmu, '$1');
+      .replace(/^[一二三]、\S+ /gmu, '');
     expect(() => run(text)).toThrow(ImportError);
-    expect(() => run(text)).toThrow(/^没有找到小标题.*除开头的编号外没有标点.*“一、围绕中心 严字当头”/u);
+    expect(() => run(text)).toThrow(
+      /^没有找到小标题.*除开头的编号外没有标点.*“一、围绕中心 严字当头”.*只有一个词组的要带编号，后面紧接着发言人的发言（如“一、加强班子建设”）/u,
+    );
+  });
+});
+
+describe('a numbered heading of one phrase (一、加强班子建设)', () => {
+  it('is a heading when a remark follows it, its number kept as printed', () => {
+    const result = run(fixture('numbered-phrase', 'input.txt'));
+    const sections = ['一、围绕中心', '二、加强班子建设', '三、打造服务特色'];
+    const files = new Map(result.files.map((f) => [f.path, splitFile(f.text)]));
+    expect(files.get('index.md')?.data.sections).toEqual(sections);
+    expect(
+      [...files].filter(([path]) => path.startsWith('remarks/')).map(([path, f]) => [path, f.data.section]),
+    ).toEqual([
+      ['remarks/1-1-ye-xianghong.md', sections[0]],
+      ['remarks/1-2-wang-xin.md', sections[0]],
+      ['remarks/2-1-jian-daoyin.md', sections[1]],
+      ['remarks/3-1-wang-xin.md', sections[2]],
+    ]);
+    expect(result.summary.doubts).toEqual([]);
+  });
+
+  it('is a heading in each numbering style', () => {
+    const text = fixture('numbered-phrase', 'input.txt').toString('utf8');
+    for (const numbers of [
+      ['（一）', '（二）', '（三）'],
+      ['1. ', '2. ', '3. '],
+      ['１、', '２、', '３、'],
+    ]) {
+      const styled = text.replace(/^([一二三])、/gmu, (_, n: string) => numbers['一二三'.indexOf(n)]!);
+      expect(run(styled).summary.headings.map((h) => h.text)).toEqual(
+        ['围绕中心', '加强班子建设', '打造服务特色'].map((h, i) => numbers[i]! + h),
+      );
+    }
+  });
+
+  it('is a heading when its number runs on and a paragraph without a speaker follows it: a tail moved there', () => {
+    const result = run(fixture('numbered-phrase-moved', 'input.txt'));
+    expect(result.summary.headings.map((h) => h.text)).toEqual([
+      '一、围绕中心',
+      '二、落实规章制度',
+      '三、打造服务特色',
+    ]);
+    expect(result.summary.repairs.map((r) => [r.head.line, r.tail.line, r.evidence])).toEqual([
+      [7, 13, { kind: 'word', word: '了解' }],
+    ]);
+    expect(result.summary.doubts).toEqual([]);
+  });
+
+  it('is no heading when it is a point a remark lists, in another style than the headings or in a report without', () => {
+    const text = fixture('numbered-phrase-list', 'input.txt').toString('utf8');
+    const points = (result: ReturnType<typeof run>) =>
+      result.files.find((f) => f.path === 'remarks/1-1-ye-xianghong.md')?.text.match(/^\d\..*$/gmu);
+    const listed = (result: ReturnType<typeof run>) => result.summary.repairs.filter((r) => r.review).length;
+    const numbered = run(text);
+    expect(numbered.summary.headings.map((h) => h.text)).toEqual(['一、围绕中心', '二、加强班子建设']);
+    // Each point joined to the words after it, as any paragraph without an end mark, and listed.
+    expect(points(numbered)).toEqual([
+      '1.加强理论学习要认真学习党的理论，提高党性修养。',
+      '2.完善规章制度要狠抓落实，务必抓住关键少数。',
+    ]);
+    expect(listed(numbered)).toBe(2);
+    const plain = run(
+      text.replace('一、围绕中心', '围绕中心 严字当头').replace('二、加强班子建设', '抓住关键 加强班子建设'),
+    );
+    expect(plain.summary.headings.map((h) => h.text)).toEqual(['围绕中心 严字当头', '抓住关键 加强班子建设']);
+    expect(points(plain)).toEqual(points(numbered));
+    // Printed one after the other, the last before the next remark: no heading either, the next one numbered one more.
+    const run2 = text.replace(/\n\n要认真学习[^\n]*/u, '').replace(/\n\n要狠抓落实[^\n]*/u, '\n\n王鑫:要狠抓落实。');
+    expect(refusal(run2)).toMatch(
+      /^有 1 处排版断裂.*\n叶向红在「一、围绕中心」下的发言在第 11 行的 “…2.完善规章制度” 处中断/u,
+    );
+  });
+
+  it('taken for the next point of a list, a heading missed is named with why', () => {
+    const text = fixture('numbered-phrase', 'input.txt')
+      .toString('utf8')
+      .replace('\n\n二、加强班子建设', '\n\n一、加强理论学习\n\n二、加强班子建设');
+    expect(refusal(text)).toMatch(
+      /^第 17 行的小标题「三、打造服务特色」编号是“三、”.*中间缺了“二、”。第 13 行“二、加强班子建设”以“二、”开头，像是缺的那个小标题，却只有一个词组，它前面的第 11 行以“一、”开头，它像是发言中列出的下一项，没有认作小标题。请对照原稿/u,
+    );
   });
 });
 
