@@ -1,6 +1,6 @@
-import { ImportError } from './errors.ts';
+import { ImportError, listCapped } from './errors.ts';
 import { normalizeSpaces } from '../punctuation.ts';
-import { endsSentence } from './evidence.ts';
+import { endsSentence, startsMidSentence } from './evidence.ts';
 
 /** A speaker's introduction at the start of a paragraph: `姓名(单位职务):` or `姓名:`. */
 export interface SpeakerTag {
@@ -46,7 +46,9 @@ export interface ParsedText {
   /** Other lines the text cannot tell the kind of (`Doubt`). */
   doubts: Doubt[];
   /** Lines taken for prose that end without a mark because they may be part of a heading cut in two, by line, with
-   * the line naming that heading: what a refusal tells the editor instead of ending them with a full stop. */
+   * the line naming that heading: what a refusal tells the editor instead of ending them with a full stop. And lines
+   * that may be the tail of a numbered heading of one phrase (一、加强班子建设 + ，认真落实……), at its start or starting
+   * with a mark, with the line naming those headings: what a refusal tells the editor of such a line nothing completes. */
   unended: Map<number, string>;
 }
 
@@ -223,8 +225,13 @@ function checkNumbering(
         `${at}编号是“${number.text}”，${previous ? `前一个带编号的小标题是第 ${previous.heading.line} 行的「${previous.heading.text}」，中间` : '是第一个带编号的小标题，前面'}缺了“${expected}”。${missed ? `第 ${missed.line} 行“${quote(missed.text)}”以“${expected}”开头，像是缺的那个小标题${why}` : `编号为“${expected}”的小标题可能没有被认作小标题：${shape}`}。请对照原稿在原文中改正，再导入；${notAHeading(heading.line)}。`,
       );
     }
+    // A paragraph that starts with a number, cut inside its first phrase, its tail moved away, is taken for a heading of
+    // one phrase: the number it takes is then printed twice.
+    const before = isNumberedPhrase(previous.heading.text)
+      ? `第 ${previous.heading.line} 行「${previous.heading.text}」只有一个词组，也可能不是小标题，而是发言中列出的一项，或一段话的开头、后半部分被排版排到了别处：是的话，请在原文中把它并入所属段落，或把后半部分接到它后面（写成同一行）。`
+      : '';
     throw new ImportError(
-      `${at}的编号“${number.text}”没有接着第 ${previous.heading.line} 行的小标题「${previous.heading.text}」排下去（下一个应是“${expected}”）。一份报告的小标题用同一种编号依次排列，导入程序分不清它是不是小标题，没有导入。${notAHeading(heading.line)}；若它是下一级的小标题（如“一、”下面的“（一）”），网站的小标题只有一级，导入程序不能照原稿导入，请联系维护者；若原文把编号印错了，请对照原稿改正。`,
+      `${at}的编号“${number.text}”没有接着第 ${previous.heading.line} 行的小标题「${previous.heading.text}」排下去（下一个应是“${expected}”）。一份报告的小标题用同一种编号依次排列，导入程序分不清它是不是小标题，没有导入。${before}${notAHeading(heading.line)}；若它是下一级的小标题（如“一、”下面的“（一）”），网站的小标题只有一级，导入程序不能照原稿导入，请联系维护者；若原文把编号印错了，请对照原稿改正。`,
     );
   }
   const numbered = headings.filter((h) => headingNumber(h.text));
@@ -513,6 +520,28 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
         add({ text: normalizeSpaces(lineText) });
       }
     }
+  }
+
+  // A paragraph that starts with a number, cut after its first phrase, reads as a numbered heading of one phrase when a
+  // remark or its tail follows it (一、加强班子建设 + ，认真落实……): the refusal of a line nothing completes, at the start
+  // of such a heading or starting with a mark, names them, with the fix for that reading.
+  const phrases = headings.filter((h) => isNumberedPhrase(h.text));
+  for (const [i, b] of blocks.entries()) {
+    if (!phrases.length || b.tag || b.note || !endsSentence(b.text)) continue;
+    const mid = startsMidSentence(b.text);
+    const above = b.zone >= 0 && blocks[i - 1]?.zone !== b.zone ? headings[b.zone]! : undefined;
+    const under = above && isNumberedPhrase(above.text) ? [above] : mid ? phrases : [];
+    if (!under.length) continue;
+    const one = under.length === 1;
+    const which =
+      under === phrases
+        ? `它可能是${listCapped(under, (h) => `第 ${h.line} 行“${h.text}”`)}${one ? '' : '中某一行'}的后半部分：${one ? '那一行' : '这些行'}`
+        : `它上面的第 ${above!.line} 行“${above!.text}”`;
+    const at = `第 ${b.line} 行`;
+    unended.set(
+      b.line,
+      `${at}“${quote(b.text, 12)}”${mid ? '以标点开头' : '位于小标题下却没有发言人'}，也接不上任何中断的发言。${which}带编号、只有一个词组，按小标题处理了；若${one ? '那一行' : '其中一行'}其实是一段话的开头，请在原文中把${at}接到那一行的末尾（写成同一行）；否则请把${at}移到所属发言的后面，或在段首写上“姓名:”。`,
+    );
   }
 
   const doubtedLines = new Set(doubts.map((d) => d.line));

@@ -32,8 +32,9 @@ export interface RepairOptions {
   joins?: readonly string[] | undefined;
   /** Refuse a join without evidence while another block could be the tail, instead of taking it for review. */
   strict?: boolean | undefined;
-  /** What to tell the editor, by line, of a block nothing completes that may be no paragraph at all (`unended` in
-   * parse.ts): telling them to end it with a full stop would be wrong advice there. */
+  /** What to tell the editor, by line, of a block nothing completes that may be no paragraph at all, or that may
+   * complete a heading (`unended` in parse.ts): telling them to end it with a full stop, or to move it after a remark,
+   * would be wrong advice there, or not the whole of it. */
   unended?: ReadonlyMap<number, string> | undefined;
 }
 

@@ -138,6 +138,59 @@ describe('a numbered heading of one phrase (一、加强班子建设)', () => {
   });
 });
 
+describe('a paragraph that starts with a number, cut after its first phrase (一、加强班子建设 + ，认真落实……)', () => {
+  const cut = fixture('numbered-phrase-cut', 'input.txt').toString('utf8');
+  const phrase = fixture('numbered-phrase', 'input.txt').toString('utf8');
+
+  it('is taken for a heading of one phrase when a remark follows it: the tail nothing completes names it', () => {
+    expect(refusal(cut).split('\n').slice(1)).toEqual([
+      '可能与此有关：第 9 行“一、加强班子建设”：这份报告的小标题多数没有编号（如第 5 行「围绕中心 严字当头」），这一行有，可能是发言中列出的一项，按小标题处理了，下面的发言都归在它下面。是的话，请在原文中给它加上标点或并入所属段落；确是小标题的，不用改。',
+      '第 17 行“,认真落实各项规章制度,…”以标点开头，也接不上任何中断的发言。它可能是第 9 行“一、加强班子建设”的后半部分：那一行带编号、只有一个词组，按小标题处理了；若那一行其实是一段话的开头，请在原文中把第 17 行接到那一行的末尾（写成同一行）；否则请把第 17 行移到所属发言的后面，或在段首写上“姓名:”。',
+    ]);
+  });
+
+  it('among headings of one phrase, the tail names each of them', () => {
+    const numbered = cut
+      .replace('围绕中心 严字当头', '一、围绕中心')
+      .replace('一、加强班子建设', '二、加强班子建设')
+      .replace('抓住关键 加强班子建设', '三、打造服务特色');
+    expect(refusal(numbered)).toContain(
+      '它可能是第 5 行“一、围绕中心”、第 9 行“二、加强班子建设”、第 13 行“三、打造服务特色”中某一行的后半部分：这些行带编号、只有一个词组，按小标题处理了；若其中一行其实是一段话的开头，请在原文中把第 17 行接到那一行的末尾（写成同一行）；',
+    );
+  });
+
+  it('its tail left right after it, its number running on: the tail under that heading names it', () => {
+    const text = phrase.replace('二、加强班子建设\n', '二、加强班子建设\n\n,认真落实各项规章制度。\n');
+    expect(refusal(text).split('\n').slice(1)).toEqual([
+      '第 13 行“,认真落实各项规章制度。”以标点开头，也接不上任何中断的发言。它上面的第 11 行“二、加强班子建设”带编号、只有一个词组，按小标题处理了；若那一行其实是一段话的开头，请在原文中把第 13 行接到那一行的末尾（写成同一行）；否则请把第 13 行移到所属发言的后面，或在段首写上“姓名:”。',
+    ]);
+  });
+
+  it('a tail moved under a heading of one phrase and proved by nothing is refused naming the heading too', () => {
+    // Cut between two words: 形式, + 了解家长需求建议.
+    const text = fixture('numbered-phrase-moved', 'input.txt')
+      .toString('utf8')
+      .replace(',了\n', ',\n')
+      .replace('\n解家长', '\n了解家长');
+    expect(refusal(text).split('\n').slice(1)).toEqual([
+      '左丽君在「一、围绕中心」下的发言在第 7 行的 “…长满意度调查问卷等形式,” 处中断，没有找到能接上的段落。请在原文中把这句话的后半部分移到这一段后面；若原文确实在这里结束，请补上句末标点。',
+      '第 13 行“了解家长需求建议;修订服…”位于小标题下却没有发言人，也接不上任何中断的发言。它上面的第 11 行“二、落实规章制度”带编号、只有一个词组，按小标题处理了；若那一行其实是一段话的开头，请在原文中把第 13 行接到那一行的末尾（写成同一行）；否则请把第 13 行移到所属发言的后面，或在段首写上“姓名:”。',
+    ]);
+  });
+
+  it('cut inside its first phrase, it takes the number of the heading after it, and the refusal names it too', () => {
+    // 二、加强班子建 + 设,认真落实……: the word across the cut is no proof against a heading, as a heading's end and the
+    // start of some paragraph form one by chance too often.
+    const text = fixture('numbered-han', 'input.txt')
+      .toString('utf8')
+      .replace('\n\n王鑫(区委教工委副书记)', '\n\n二、加强班子建\n\n王鑫(区委教工委副书记)')
+      .replace('共同愿景。', '共同愿景。\n\n设,认真落实各项规章制度。');
+    expect(refusal(text)).toContain(
+      '（下一个应是“三、”）。一份报告的小标题用同一种编号依次排列，导入程序分不清它是不是小标题，没有导入。第 9 行「二、加强班子建」只有一个词组，也可能不是小标题，而是发言中列出的一项，或一段话的开头、后半部分被排版排到了别处：是的话，请在原文中把它并入所属段落，或把后半部分接到它后面（写成同一行）。若第 13 行不是小标题',
+    );
+  });
+});
+
 /** The message and problems of a refused import. */
 function refusal(input: Uint8Array | string): string {
   try {
