@@ -1,5 +1,6 @@
-import { ImportError, listCapped } from './errors.ts';
-import { MAKE_PROSE, type Block, type Doubt, type ParsedText } from './parse.ts';
+import { ImportError, listCapped, type Doubt } from './errors.ts';
+import { MAKE_PROSE } from './numbering.ts';
+import type { Block, ParsedText } from './parse.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { splitTitleOrFail } from './roles.ts';
 

@@ -1,16 +1,18 @@
-import { ImportError, listCapped } from './errors.ts';
+import { doubtLine, ImportError, listCapped, quote, type Doubt } from './errors.ts';
 import { normalizeSpaces } from '../punctuation.ts';
 import { endsSentence, startsMidSentence } from './evidence.ts';
-
-/** A speaker's introduction at the start of a paragraph: `姓名(单位职务):` or `姓名:`. */
-export interface SpeakerTag {
-  /** The name without the spaces some layouts put between its characters. */
-  name: string;
-  /** 单位职务 as printed inside the brackets, when given here. */
-  intro?: string;
-  /** The whole introduction as printed, colon included: it moves to the frontmatter. */
-  raw: string;
-}
+import {
+  checkNumbering,
+  CLAUSE,
+  HAN,
+  headingNumber,
+  isHeading,
+  isNumberedPhrase,
+  phraseJudge,
+  unnumbered,
+  type Heading,
+} from './numbering.ts';
+import { isDictionaryWord, matchTag, NOTE, OPENER, readsAsWord, TAG_WINDOW, type SpeakerTag } from './tags.ts';
 
 /** One non-empty line of the source: a paragraph, or a piece of one that the layout cut off. */
 export interface Block {
@@ -25,12 +27,6 @@ export interface Block {
   note?: boolean;
   /** The tagged (or note) block whose run this block stands in; undefined at the start of a heading. */
   owner?: number;
-}
-
-/** A heading as printed, and its line in the source. */
-export interface Heading {
-  text: string;
-  line: number;
 }
 
 /** The structure read from the text, before any repair. */
@@ -52,35 +48,9 @@ export interface ParsedText {
   unended: Map<number, string>;
 }
 
-/** A line whose kind the text cannot tell (prose or a speaker's remark, a heading or a page header), for the editor to
- * check: where, how it was taken and why, and the fix. */
-export interface Doubt {
-  line: number;
-  /** The start of the paragraph, as printed. */
-  start: string;
-  /** What else it may be, how it was taken, and what to change in the raw text if it is the other. */
-  why: string;
-}
-/** A `Doubt` as the summary lists it. */
-export const doubtLine = (d: Doubt) => `第 ${d.line} 行“${d.start}”：${d.why}`;
-
-/** How far into a line a speaker tag is looked for. */
-const TAG_WINDOW = 200;
-// Without the u flag where a pattern needs none: in unicode mode a run of spaces is backtracked character by
-// character, and millions of them overflow the regular expression's stack.
-// 編者按 as a traditional text writes it, which the importer takes once saved as UTF-8 (see decode.ts).
-const NOTE = /^[【[]?[ \t\u3000]*[编編]者按[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*/;
-// Spaces before the brackets and before the colon are one \s* when there are no brackets: two would try every split
-// of a long run of spaces.
-const TAG = /^(?<name>\p{Script=Han}[\p{Script=Han}·\s]{0,10}?)\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
-/** The end of a lead-in to the words after the colon, quoted (李明说:, 王校长指出:) or listed (做法如下:): a speaker is
- * introduced by name, never so, and a name hardly ends so, so such a paragraph is prose, not a remark. */
-const LEAD_IN = /(?:[说說]|[讲講]|指出|[强強][调調]|表示|[认認][为為]|提出|要求|[谈談]到|如下)$/u;
-/** What follows a speaker's name: 单位职务 in brackets, if any, and the colon. */
-const AFTER_NAME = /^\s*(?:[(（](?<intro>[^()（）]{1,40})[)）]\s*)?[:：]\s*/u;
-/** A paragraph that starts as a speaker's remark does, with a name the rule above refuses: longer than four characters
- * (乌兰其其格) or with another dot (阿不都•热合曼). Prose starts so too (教学能手评选(面向全区青年教师):), so it stays
- * prose unless the editor names the speaker (--name), and the summary lists it. */
+/** A paragraph that starts as a speaker's remark does, with a name a tag (`matchTag` in tags.ts) refuses: longer than
+ * four characters (乌兰其其格) or with another dot (阿不都•热合曼). Prose starts so too (教学能手评选(面向全区青年教师):),
+ * so it stays prose unless the editor names the speaker (--name), and the summary lists it. */
 const NAME_SHAPED = /^(?<name>\p{Script=Han}[\p{Script=Han}·•・‧．]{1,11})\s*[(（][^()（）]{1,40}[)）]\s*[:：]/u;
 /** A paragraph that starts as a speaker's introduction with brackets or a colon that a tag does not take, or with
  * no colon after the brackets. A PDF gives a colon as another character that prints alike (∶ ︰ ﹕), and a layout may
@@ -102,178 +72,10 @@ const isPageNumber = (line: string) =>
   !/[^-－—–~·\s0-9０-９第版页一二三四五六七八九十]/u.test(line) && PAGE_NUMBER.test(line);
 /** The letters, digits and Han characters of a line: a header repeats the title with other spaces and marks. */
 const wordsOf = (line: string) => line.replace(/[^\p{L}\p{N}]/gu, '');
-/** Clause and sentence marks: a heading has none of them. */
-const CLAUSE = /[，。、；：！？,.;:!?()（）…]/u;
-const HAN = /\p{Script=Han}/u;
-const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Collapses runs of spaces (also ideographic ones) to one space, as a title or heading is printed. */
 export function cleanLine(line: string): string {
   return line.replace(/[\s\u3000]+/g, ' ').trim();
-}
-
-/** 单位职务 as the frontmatter gives it back: without the spaces between Chinese words that prose loses too, so that a
- * space the layout put between organisation and role (京源学校 党总支书记) neither splits the role nor goes missing. */
-function introText(intro: string): string {
-  return normalizeSpaces(intro);
-}
-
-/** The words of a line in the heading style, after the number that may start it (`headingNumber`), as a number is no
- * phrase and its marks no clause marks: short, with Han characters and without clause marks; else undefined. */
-function headingWords(line: string): string | undefined {
-  const words = unnumbered(line);
-  return !CLAUSE.test(words) && [...words].length <= 30 && HAN.test(words) ? words : undefined;
-}
-
-/** Phrases separated by a space. */
-const PHRASES = /\S\s+\S/u;
-
-/** A heading in this style: one line in the heading style (`headingWords`) of two phrases separated by a space. */
-export function isHeading(line: string): boolean {
-  const words = headingWords(line);
-  return words !== undefined && PHRASES.test(words);
-}
-
-/** A numbered line in the heading style of one phrase (一、加强班子建设): as most reports number their headings, but a
- * point a remark lists is printed so too (1.加强理论学习), so it is a heading only where the lines around it say so
- * (`phraseHeading`). */
-export function isNumberedPhrase(line: string): boolean {
-  const words = headingWords(line);
-  return words !== undefined && !PHRASES.test(words) && headingNumber(line) !== undefined;
-}
-
-/** The number a heading may start with, as a report numbers its headings: 一、 （一） 1. 1、 １．. A digit after it
- * makes a decimal (1.5亿元), no number. */
-const HEADING_NUMBER =
-  /^(?:(?<han>[一二三四五六七八九十]{1,3})、|[(（](?<paren>[一二三四五六七八九十]{1,3})[)）]|(?<digits>[1-9１-９][0-9０-９]?)[.．、])(?![0-9０-９])/u;
-const HAN_DIGITS = '一二三四五六七八九';
-/** 1 to 99 as a Chinese numeral: 一, 十, 十一, 二十, 二十一. */
-const HAN_NUMERAL = /^(?:(?<tens>[二三四五六七八九])?(?<ten>十))?(?<units>[一二三四五六七八九])?$/u;
-
-/** A heading's number: its kind (一、 or （一） or 1.), its value and how it is printed. */
-export interface HeadingNumber {
-  kind: 'han' | 'paren' | 'digits';
-  value: number;
-  text: string;
-}
-
-/** The number at the start of a line, if it is one a heading may have (see HEADING_NUMBER). */
-export function headingNumber(line: string): HeadingNumber | undefined {
-  const m = HEADING_NUMBER.exec(line);
-  if (!m?.groups) return undefined;
-  const { han, paren, digits } = m.groups;
-  // NFKC makes full-width digits ASCII ones.
-  if (digits) return { kind: 'digits', value: Number(digits.normalize('NFKC')), text: m[0] };
-  const numeral = HAN_NUMERAL.exec(han ?? paren!)?.groups;
-  if (!numeral || !(numeral.ten || numeral.units)) return undefined;
-  const digit = (c: string | undefined) => (c ? HAN_DIGITS.indexOf(c) + 1 : 0);
-  const value = (numeral.ten ? digit(numeral.tens) || 1 : 0) * 10 + digit(numeral.units);
-  return { kind: han ? 'han' : 'paren', value, text: m[0] };
-}
-
-/** A line without the number a heading may start with. */
-const unnumbered = (line: string) => line.slice(headingNumber(line)?.text.length ?? 0);
-
-/** `value` printed as `like` prints its number (二、 for 一、, （二） for (一), ２． for １．). */
-function numberLike(like: HeadingNumber, value: number): string {
-  if (like.kind === 'digits') {
-    const wide = (d: string) => String.fromCodePoint(d.codePointAt(0)! - 0x30 + 0xff10);
-    const digits = /[０-９]/u.test(like.text) ? [...String(value)].map(wide).join('') : String(value);
-    return like.text.replace(/[0-9０-９]+/u, digits);
-  }
-  const tens = value >= 10 ? `${value >= 20 ? HAN_DIGITS[Math.floor(value / 10) - 1]! : ''}十` : '';
-  return like.text.replace(/[一二三四五六七八九十]+/u, tens + (value % 10 ? HAN_DIGITS[(value % 10) - 1]! : ''));
-}
-
-/** What makes a line shaped like a heading prose, such as a point a remark lists. */
-export const MAKE_PROSE = '请在原文中给它加上标点或并入所属段落';
-const notAHeading = (line: number) => `若第 ${line} 行不是小标题（例如发言中列出的一项），${MAKE_PROSE}`;
-
-/**
- * Refuses numbered headings that do not run in one style from the first number on (一、 二、 三、…): a number out of
- * that run is a point a remark lists, a heading of a second level, which the site has not, or follows a heading the
- * rule missed (cut in two, or with a mark), and only the printed page tells which. Headings numbered and not in one
- * report are listed, those of the fewer kind: a running header among numbered headings, a point among unnumbered ones.
- */
-function checkNumbering(
-  headings: Heading[],
-  filled: { text: string; line: number }[],
-  notHeadings: ReadonlyMap<number, string>,
-): Doubt[] {
-  let previous: { heading: Heading; number: HeadingNumber } | undefined;
-  for (const heading of headings) {
-    const number = headingNumber(heading.text);
-    if (!number) continue;
-    const like = previous?.number ?? number;
-    const want = (previous?.number.value ?? 0) + 1;
-    if (number.kind === like.kind && number.value === want) {
-      previous = { heading, number };
-      continue;
-    }
-    const expected = numberLike(like, want);
-    const at = `第 ${heading.line} 行的小标题「${heading.text}」`;
-    if (!previous || (number.kind === like.kind && number.value > want)) {
-      const from = previous?.heading.line ?? 0;
-      const missed = filled.find((l) => {
-        const n = l.line > from && l.line < heading.line ? headingNumber(l.text) : undefined;
-        return n?.kind === like.kind && n.value === want;
-      });
-      const shape = '小标题要单独一行，除开头的编号外没有标点，两个词组之间有空格，被排版断成两行的请写成同一行';
-      const phrase = missed && notHeadings.get(missed.line);
-      const why = phrase ? `，却只有一个词组，${phrase}，没有认作小标题` : `，却不是小标题的样子：${shape}`;
-      throw new ImportError(
-        `${at}编号是“${number.text}”，${previous ? `前一个带编号的小标题是第 ${previous.heading.line} 行的「${previous.heading.text}」，中间` : '是第一个带编号的小标题，前面'}缺了“${expected}”。${missed ? `第 ${missed.line} 行“${quote(missed.text)}”以“${expected}”开头，像是缺的那个小标题${why}` : `编号为“${expected}”的小标题可能没有被认作小标题：${shape}`}。请对照原稿在原文中改正，再导入；${notAHeading(heading.line)}。`,
-      );
-    }
-    // A paragraph that starts with a number, cut inside its first phrase, its tail moved away, is taken for a heading of
-    // one phrase: the number it takes is then printed twice.
-    const before = isNumberedPhrase(previous.heading.text)
-      ? `第 ${previous.heading.line} 行「${previous.heading.text}」只有一个词组，也可能不是小标题，而是发言中列出的一项，或一段话的开头、后半部分被排版排到了别处：是的话，请在原文中把它并入所属段落，或把后半部分接到它后面（写成同一行）。`
-      : '';
-    throw new ImportError(
-      `${at}的编号“${number.text}”没有接着第 ${previous.heading.line} 行的小标题「${previous.heading.text}」排下去（下一个应是“${expected}”）。一份报告的小标题用同一种编号依次排列，导入程序分不清它是不是小标题，没有导入。${before}${notAHeading(heading.line)}；若它是下一级的小标题（如“一、”下面的“（一）”），网站的小标题只有一级，导入程序不能照原稿导入，请联系维护者；若原文把编号印错了，请对照原稿改正。`,
-    );
-  }
-  const numbered = headings.filter((h) => headingNumber(h.text));
-  const plain = headings.filter((h) => !headingNumber(h.text));
-  if (!numbered.length || !plain.length) return [];
-  const after = '按小标题处理了，下面的发言都归在它下面。';
-  return numbered.length >= plain.length
-    ? plain.map((h) => ({
-        line: h.line,
-        start: h.text,
-        why: `这份报告的小标题多数带编号（如第 ${numbered[0]!.line} 行「${numbered[0]!.text}」），这一行没有，可能是每页都印的报头，${after}是报头的，请在原文中删去这一行；确是小标题的，不用改。`,
-      }))
-    : numbered.map((h) => ({
-        line: h.line,
-        start: h.text,
-        why: `这份报告的小标题多数没有编号（如第 ${plain[0]!.line} 行「${plain[0]!.text}」），这一行有，可能是发言中列出的一项，${after}是的话，${MAKE_PROSE}；确是小标题的，不用改。`,
-      }));
-}
-
-/** The speaker tag at the start of a line, if the line has one that is shaped like a Chinese name, or starts with one
- * of `names` (the speakers the editor named with --name). */
-export function matchTag(
-  line: string,
-  names: ReadonlySet<string> = new Set(),
-): { tag: SpeakerTag; rest: string } | undefined {
-  const named = [...names].find((n) => line.startsWith(n));
-  const after = named === undefined ? null : AFTER_NAME.exec(line.slice(named.length, TAG_WINDOW));
-  if (named !== undefined && after) {
-    const intro = after.groups?.intro ? introText(after.groups.intro) : undefined;
-    const raw = line.slice(0, named.length + after[0].length);
-    return { tag: { name: named, raw: raw.trim(), ...(intro ? { intro } : {}) }, rest: line.slice(raw.length) };
-  }
-  // A tag is short even with spaces around it; on the whole of a line of millions of spaces, backtracking over
-  // them overflows the regular expression's stack.
-  const m = TAG.exec(line.slice(0, TAG_WINDOW));
-  if (!m?.groups) return undefined;
-  const name = m.groups.name!.replace(/\s/gu, '');
-  const length = [...name].length;
-  const valid = name.includes('·') ? length >= 3 && length <= 12 : length >= 2 && length <= 4;
-  if (!valid || LEAD_IN.test(name)) return undefined;
-  const intro = m.groups.intro ? introText(m.groups.intro) : undefined;
-  return { tag: { name, raw: m[0].trim(), ...(intro ? { intro } : {}) }, rest: line.slice(m[0].length) };
 }
 
 /** Why a paragraph that TAG did not take may still be a remark (see TAG_LIKE), if it may be. */
@@ -293,27 +95,6 @@ function tagLike(line: string): Omit<Doubt, 'line'> | undefined {
     start: colon ? m[0].trim() : quote(line, [...m[0]].length + 4),
     why: `${odd.join('，')}：发言人的介绍应写成${TAG_SHAPE}，这里按一句话处理，接在上一位发言人的发言里。是发言人的，请在原文中照此改正。`,
   };
-}
-
-/** A word the dictionary knows (目标, 其中), or words it knows of two characters or more (主要做法): prose may start
- * `目标:`, but a name may be such a word too (张三, 高峰), so the summary lists it. */
-function isDictionaryWord(text: string): boolean {
-  const segments = [...words.segment(text)];
-  return segments.every((s) => s.isWordLike === true && (segments.length === 1 || [...s.segment].length > 1));
-}
-
-/** Words that open a point or a passage (一是, 其次, 第三), never a name: `二是:` starts prose, unlisted. Both these and
- * LEAD_IN take a traditional text's forms too (說, 強調, 然後). */
-const OPENER =
-  /^(?:其?[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+|首先|其次|再次|然[后後]|最[后後]|另外|此外|[总總]之)$/u;
-
-/** A name a tag gives that prose may start with as well (一是:, 目标:): it is a speaker's only if introduced somewhere. */
-const readsAsWord = (name: string) => OPENER.test(name) || isDictionaryWord(name);
-
-/** The start of a text for a message, cut at `length` characters with an ellipsis. */
-export function quote(text: string, length = 16): string {
-  const chars = [...text];
-  return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
 }
 
 /** Two lines that make a heading once written as one (立德树人 + 育人为本), as the layout may cut one. */
@@ -358,43 +139,6 @@ function cutHeadings(filled: { text: string; line: number }[], names: ReadonlySe
     if (isHeading(parts.join(' '))) found.push({ line: a.line, next: b.line, parts, prose: b.line });
   }
   return found;
-}
-
-/**
- * Tells, by the lines around it, whether the numbered line of one phrase (`isNumberedPhrase`) at `filled[i]` is a
- * heading: undefined if it is, else why not, for a refusal that misses it. A heading is followed by a speaker's remark
- * or, when its number runs on from the heading before (`runsOn`), by a paragraph without one: the tail of a paragraph
- * cut elsewhere (as 解家长需求建议 stands at the start of a heading in the seed), which the repair places or refuses, as
- * under any heading. A point a remark lists is followed by the rest of that remark or by the next point, which is
- * numbered one more.
- */
-function phraseJudge(filled: { text: string; line: number }[], names: ReadonlySet<string>) {
-  let introduced: Set<string> | undefined;
-  const speaks = (text: string) => {
-    const tag = NOTE.test(text) ? undefined : matchTag(text, names)?.tag;
-    if (!tag) return false;
-    // As the blocks give them, once read (see `introduced` in parseText).
-    introduced ??= new Set(
-      filled.flatMap((l) => {
-        const t = NOTE.test(l.text) ? undefined : matchTag(l.text, names)?.tag;
-        return t?.intro ? [t.name] : [];
-      }),
-    );
-    return tag.intro !== undefined || introduced.has(tag.name) || !readsAsWord(tag.name);
-  };
-  return (i: number, runsOn: boolean): string | undefined => {
-    const { text } = filled[i]!;
-    const before = filled[i - 1]!;
-    const number = headingNumber(text)!;
-    const prior = headingNumber(before.text);
-    if (isNumberedPhrase(before.text) && prior?.kind === number.kind && prior.value === number.value - 1)
-      return `它前面的第 ${before.line} 行以“${prior.text}”开头，它像是发言中列出的下一项`;
-    const next = filled[i + 1];
-    if (!next) return '它是原文的最后一行，后面没有发言';
-    if (speaks(next.text)) return undefined;
-    if (runsOn && !NOTE.test(next.text) && !isHeading(next.text) && !isNumberedPhrase(next.text)) return undefined;
-    return `它后面紧接着的第 ${next.line} 行“${quote(next.text)}”不是发言人的发言${runsOn ? '' : `，编号也没有接着前一个小标题排下去`}`;
-  };
 }
 
 /**

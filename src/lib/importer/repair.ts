@@ -1,7 +1,8 @@
 import { normalizePunctuation, normalizeSpaces } from '../punctuation.ts';
-import { ImportError, LISTED, listCapped } from './errors.ts';
+import { ImportError, LISTED, listCapped, quote } from './errors.ts';
 import { endsSentence, headRun, startsMidSentence, tailRun, wordAcross, wordBetween } from './evidence.ts';
-import { matchTag, quote, type Block } from './parse.ts';
+import type { Block } from './parse.ts';
+import { matchTag } from './tags.ts';
 
 /** Why a block was taken as the continuation of a cut paragraph; `confirmed` when the editor gave `--join`. */
 export type Evidence = { kind: 'adjacent'; word?: string; confirmed?: boolean } | { kind: 'word'; word: string };

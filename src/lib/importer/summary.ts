@@ -1,4 +1,5 @@
-import { doubtLine, nameShapedLine, quote, type Block } from './parse.ts';
+import { doubtLine, quote } from './errors.ts';
+import { nameShapedLine, type Block } from './parse.ts';
 import type { ImportSummary } from './importer.ts';
 import { joinArgument, type Repair } from './repair.ts';
 

@@ -6,9 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/lib/importer/errors.ts';
 import { endsSentence } from '../../../src/lib/importer/evidence.ts';
-import { isHeading, matchTag } from '../../../src/lib/importer/parse.ts';
+import { isHeading } from '../../../src/lib/importer/numbering.ts';
 import type { Repair } from '../../../src/lib/importer/repair.ts';
 import { formatSummary } from '../../../src/lib/importer/summary.ts';
+import { matchTag } from '../../../src/lib/importer/tags.ts';
 import { asTree, fixture, mended, run } from './helpers.ts';
 
 const clean = fixture('clean/input.txt').toString('utf8');
