@@ -293,6 +293,10 @@ export function parseText(text: string, names: ReadonlySet<string> = new Set()):
     if (!doubtedLines.has(doubt.line)) doubts.push(doubt);
 
   // `姓名:` is a speaker only if that name is introduced with 单位职务 somewhere, or cannot be an ordinary word.
+  // phraseJudge gathers these names too, before the blocks exist, from every line, the title included: a title that
+  // starts as `姓名(单位职务):` with a name given by --name is kept as the title (only a name TAG takes is refused
+  // there) and still introduces that name to phraseJudge. One set for both would change which numbered lines are
+  // headings after such a title, so there are two.
   const introduced = new Set(blocks.filter((b) => b.tag?.intro).map((b) => b.tag!.name));
   const doubted = new Set<string>();
   for (const b of blocks) {
