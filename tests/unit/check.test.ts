@@ -691,13 +691,29 @@ describe('half-width punctuation', () => {
     };
   }
 
-  it("is a warning in a photo's caption, at its line, as it is published text", async () => {
+  it("is a warning in a photo's caption, at its line, as it is published text, named as the photo's words", async () => {
     const { problems } = await photoBody(
       '开展活动。\n\n<Figure src="./huodong.jpg" alt="孩子们在做游戏" caption="学生们在操场上,参加升旗仪式" />',
     );
     expect(problems.map((p) => [p.severity, p.line, p.column, p.message.split('，中文')[0]])).toEqual([
-      ['warning', 11, 59, '正文中有 1 个半角标点（如第 11 行的「,」）'],
+      ['warning', 11, 59, '图片说明中有 1 个半角标点（如第 11 行的「,」）'],
     ]);
+  });
+
+  it('names where its first mark is, the body or the words of a photo, when there are marks in both', async () => {
+    const caption = '<Figure src="./huodong.jpg" alt="孩子们在做游戏" caption="学生们在操场上,参加升旗仪式" />';
+    const said = async (body: string) =>
+      (await photoBody(body)).problems.map((p) => [p.line, p.column, p.message.split('，中文')[0]]);
+    expect(await said(`开展活动,凝聚人心。\n\n${caption}`)).toEqual([
+      [9, 5, '正文和图片说明中有 2 个半角标点（如第 9 行的「,」）'],
+    ]);
+    expect(await said(`${caption}\n\n开展活动,凝聚人心。`)).toEqual([
+      [9, 59, '正文和图片说明中有 2 个半角标点（如第 9 行图片说明中的「,」）'],
+    ]);
+    expect(await said('![学生们在操场上,参加升旗仪式](./huodong.jpg)')).toEqual([
+      [9, 10, '图片说明中有 1 个半角标点（如第 9 行的「,」）'],
+    ]);
+    expect(await said('开展活动,凝聚人心。')).toEqual([[9, 5, '正文中有 1 个半角标点（如第 9 行的「,」）']]);
   });
 
   it("is made full-width by --fix in a caption and a photo's description, only inside the quotes", async () => {

@@ -340,10 +340,15 @@ export function checkBody(
   const marks = halfWidthMarks(parsed);
   if (marks.length) {
     const first = marks[0]!;
+    // Named where the editor will look: the body's text, or the words of a photo, which are inside its markup.
+    const inBody = marks.some((m) => !m.photo);
+    const inPhoto = marks.some((m) => m.photo);
+    const where = inBody && inPhoto ? '正文和图片说明' : inBody ? '正文' : '图片说明';
+    const which = inBody && first.photo ? '图片说明中' : '';
     report(
       first.line,
       first.column,
-      `正文中有 ${marks.length} 个半角标点（如第 ${first.line} 行的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
+      `${where}中有 ${marks.length} 个半角标点（如第 ${first.line} 行${which}的「${first.from}」），中文里应为全角（${[...new Set(marks.map((m) => m.to))].join('')}）。运行 npm run check -- --fix 可自动改正。`,
       'warning',
     );
   }

@@ -12,6 +12,12 @@ export interface MarkFix {
   to: string;
 }
 
+/** A half-width mark, and whether it is in the words of a photo (a <Figure>'s alt or caption, an image's description)
+ * rather than the body's text: an editor looks for it in one or the other. */
+export interface TextMark extends MarkFix {
+  photo: boolean;
+}
+
 /** A link written with a space between its ] and (, or with a full-width （: to Markdown no link but text, whose
  * brackets --fix would otherwise widen, so that the link could never be mended by deleting the space. */
 export const BROKEN_LINK =
@@ -33,12 +39,18 @@ function past(start: Place, text: string): Place {
 
 /** The marks `normalizePunctuation` widens in `text`, the file's own characters from `start` on, but for those at an
  * offset in `text` that `skip` holds. */
-function marksIn(text: string, start: Place, skip: (local: number) => boolean = () => false): MarkFix[] {
-  const fixes: MarkFix[] = [];
+function marksIn(
+  text: string,
+  start: Place,
+  photo: boolean,
+  skip: (local: number) => boolean = () => false,
+): TextMark[] {
+  const fixes: TextMark[] = [];
   const after = [...normalizePunctuation(text).text];
   let { offset, line, column } = start;
   [...text].forEach((c, i) => {
-    if (c !== after[i] && !skip(offset - start.offset)) fixes.push({ offset, line, column, from: c, to: after[i]! });
+    if (c !== after[i] && !skip(offset - start.offset))
+      fixes.push({ offset, line, column, from: c, to: after[i]!, photo });
     offset += c.length;
     if (c === '\n') {
       line += 1;
@@ -53,8 +65,8 @@ const FIGURE: Record<string, { prose: boolean }> = COMPONENTS.Figure;
 /** Finds half-width , ; : ( ) ! ? inside Chinese text in the body, and in the words of its photos, an image's
  * description and a <Figure>'s alt and caption, which the page publishes too (frontmatter, code and addresses are left
  * alone). Only where the source is the text itself (no escapes or entities), so offsets map one to one. */
-export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
-  const fixes: MarkFix[] = [];
+export function halfWidthMarks(parsed: ParsedFile): TextMark[] {
+  const fixes: TextMark[] = [];
   const visit = (node: RootContent) => {
     // An autolink's text is its address (<https://…>, <tel:…>): a changed mark would change where it leads.
     if (node.type === 'link' && parsed.source[node.position?.start.offset ?? -1] === '<') return;
@@ -63,13 +75,13 @@ export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
       const raw = parsed.source.slice(start.offset, node.position.end.offset);
       if (raw === node.value) {
         const links = [...raw.matchAll(BROKEN_LINK)].map((m) => [m.index, m.index + m[0].length] as const);
-        fixes.push(...marksIn(raw, start, (local) => links.some(([from, to]) => local >= from && local < to)));
+        fixes.push(...marksIn(raw, start, false, (local) => links.some(([from, to]) => local >= from && local < to)));
       }
     }
     // The description follows the ![; where it is written as itself up to the ], its offsets are the file's.
     if ((node.type === 'image' || node.type === 'imageReference') && node.alt && node.position) {
       const start = past(node.position.start as Place, '![');
-      if (parsed.source.startsWith(`${node.alt}]`, start.offset)) fixes.push(...marksIn(node.alt, start));
+      if (parsed.source.startsWith(`${node.alt}]`, start.offset)) fixes.push(...marksIn(node.alt, start, true));
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Figure')
       for (const attribute of node.attributes) {
@@ -81,7 +93,7 @@ export function halfWidthMarks(parsed: ParsedFile): MarkFix[] {
         const raw = parsed.source.slice(start.offset, attribute.position.end.offset);
         const open = raw.indexOf(raw.at(-1)!) + 1;
         if (raw.slice(open, -1) === attribute.value)
-          fixes.push(...marksIn(attribute.value, past(start, raw.slice(0, open))));
+          fixes.push(...marksIn(attribute.value, past(start, raw.slice(0, open)), true));
       }
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
