@@ -736,15 +736,36 @@ describe('half-width punctuation', () => {
     );
   });
 
-  it('is left alone in an English caption and in one its source does not spell out character by character', async () => {
+  it('is left alone in an English caption and description', async () => {
     const body = [
       '<Figure src="./huodong.jpg" alt="Hello, world (2015)" caption="Hello, world" />',
-      '<Figure src="./huodong.jpg" alt="他说&quot;好&quot;,老师" caption="升旗&amp;仪式,全体" />',
       '![Hello, world](./huodong.jpg)',
     ].join('\n\n');
     const { problems, source, fixed } = await photoBody(body);
     expect(problems).toEqual([]);
     expect(fixed).toBe(source);
+  });
+
+  it('is found beside a character reference or an escape, or written as one, and --fix widens only the marks', async () => {
+    const body = [
+      '校长说&quot;好&quot;,大家 &amp; 老师都笑了\\(全体\\)。',
+      '<Figure src="./huodong.jpg" alt="他说&quot;好&quot;,老师" caption="升旗&amp;仪式&#44;全体" />',
+      '![升旗&amp;仪式,全体](./huodong.jpg)',
+    ].join('\n\n');
+    const { problems, source, fixed } = await photoBody(body);
+    expect(problems.map((p) => [p.severity, p.line, p.column, p.message.split('，中文')[0]])).toEqual([
+      ['warning', 9, 17, '正文和图片说明中有 6 个半角标点（如第 9 行的「,」）'],
+    ]);
+    expect(fixed).toBe(
+      source.replace(
+        body,
+        [
+          '校长说&quot;好&quot;，大家 &amp; 老师都笑了（全体）。',
+          '<Figure src="./huodong.jpg" alt="他说&quot;好&quot;，老师" caption="升旗&amp;仪式，全体" />',
+          '![升旗&amp;仪式，全体](./huodong.jpg)',
+        ].join('\n\n'),
+      ),
+    );
   });
 
   it('is left alone in a file whose frontmatter is not closed, whose fields --fix would otherwise change', async () => {

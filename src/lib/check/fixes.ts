@@ -37,25 +37,64 @@ function past(start: Place, text: string): Place {
   return { offset: start.offset + text.length, line: start.line + lines.length - 1, column };
 }
 
-/** The marks `normalizePunctuation` widens in `text`, the file's own characters from `start` on, but for those at an
- * offset in `text` that `skip` holds. */
+/** A character reference (&quot; &#44; &#x2C; &hellip;), which the parser reads as the one character it names. */
+const REFERENCE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/iy;
+/** A backslash before ASCII punctuation, which Markdown text reads as the mark alone. */
+const ESCAPE = /\\[!-/:-@[-`{-~]/y;
+
+/**
+ * Where each character of `value` (by code point) is written in `raw`, the source it was read from, and where that
+ * writing ends: as itself, as a character reference or, where `escapes` (Markdown text, not an attribute), as a
+ * backslash escape. Undefined where `value` cannot be so found in `raw`: a reference that names two characters, or
+ * text that spells a reference out (&amp;amp;), whose marks are then left alone rather than placed by a guess.
+ */
+function spelling(
+  raw: string,
+  value: string,
+  escapes: boolean,
+): { spans: [number, number][]; end: number } | undefined {
+  const spans: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  for (const c of value) {
+    ESCAPE.lastIndex = REFERENCE.lastIndex = i;
+    const escape = escapes ? ESCAPE.exec(raw)?.[0] : undefined;
+    const reference = escape === undefined ? REFERENCE.exec(raw)?.[0] : undefined;
+    let length = 0;
+    if (escape !== undefined) length = escape[1] === c ? escape.length : 0;
+    // A reference the parser left as written (&foo;) is in the value letter for letter.
+    else if (reference !== undefined && !value.startsWith(reference, j)) length = reference.length;
+    else if (raw.startsWith(c, i)) length = c.length;
+    if (!length) return undefined;
+    spans.push([i, i + length]);
+    i += length;
+    j += c.length;
+  }
+  return { spans, end: i };
+}
+
+/** The marks `normalizePunctuation` widens in `value`, read from `raw`, the file's characters from `start` on (see
+ * `spelling`), but for those at an offset in `raw` that `skip` holds. A mark written as a reference or an escape is
+ * replaced whole: a full-width mark needs neither. */
 function marksIn(
-  text: string,
+  value: string,
+  raw: string,
+  spans: [number, number][],
   start: Place,
   photo: boolean,
   skip: (local: number) => boolean = () => false,
 ): TextMark[] {
+  const after = [...normalizePunctuation(value).text];
   const fixes: TextMark[] = [];
-  const after = [...normalizePunctuation(text).text];
-  let { offset, line, column } = start;
-  [...text].forEach((c, i) => {
-    if (c !== after[i] && !skip(offset - start.offset))
-      fixes.push({ offset, line, column, from: c, to: after[i]!, photo });
-    offset += c.length;
-    if (c === '\n') {
-      line += 1;
-      column = 1;
-    } else column += 1;
+  // Each place found from the one before, so that a long paragraph is walked once.
+  let place = start;
+  let walked = 0;
+  [...value].forEach((c, k) => {
+    const [from, to] = spans[k]!;
+    if (c === after[k] || skip(from)) return;
+    place = past(place, raw.slice(walked, from));
+    walked = from;
+    fixes.push({ ...place, from: raw.slice(from, to), to: after[k]!, photo });
   });
   return fixes;
 }
@@ -64,7 +103,7 @@ const FIGURE: Record<string, { prose: boolean }> = COMPONENTS.Figure;
 
 /** Finds half-width , ; : ( ) ! ? inside Chinese text in the body, and in the words of its photos, an image's
  * description and a <Figure>'s alt and caption, which the page publishes too (frontmatter, code and addresses are left
- * alone). Only where the source is the text itself (no escapes or entities), so offsets map one to one. */
+ * alone), whether written as themselves or as a character reference (&#44;) or escape (\,). */
 export function halfWidthMarks(parsed: ParsedFile): TextMark[] {
   const fixes: TextMark[] = [];
   const visit = (node: RootContent) => {
@@ -73,15 +112,19 @@ export function halfWidthMarks(parsed: ParsedFile): TextMark[] {
     if (node.type === 'text' && node.position) {
       const start = node.position.start as Place;
       const raw = parsed.source.slice(start.offset, node.position.end.offset);
-      if (raw === node.value) {
+      const spelt = spelling(raw, node.value, true);
+      if (spelt?.end === raw.length) {
         const links = [...raw.matchAll(BROKEN_LINK)].map((m) => [m.index, m.index + m[0].length] as const);
-        fixes.push(...marksIn(raw, start, false, (local) => links.some(([from, to]) => local >= from && local < to)));
+        const inLink = (local: number) => links.some(([from, to]) => local >= from && local < to);
+        fixes.push(...marksIn(node.value, raw, spelt.spans, start, false, inLink));
       }
     }
-    // The description follows the ![; where it is written as itself up to the ], its offsets are the file's.
+    // The description follows the ![, up to the ]; where it holds markup (![**粗**](…)) it is not found and left alone.
     if ((node.type === 'image' || node.type === 'imageReference') && node.alt && node.position) {
       const start = past(node.position.start as Place, '![');
-      if (parsed.source.startsWith(`${node.alt}]`, start.offset)) fixes.push(...marksIn(node.alt, start, true));
+      const raw = parsed.source.slice(start.offset, node.position.end.offset);
+      const spelt = spelling(raw, node.alt, true);
+      if (spelt && raw[spelt.end] === ']') fixes.push(...marksIn(node.alt, raw, spelt.spans, start, true));
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Figure')
       for (const attribute of node.attributes) {
@@ -92,8 +135,10 @@ export function halfWidthMarks(parsed: ParsedFile): TextMark[] {
         const start = attribute.position.start as Place;
         const raw = parsed.source.slice(start.offset, attribute.position.end.offset);
         const open = raw.indexOf(raw.at(-1)!) + 1;
-        if (raw.slice(open, -1) === attribute.value)
-          fixes.push(...marksIn(attribute.value, past(start, raw.slice(0, open)), true));
+        const quoted = raw.slice(open, -1);
+        const spelt = spelling(quoted, attribute.value, false);
+        if (spelt?.end === quoted.length)
+          fixes.push(...marksIn(attribute.value, quoted, spelt.spans, past(start, raw.slice(0, open)), true));
       }
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
