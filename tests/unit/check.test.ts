@@ -736,6 +736,17 @@ describe('half-width punctuation', () => {
     );
   });
 
+  it("is found on a line begun by a quotation's > or an item's indent, or after a line ended by a space", async () => {
+    const body = ['> 校长说,大家\n> 都笑了,好。', '- 第一条,要点\n  接着写,完。', '行末有一个空格, \n下一行,好。'].join(
+      '\n\n',
+    );
+    const { problems, source, fixed } = await photoBody(body);
+    expect(
+      problems.filter((p) => p.message.includes('半角')).map((p) => [p.line, p.column, p.message.split('，中文')[0]]),
+    ).toEqual([[9, 6, '正文中有 6 个半角标点（如第 9 行的「,」）']]);
+    expect(fixed).toBe(source.replace(body, body.replaceAll(',', '，')));
+  });
+
   it('is left alone in an English caption and description', async () => {
     const body = [
       '<Figure src="./huodong.jpg" alt="Hello, world (2015)" caption="Hello, world" />',

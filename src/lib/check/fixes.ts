@@ -44,31 +44,40 @@ const ESCAPE = /\\[!-/:-@[-`{-~]/y;
 
 /**
  * Where each character of `value` (by code point) is written in `raw`, the source it was read from, and where that
- * writing ends: as itself, as a character reference or, where `escapes` (Markdown text, not an attribute), as a
- * backslash escape. Undefined where `value` cannot be so found in `raw`: a reference that names two characters, or
- * text that spells a reference out (&amp;amp;), whose marks are then left alone rather than placed by a guess.
+ * writing ends: as itself, as a character reference or, in Markdown text (`markdown`, not an attribute), as a
+ * backslash escape, past the layout Markdown reads no character from (the spaces that end a line, the indent and > that
+ * start the next, in a list's item or a quotation). Undefined where `value` cannot be so found in `raw`: a reference
+ * that names two characters, or text that spells a reference out (&amp;amp;), whose marks are then left alone rather
+ * than placed by a guess.
  */
 function spelling(
   raw: string,
   value: string,
-  escapes: boolean,
+  markdown: boolean,
 ): { spans: [number, number][]; end: number } | undefined {
   const spans: [number, number][] = [];
   let i = 0;
   let j = 0;
+  let previous = '';
   for (const c of value) {
-    ESCAPE.lastIndex = REFERENCE.lastIndex = i;
-    const escape = escapes ? ESCAPE.exec(raw)?.[0] : undefined;
-    const reference = escape === undefined ? REFERENCE.exec(raw)?.[0] : undefined;
+    const layout = !markdown ? '' : c === '\n' || c === '\r' ? ' \t' : previous === '\n' ? ' \t>' : '';
     let length = 0;
-    if (escape !== undefined) length = escape[1] === c ? escape.length : 0;
-    // A reference the parser left as written (&foo;) is in the value letter for letter.
-    else if (reference !== undefined && !value.startsWith(reference, j)) length = reference.length;
-    else if (raw.startsWith(c, i)) length = c.length;
+    for (;;) {
+      ESCAPE.lastIndex = REFERENCE.lastIndex = i;
+      const escape = markdown ? ESCAPE.exec(raw)?.[0] : undefined;
+      const reference = escape === undefined ? REFERENCE.exec(raw)?.[0] : undefined;
+      if (escape !== undefined) length = escape[1] === c ? escape.length : 0;
+      // A reference the parser left as written (&foo;) is in the value letter for letter.
+      else if (reference !== undefined && !value.startsWith(reference, j)) length = reference.length;
+      else if (raw.startsWith(c, i)) length = c.length;
+      if (length || i >= raw.length || !layout.includes(raw[i]!)) break;
+      i += 1;
+    }
     if (!length) return undefined;
     spans.push([i, i + length]);
     i += length;
     j += c.length;
+    previous = c;
   }
   return { spans, end: i };
 }
