@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expected, fixtures, scenarios } from '../support/fixtures.ts';
 import { root } from '../support/sites.ts';
-
-const fixtures = `${root}tests/fixtures/content/`;
-const scenarios = readdirSync(fixtures).filter((d) => existsSync(`${fixtures}${d}/expected.json`));
 
 const run = (args: string[], contentDir: string) =>
   spawnSync('node', ['scripts/check.ts', '--content-only', ...args], {
@@ -124,7 +122,7 @@ describe('npm run check', () => {
   });
 
   it.each(scenarios)('explains %s in one Chinese line per problem, with no stack trace', (scenario) => {
-    const { message } = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as { message: string };
+    const { message } = expected(scenario);
     const result = run([], `tests/fixtures/content/${scenario}/content`);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(message);

@@ -3,10 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expected, scenarios } from '../support/fixtures.ts';
 import { root } from '../support/sites.ts';
-
-const fixtures = `${root}tests/fixtures/content/`;
-const scenarios = readdirSync(fixtures).filter((d) => existsSync(`${fixtures}${d}/expected.json`));
 
 /** Builds the site from a fixture's content folder, as `npm run build` would. */
 function build(scenario: string) {
@@ -31,16 +29,11 @@ describe('a build with invalid content', () => {
   });
 
   it.each(scenarios)('fails on %s, names the file and line, and publishes nothing', (scenario) => {
-    const expected = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as {
-      file: string;
-      line: number;
-      message: string;
-    };
+    const { file, line, message } = expected(scenario);
     const result = build(scenario);
     expect(result.status).not.toBe(0);
-    const where = expected.line ? `${expected.file}:${expected.line}:` : expected.file;
-    expect(result.output).toContain(where);
-    expect(result.output).toContain(expected.message);
+    expect(result.output).toContain(line ? `${file}:${line}:` : file);
+    expect(result.output).toContain(message);
     expect(result.pages).toEqual([]);
   });
 });

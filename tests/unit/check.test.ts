@@ -1,14 +1,4 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,17 +12,8 @@ import {
   paragraphIndents,
 } from '../../src/lib/check/fixes.ts';
 import { readContent } from '../../src/lib/check/read.ts';
+import { examples, expected as expectedOf, fixtures, scenarios } from '../support/fixtures.ts';
 import { root } from '../support/sites.ts';
-
-const fixtures = `${root}tests/fixtures/content/`;
-const scenarios = readdirSync(fixtures).filter((d) => existsSync(`${fixtures}${d}/expected.json`));
-
-interface Expected {
-  file: string;
-  line: number;
-  field?: string;
-  message: string;
-}
 
 describe('content checks', () => {
   it('find nothing wrong in the seed content and the valid fixture', async () => {
@@ -47,9 +28,16 @@ describe('content checks', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('have fixtures that are no mistake only where they are listed as such, and are there', () => {
+    for (const example of examples) {
+      expect(existsSync(`${fixtures}${example}/content`), example).toBe(true);
+      expect(existsSync(`${fixtures}${example}/expected.json`), example).toBe(false);
+    }
+  });
+
   it.each(scenarios)('report %s with its file, line, field and message in Chinese', async (scenario) => {
     process.chdir(root);
-    const expected = JSON.parse(readFileSync(`${fixtures}${scenario}/expected.json`, 'utf8')) as Expected;
+    const expected = expectedOf(scenario);
     const problems = (await checkContent(`tests/fixtures/content/${scenario}/content`, contentModel)).problems.filter(
       (p) => p.severity === 'error',
     );
