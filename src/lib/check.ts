@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { toString } from 'mdast-util-to-string';
 import { buildArchive, remarkBaseName, schoolSlugOf, speakerSlugOf, type RemarkInput } from './model.ts';
+import { removeInvisible } from './invisible.ts';
 import { foldMarks } from './punctuation.ts';
 import { slugify } from './slug.ts';
 import { searchChars } from '../scripts/search/text.ts';
@@ -95,10 +96,12 @@ export function checkRead(read: ContentRead): ContentCheck {
 
   // The record of repairs (校勘记) speaks of remarks, text and headings of its own report: each must be there. A quoted
   // end is looked for in the text as read (3~5, not the Markdown's 3\~5), whatever the width of its marks, so that
-  // --fix, which makes a body's marks full-width and leaves the frontmatter alone, never makes the record wrong.
+  // --fix, which makes a body's marks full-width and leaves the frontmatter alone, never makes the record wrong; and
+  // past invisible characters, which are said where they are, and which --fix removes.
   // None for a body that could not be read (an MDX mistake, said where it is): there is no text to look in.
+  const seen = (text: string) => foldMarks(removeInvisible(text));
   const prose = (file: string) =>
-    files.get(file)?.unreadable ? undefined : foldMarks(toString(files.get(file)?.body ?? []));
+    files.get(file)?.unreadable ? undefined : seen(toString(files.get(file)?.body ?? []));
   for (const report of reportInputs) {
     const { joins = [], intros = [] } = report.repairs ?? {};
     const named = new Map(remarkInputs.filter((r) => r.report === report.id).map((r) => [remarkBaseName(r.file), r]));
@@ -125,7 +128,7 @@ export function checkRead(read: ContentRead): ContentCheck {
       const file = join.remark === 'note' ? report.file : named.get(join.remark)?.file;
       if (!file) {
         if (!there(join.remark)) problem(`joins.${i}.remark`, unknownRemark(join.remark));
-      } else if (prose(file)?.includes(foldMarks(join.after)) === false)
+      } else if (prose(file)?.includes(seen(join.after)) === false)
         problem(
           `joins.${i}.after`,
           `校勘记说「${join.after}」处的断开已接上，但${join.remark === 'note' ? '编者按' : `发言 ${join.remark}`}里没有这段文字。请照正文抄写断开处前半段的结尾。`,

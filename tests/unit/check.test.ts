@@ -437,6 +437,19 @@ describe('the record of repairs (校勘记)', () => {
     );
   });
 
+  it('finds a quoted end past an invisible character in the body, which is said once, where it is', async () => {
+    const problems = await withRecord(
+      (r) => r,
+      (dir) => {
+        const remark = `${dir}/reports/test-report/remarks/1-1-zhang-san.md`;
+        writeFileSync(remark, readFileSync(remark, 'utf8').replace('认真学习', '认真\u00ad学习'));
+      },
+    );
+    expect(problems.map((p) => [p.file.split('/').at(-1), p.message.split('（')[0]])).toEqual([
+      ['1-1-zhang-san.md', '正文里有 1 个看不见的字符'],
+    ]);
+  });
+
   it('names only remarks and headings of its own report, each at its line', async () => {
     const problems = await withRecord((r) =>
       r.replace('remark: 1-1-zhang-san', 'remark: 9-9-nobody').replace('from: 第一部分 学习', 'from: 第三部分 不存在'),
