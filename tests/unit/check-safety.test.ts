@@ -442,6 +442,17 @@ describe('frontmatter mistakes', () => {
     );
   });
 
+  it("a list's first item written on its field's line, the others read as its continuation, is said there", async () => {
+    const found = await errors(
+      content({ [INDEX]: (t) => t.replace('sections:\n  - 第一部分 学习', 'sections: 第一部分 学习') }),
+    );
+    expect(found.map((p) => p.file.replace(/^.*\/reports\//, ''))).toEqual(['test-report/index.md']);
+    expect(found[0]).toMatchObject({ line: 4, column: 11, field: 'sections' });
+    expect(found[0]!.message).toBe(
+      '字段 sections 的第一项「第一部分 学习」写在了「sections:」的同一行，下面的各项就被读成了它的接续。请把它移到下一行，和下面的各项一样写成「  - 第一部分 学习」。',
+    );
+  });
+
   it('a quoted value wrapped onto the next line, which gains a space there, is said at its line', async () => {
     const found = await errors(
       content({ [INDEX]: (t) => t.replace('title: 测试报告 样例', 'title: "测试报告\n  样例"') }),

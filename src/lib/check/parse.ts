@@ -434,6 +434,23 @@ export function parseFile(file: string, text: string, problems: Problem[], { pla
               severity: 'error',
               message: `字段 ${field} 的各项没有读成列表：列表的每一项要以英文减号加一个空格「- 」开头，这一行写成了「${first.trim()}」。请每一项都照这样写，例如「  - ${item}」。`,
             });
+          } else if (
+            node.type === 'PLAIN' &&
+            end > pos.line &&
+            /:\s*$/.test(first.slice(0, pos.col - 1)) &&
+            /^\s+-\s/.test(front.value.split('\n')[pos.line] ?? '')
+          ) {
+            // The first item written on the field's own line: the items under it read as its continuation.
+            misread = true;
+            const item = first.slice(pos.col - 1).trim();
+            problems.push({
+              file,
+              line: offset + pos.line,
+              column: pos.col,
+              field,
+              severity: 'error',
+              message: `字段 ${field} 的第一项「${item}」写在了「${field}:」的同一行，下面的各项就被读成了它的接续。请把它移到下一行，和下面的各项一样写成「  - ${item}」。`,
+            });
           } else if ((node.type === 'PLAIN' || quoted) && end > pos.line) {
             misread = true;
             problems.push({
