@@ -18,9 +18,11 @@ export function argsProblem(error: unknown, options: string[]): string {
     return `多出了「${quoted}」。值里有空格时，请用英文双引号把整个值括起来，例如 --section "立足实际 打造服务特色"。`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = quoted.split(' ')[0]!;
-    return /argument missing/.test(message ?? '')
-      ? `选项 ${name} 后面要写一个值。`
-      : `选项 ${name} 后面不能写值（写 ${name} 即可）。`;
+    if (/argument missing/.test(message ?? '')) return `选项 ${name} 后面要写一个值。`;
+    // Its value left out, so that the next option (--section --speaker 王五) would be taken for it.
+    if (/argument is ambiguous/.test(message ?? ''))
+      return `选项 ${name} 后面要写一个值，这里紧接着的是另一个选项。值本身以减号 - 开头时，请写成 ${name}=-……。`;
+    return `选项 ${name} 后面不能写值（写 ${name} 即可）。`;
   }
   return `命令参数有误：${message?.split('\n')[0] ?? String(error)}`;
 }

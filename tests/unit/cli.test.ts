@@ -26,6 +26,9 @@ describe('a wrong command line', () => {
     );
     expect(told('-s', '甲')).toBe('不认识的选项 -s。您是否想写 --section？可用的选项：--report、--section、--fix。');
     expect(told('--report')).toBe('选项 --report 后面要写一个值。');
+    expect(told('--section', '--report', 'r')).toBe(
+      '选项 --section 后面要写一个值，这里紧接着的是另一个选项。值本身以减号 - 开头时，请写成 --section=-……。',
+    );
     expect(told('--fix=1')).toBe('选项 --fix 后面不能写值（写 --fix 即可）。');
   });
 
