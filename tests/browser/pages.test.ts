@@ -2,8 +2,12 @@
 // A/AA) in light and dark colour schemes, no console error, failed request or request to another host, a strict CSP
 // with no violation while the page loads and search runs, no sideways scrolling at 320 px, 200% zoom or 200% text,
 // and the keyboard (skip link first, every control reached, focus visible). Then the search shortcut's dialog, the
-// whole report in print, and screenshots for a person to look at. A new page is covered without a new test.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+// whole report, the home page and the 404 page in print, and screenshots for a person to look at. A new page is
+// covered without a new test.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -420,6 +424,73 @@ describeInBrowser('the 404 page in print', () => {
         .map((el) => `${el.tagName.toLowerCase()} ${el.textContent.trim()}`),
     );
     expect(shown).toEqual([`h1 ${t.notFoundTitle}`, `p ${t.notFoundText}`]);
+  });
+});
+
+/** What a printed page's main shows of its headings, paragraphs, list items and links, as `tag text`. */
+const printedMain = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main :is(h1, h2, p, li, a)')]
+      .filter((el) => el.checkVisibility())
+      .map((el) => `${el.tagName.toLowerCase()} ${(el as HTMLElement).innerText.replace(/\s+/g, ' ').trim()}`),
+  );
+
+describeInBrowser('the home page in print', () => {
+  let browser: Browser;
+  let work: string;
+  let seedSite: Served;
+  let manySite: Served;
+
+  beforeAll(async () => {
+    // Eleven reports, one more than the home page lists: the valid fixture's report under eleven ids and years.
+    work = mkdtempSync(join(tmpdir(), 'home-print-'));
+    const from = `${root}tests/fixtures/content/valid/content/reports/test-report`;
+    for (let year = 2001; year <= 2011; year++) {
+      const to = join(work, 'content', 'reports', `report-${year}`);
+      cpSync(from, to, { recursive: true });
+      const index = join(to, 'index.md');
+      writeFileSync(index, readFileSync(index, 'utf8').replace(/^date: .*$/m, `date: "${year}"`));
+    }
+    execFileSync('npx', ['astro', 'build', '--outDir', join(work, 'dist')], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, CONTENT_DIR: join(work, 'content') },
+    });
+    seedSite = await serve(sites.root.dir, sites.root.base);
+    manySite = await serve(join(work, 'dist'), '/');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await seedSite?.close();
+    await manySite?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const printed = async (site: Served) => {
+    const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.goto(site.url);
+    const screen = await printedMain(page);
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    return { screen, print: await printedMain(page) };
+  };
+
+  it('prints the latest report with its date, without 阅读全文, a link paper cannot follow', async () => {
+    const { screen, print } = await printed(seedSite);
+    const link = ` · ${t.readFull}`;
+    expect(screen[0]).toBe(`h1 ${seed.title}`);
+    expect(screen[1]?.endsWith(link), `${screen[1]}: the date, then the link`).toBe(true);
+    expect(screen).toContain(`a ${t.readFull}`);
+    expect(print.slice(0, 2)).toEqual([screen[0], screen[1]!.slice(0, -link.length)]);
+    expect(print).not.toContain(`a ${t.readFull}`);
+  });
+
+  it('prints the latest ten reports, without 查看全部报告 past them, a link paper cannot follow', async () => {
+    const { screen, print } = await printed(manySite);
+    const list = (lines: string[]) => lines.slice(lines.indexOf(`h2 ${t.latestReports}`));
+    expect(list(screen).filter((line) => line.startsWith('li '))).toHaveLength(10);
+    expect(list(screen).slice(-2)).toEqual([`p ${t.moreReports}`, `a ${t.moreReports}`]);
+    expect(list(print)).toEqual(list(screen).slice(0, -2));
   });
 });
 
