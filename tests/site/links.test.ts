@@ -55,6 +55,19 @@ describe.each(Object.entries(everySite))(
       expect(broken).toEqual([]);
     });
 
+    it('has no link in the text that leads to the page it is on, save to a place on it', () => {
+      const own = pages.flatMap((page) =>
+        page.doc
+          .querySelectorAll('main a[href]')
+          .filter((a) => {
+            const url = new URL(a.getAttribute('href')!, ORIGIN + page.url);
+            return url.origin === ORIGIN && url.pathname === page.url && !url.hash;
+          })
+          .map((a) => `${page.url}: «${a.textContent.trim()}»`),
+      );
+      expect(own).toEqual([]);
+    });
+
     it('requests nothing from another host', () => {
       const external: string[] = [];
       for (const page of pages) {
