@@ -98,7 +98,7 @@ export const remarkSchema = z.strictObject({
   role: text(FIELD_LABELS.role),
   section: text(FIELD_LABELS.section),
   order: z
-    .number({ error: '顺序号必须是数字，例如 order: 1' })
+    .number({ error: '顺序号必须是不加引号的数字，例如 order: 1' })
     .int({ error: '顺序号必须是整数' })
     .positive({ error: '顺序号从 1 开始' }),
   slug: slug(FIELD_LABELS.slug, '1-1-ye-xianghong').optional(),
