@@ -28,6 +28,8 @@ export const search = {
   loadingFilters: '正在载入筛选……',
   /** The button under the result list when more results than shown match. */
   more: (left: number) => `显示更多结果（还有 ${left} 条）`,
+  /** How many of the results a filter's value has, after the value. */
+  facetCount: (n: number) => `（${n}）`,
   facets: { heading: '小标题', school: '单位', role: '职务', report: '报告' } as Record<string, string>,
   clearFilters: '清除筛选',
   editorsNote: '编者按',

@@ -117,7 +117,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       const schoolLabel = (school: string) =>
         page.locator('.search-facet', { hasText: '单位' }).locator('label', { hasText: school });
       for (const school of new Set(all.map((r) => r.school)))
-        expect(await schoolLabel(school).textContent()).toContain(`(${all.filter((r) => r.school === school).length})`);
+        expect(await schoolLabel(school).textContent()).toContain(
+          `${school}（${all.filter((r) => r.school === school).length}）`,
+        );
 
       await schoolLabel('京源学校').click();
       await rendered(page, '服务');
@@ -128,7 +130,9 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
 
       const heading = jingyuan[0]!.section;
       const headingLabel = page.locator('.search-facet', { hasText: '小标题' }).locator('label', { hasText: heading });
-      expect(await headingLabel.textContent()).toContain(`(${jingyuan.filter((r) => r.section === heading).length})`);
+      expect(await headingLabel.textContent()).toContain(
+        `${heading}（${jingyuan.filter((r) => r.section === heading).length}）`,
+      );
       await headingLabel.click();
       await rendered(page, '服务');
       expect((await shownResults(page)).map((r) => r.id)).toEqual(
@@ -169,14 +173,14 @@ for (const [name, { dir, base }] of Object.entries(sites)) {
       expect(await page.isVisible('#search-q')).toBe(true);
       expect(await page.inputValue('#search-q')).toBe('服务');
       expect(await visible('search-view button')).toEqual([]);
-      expect(await visible('.search-facet label')).toEqual([expect.stringMatching(/^京源学校 \(\d+\)$/)]);
+      expect(await visible('.search-facet label')).toEqual([expect.stringMatching(/^京源学校（\d+）$/)]);
       expect(await visible('.search-facet legend')).toEqual(['单位']);
       expect((await visible('ol.search-results > li')).length).toBeGreaterThan(0);
       // Folded away, the chosen filters print too; without a query, no empty box (or its placeholder) prints.
       await page.emulateMedia({ media: 'screen' });
       await page.click('.search-filters-panel summary');
       await page.emulateMedia({ media: 'print' });
-      expect(await visible('.search-facet label')).toEqual([expect.stringMatching(/^京源学校 \(\d+\)$/)]);
+      expect(await visible('.search-facet label')).toEqual([expect.stringMatching(/^京源学校（\d+）$/)]);
       await open('');
       await page.emulateMedia({ media: 'print' });
       expect(await page.isVisible('#search-q')).toBe(false);

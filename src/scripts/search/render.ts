@@ -59,7 +59,7 @@ export function filterGroups(values: Record<Facet, FacetValue[]>): HTMLElement[]
       ...values[facet].map(({ value, count, selected }) => {
         const box = h('input', { type: 'checkbox', name: facet, value }) as HTMLInputElement;
         box.checked = selected;
-        return h('label', {}, box, ` ${value} `, h('span', { class: 'search-count' }, `(${count})`));
+        return h('label', {}, box, ` ${value}`, h('span', { class: 'search-count' }, s.facetCount(count)));
       }),
     ),
   );
