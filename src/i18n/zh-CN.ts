@@ -67,6 +67,9 @@ export const offline = {
   /** The page served offline in place of one that is not saved. */
   pageTitle: '离线',
   pageText: '没有网络时，本设备上没有保存的页面打不开，联网后即可阅读。下面是已经保存、离线也能打开的页面。',
+  /** In its place when the whole site is saved and has no page at the address asked. */
+  unknownPage:
+    '本设备保存了全站的页面，其中没有这个网址。请检查网址是否有误；如是网站更新后新增的页面，联网后即可阅读。',
   savedPages: '已保存、离线可读的页面',
   noPages: '本设备上还没有保存任何页面。',
   manyPages: '已保存 {} 个页面，可从首页或导航进入。',

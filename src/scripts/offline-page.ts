@@ -1,12 +1,13 @@
 // The offline page's list of the pages saved on this device, read from the cache of the build it belongs to, with
-// their titles; past a hundred, their number (the whole site is saved, and the header's links lead into it).
+// their titles; past a hundred, their number (the whole site is saved, and the header's links lead into it). And its
+// text, where the whole site is saved and the address asked is none of its pages.
+import type { OfflineFiles } from '../integrations/offline/copy.ts';
 
 const LISTED = 100;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const name = `offline:${base}:pages:${document.documentElement.dataset.build ?? ''}`;
 
 async function list(box: HTMLElement) {
-  const build = document.documentElement.dataset.build ?? '';
-  const name = `offline:${base}:pages:${build}`;
   if (!(await caches.has(name))) return;
   const cache = await caches.open(name);
   const urls = (await cache.keys())
@@ -35,6 +36,24 @@ async function list(box: HTMLElement) {
   box.replaceChildren(ul);
 }
 
+/** With the whole site saved, an address the copy lacks is none of this build's pages (mistyped, or added since): to
+ * say it is not saved would send the reader looking for a way to save it. */
+async function explain(text: HTMLElement) {
+  const whole = await caches.match(`${base}offline/files.json`, { cacheName: name });
+  if (!whole) return;
+  const { pages } = (await whole.json()) as OfflineFiles;
+  let path = location.pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // Not an address any page has.
+  }
+  if (path === `${base}offline/` || pages.includes(path) || pages.includes(`${path}/`)) return;
+  text.textContent = text.dataset.unknown ?? text.textContent;
+}
+
+const text = document.querySelector<HTMLElement>('.offline-text');
+if (text && 'caches' in window) void explain(text).catch(() => {});
 const box = document.querySelector<HTMLElement>('.offline-pages');
 // data-state="done" once the list is drawn, for whoever waits for the page to be complete
 // (tests/browser/pages.test.ts).

@@ -196,9 +196,10 @@ describeInBrowser('offline', () => {
         await cut(site, context);
         await everyPageWorks(page, site, dir, base);
         await searchWithFiltersWorks(page, site);
-        // A page that was never there: offline, the browser cannot tell, and says so.
+        // A page that was never there: offline, with the whole site saved, it is none of this build's pages.
         await page.goto(`${site.url}no/such/page/`);
         expect(await page.textContent('h1')).toBe('离线');
+        await expect.poll(() => page.textContent('.offline-text')).toMatch(/^本设备保存了全站的页面，其中没有这个网址/);
       } finally {
         await context.close();
         await site.close().catch(() => {});
@@ -322,6 +323,8 @@ describeInBrowser('offline', () => {
       expect(response?.ok()).toBe(true);
       expect(await page.textContent('h1')).toBe('离线');
       await page.waitForSelector('.offline-pages a');
+      // Only some pages saved: this one may well exist, and is said not to be saved.
+      expect(await page.textContent('.offline-text')).toMatch(/^没有网络时，本设备上没有保存的页面打不开/);
       const links = await page.$$eval('.offline-pages a', (as) =>
         as.map((a) => [a.getAttribute('href'), a.textContent]),
       );
