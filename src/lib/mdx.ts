@@ -50,6 +50,8 @@ const isHtmlName = (name: string) => /^[a-z]/.test(name) || /[:-]/.test(name);
 function figureProblems(node: JsxElement, image: (url: string) => string | undefined): string[] {
   const problems: string[] = [];
   const values = new Map<FigureAttribute, string>();
+  // The names a misspelt one was taken for: what it says already tells the editor they are missing.
+  const meant = new Set<string>();
   for (const attribute of node.attributes) {
     if (attribute.type === 'mdxJsxExpressionAttribute') {
       problems.push(
@@ -59,9 +61,12 @@ function figureProblems(node: JsxElement, image: (url: string) => string | undef
     }
     const { name, value } = attribute;
     if (!Object.hasOwn(FIGURE_ATTRIBUTES, name)) {
-      const guess = closest(name, Object.keys(FIGURE_ATTRIBUTES));
+      // Upper case (ALT, Caption) is one letter's difference per letter: compared in lower case, it is the name meant.
+      const guess = closest(name.toLowerCase(), Object.keys(FIGURE_ATTRIBUTES));
+      const close = distance(name.toLowerCase(), guess) <= 2;
+      if (close) meant.add(guess);
       problems.push(
-        `<Figure> 没有 ${name} 这一项。${distance(name, guess) <= 2 ? `您是否想写 ${guess}？` : ''}可以写：${Object.entries(
+        `<Figure> 没有 ${name} 这一项。${close ? `您是否想写 ${guess}？` : ''}可以写：${Object.entries(
           FIGURE_ATTRIBUTES,
         )
           .map(([key, { label }]) => `${key}（${label}）`)
@@ -84,7 +89,12 @@ function figureProblems(node: JsxElement, image: (url: string) => string | undef
   // A spread might hold any attribute: it is refused on its own, without a message for each it might have held.
   const spread = node.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute');
   for (const [key, { label, required }] of Object.entries(FIGURE_ATTRIBUTES))
-    if (required && !spread && !node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === key))
+    if (
+      required &&
+      !spread &&
+      !meant.has(key) &&
+      !node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === key)
+    )
       problems.push(`<Figure> 缺少 ${key}（${label}）：请加上 ${key}="……"，例如 ${FIGURE_EXAMPLE}`);
   const src = values.get('src');
   const problem = src === undefined ? undefined : image(src);
@@ -193,6 +203,8 @@ export function mdxSyntaxProblem(error: unknown, source: string): { line: number
             : `组件的属性值要放在英文双引号 "…" 里，整个组件以 /> 结束，例如 ${FIGURE_EXAMPLE}。`;
       return { line: above, column: start + 1, message };
     }
+  // A name and its value joined by another sign than = (alt＝"…", alt:"…", often typed with a Chinese input method).
+  const joined = tag && /([A-Za-z]+)\s*([＝：:])\s*["“”„＂]/.exec(tag);
   let message: string;
   if (/to create a comment/.test(reason)) message = 'MDX 文件里不能写 HTML 注释（<!-- -->）。请删除它。';
   else if (/to create a link/.test(reason))
@@ -202,7 +214,11 @@ export function mdxSyntaxProblem(error: unknown, source: string): { line: number
       '这一行的花括号 { } 读不懂：在 MDX 文件里 { } 用来写代码，网站不接受。要写花括号本身，请改用全角的｛｝，或在 { 前加反斜杠 \\。';
   // An HTML tag is said as one, whatever else is wrong in it.
   else if (tag && /^<[a-z]/.test(tag)) return { line, column: open + 1, message: htmlProblem(tag) };
-  else if (tag && /=\s*[“”„＂]/.test(tag))
+  else if (joined) {
+    const [written, name, sign] = joined as unknown as [string, string, string];
+    const message = `属性名和值之间要用英文等号 =，「${written}」里写成了「${sign}」：请写成 ${name}="……"，例如 ${FIGURE_EXAMPLE}。`;
+    return { line, column: open + joined.index + written.indexOf(sign) + 1, message };
+  } else if (tag && /=\s*[“”„＂]/.test(tag))
     message = `组件的属性值要放在英文双引号 "…" 里，这里用了中文引号（“ ”）：请改成例如 ${FIGURE_EXAMPLE}。`;
   else if (/before attribute value/.test(reason))
     message = `组件的属性值要放在英文双引号 "…" 里，例如 ${FIGURE_EXAMPLE}。`;

@@ -145,6 +145,14 @@ describe('a <Figure> written wrong', () => {
       '<Figure> 没有 title 这一项。可以写',
     ],
     ['with a misspelt attribute', '<Figure src="./huodong.jpg" alt="x" captoin="y" />', '您是否想写 caption？'],
+    [
+      'with an attribute in capitals',
+      '<Figure src="./huodong.jpg" ALT="x" />',
+      '<Figure> 没有 ALT 这一项。您是否想写 alt？',
+    ],
+    ['with a full-width ＝', '<Figure src="./huodong.jpg" alt＝"x" />', '「alt＝"」里写成了「＝」：请写成 alt="……"'],
+    ['with a colon for =', '<Figure src="./huodong.jpg" alt: "x" />', '「alt: "」里写成了「:」：请写成 alt="……"'],
+    ['with ： and Chinese quotes', '<Figure src：“./huodong.jpg” alt="x" />', '「src：“」里写成了「：」'],
     ['without alt', '<Figure src="./huodong.jpg" caption="y" />', '<Figure> 缺少 alt'],
     ['without src', '<Figure alt="x" />', '<Figure> 缺少 src'],
     [
