@@ -91,16 +91,24 @@ export const reportSchema = z.strictObject({
     .optional(),
 });
 
+/** An order YAML read as text: digits in quotes (order: "2") or full-width ones (order: ２, typed in a Chinese input
+ * method), said as that with the number to write; anything else (order: 第一) asked to be a number. */
+function orderError({ input }: { input?: unknown }): string {
+  const written = typeof input === 'string' ? input.trim() : '';
+  const digits = written.normalize('NFKC');
+  if (!/^\d+$/.test(digits)) return '顺序号必须是数字，例如 order: 1';
+  return digits === written
+    ? `顺序号必须是不加引号的数字：请写成 order: ${digits}`
+    : `顺序号要用半角数字：请把「${written}」改成 ${digits}`;
+}
+
 /** Frontmatter of `content/reports/<id>/remarks/*.md`. */
 export const remarkSchema = z.strictObject({
   speaker: text(FIELD_LABELS.speaker),
   school: text(FIELD_LABELS.school),
   role: text(FIELD_LABELS.role),
   section: text(FIELD_LABELS.section),
-  order: z
-    .number({ error: '顺序号必须是不加引号的数字，例如 order: 1' })
-    .int({ error: '顺序号必须是整数' })
-    .positive({ error: '顺序号从 1 开始' }),
+  order: z.number({ error: orderError }).int({ error: '顺序号必须是整数' }).positive({ error: '顺序号从 1 开始' }),
   slug: slug(FIELD_LABELS.slug, '1-1-ye-xianghong').optional(),
   speakerSlug: slug(FIELD_LABELS.speakerSlug, 'ye-xianghong').optional(),
   schoolSlug: slug(FIELD_LABELS.schoolSlug, 'jingyuan-xuexiao').optional(),

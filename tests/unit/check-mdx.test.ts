@@ -251,7 +251,7 @@ describe('.mdx files and the files beside them', () => {
       content('<Figure src="./huodong.jpg" alt="x"', { [REMARK]: (t) => t.replace('order: 1', 'order: 一') }),
     );
     expect(both.map((p) => p.line)).toEqual([6, BODY_LINE]);
-    expect(both[0]!.message).toContain('顺序号必须是不加引号的数字');
+    expect(both[0]!.message).toContain('顺序号必须是数字，例如 order: 1');
   });
 
   it('are the only place for a photo: in a .md file, <Figure> is told to rename the file', async () => {

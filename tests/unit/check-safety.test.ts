@@ -299,6 +299,15 @@ describe('frontmatter mistakes', () => {
   });
 
   it.each([
+    ['order: 1', 'order: "1"', '顺序号必须是不加引号的数字：请写成 order: 1', 6],
+    ['order: 1', 'order: １２', '顺序号要用半角数字：请把「１２」改成 12', 6],
+    ['order: 1', 'order: 一', '顺序号必须是数字，例如 order: 1', 6],
+  ])('%j written as %j is one error, at its line, with what to write', async (line, written, message, at) => {
+    const found = await errors(content({ [REMARK]: (t) => t.replace(line, written) }));
+    expect(found.map((p) => [p.line, p.message.split('（字段')[0]!.split('这里可用')[0]])).toEqual([[at, message]]);
+  });
+
+  it.each([
     ['speaker: 李四', '发言人: 李四', 'speaker（发言人姓名）', 2],
     ['school: 一幼', '单位: 一幼', 'school（单位）', 3],
     ['order: 1', '顺序: 1', 'order（在小标题下的顺序号）', 6],
