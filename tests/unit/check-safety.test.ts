@@ -299,6 +299,9 @@ describe('frontmatter mistakes', () => {
   });
 
   it.each([
+    ['role: 党支部书记', 'Role: 党支部书记', '未知字段 Role。您是否想写 role？', 4],
+    ['speaker: 李四', 'SPEAKER: 李四', '未知字段 SPEAKER。您是否想写 speaker？', 2],
+    ['speaker: 李四', 'speakr: 李四', '未知字段 speakr。您是否想写 speaker？', 2],
     ['order: 1', 'order: "1"', '顺序号必须是不加引号的数字：请写成 order: 1', 6],
     ['order: 1', 'order: １２', '顺序号要用半角数字：请把「１２」改成 12', 6],
     ['order: 1', 'order: 一', '顺序号必须是数字，例如 order: 1', 6],

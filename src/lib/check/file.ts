@@ -51,8 +51,17 @@ export function checkSchema(
     /\p{Script=Han}/u.test(key)
       ? allowed.filter((field) => labels[field]?.includes(key)).sort((a, b) => labels[a]!.length - labels[b]!.length)[0]
       : undefined;
-  // Said once, where it is written in Chinese, and not as missing too.
-  const renamed = new Set(Object.keys(parsed.data).map(inChinese));
+  // A misspelt field, or one in capitals (Role, SPEAKER): compared in lower case, which Zod's keys always are.
+  const guessed = (key: string) => {
+    const guess = closest(key.toLowerCase(), known);
+    return distance(key.toLowerCase(), guess) <= 3 ? guess : undefined;
+  };
+  // Said once, where it is written in Chinese or misspelt, and not as missing too.
+  const renamed = new Set(
+    Object.keys(parsed.data)
+      .filter((key) => !allowed.includes(key))
+      .map((key) => inChinese(key) ?? guessed(key)),
+  );
   /** The line of a value inside a field, or of the nearest one in the same item, else the field's own. */
   const lineIn = (field: string, path: PropertyKey[]) => {
     for (let n = path.length; n > 0; n--) {
@@ -105,8 +114,8 @@ export function checkSchema(
       let message: string;
       if (issue.code === 'unrecognized_keys') {
         const named = inChinese(field);
-        const guess = closest(field, known);
-        message = `未知字段 ${field}。${named ? `字段名要用英文：请把「${field}」改成 ${named}（${labels[named]}）。` : distance(field, guess) <= 3 ? `您是否想写 ${guess}？` : ''}这里可用的字段：${allowed.join('、')}。`;
+        const guess = guessed(field);
+        message = `未知字段 ${field}。${named ? `字段名要用英文：请把「${field}」改成 ${named}（${labels[named]}）。` : guess ? `您是否想写 ${guess}？` : ''}这里可用的字段：${allowed.join('、')}。`;
       } else if (!(field in parsed.data)) {
         if (renamed.has(field)) continue;
         message = `缺少字段 ${field}（${label}）。请在 frontmatter 中加一行：${field}: ……`;
