@@ -4,7 +4,7 @@ import { defineCollection, type SchemaContext } from 'astro/content/config';
 import { z } from 'astro/zod';
 import type { Schemas } from './lib/check/read.ts';
 import { contentLoaders } from './lib/loader.ts';
-import { isReportDate } from './lib/model.ts';
+import { isReportDate, reportDateFrom } from './lib/model.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
 
 /** Where the Markdown lives; the benchmark and the fixture tests point this elsewhere. */
@@ -48,7 +48,10 @@ export const reportSchema = z.strictObject({
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
     .pipe(
       z.string().refine(isReportDate, {
-        error: '日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度），且这一天要存在',
+        error: ({ input }) => {
+          const meant = typeof input === 'string' ? reportDateFrom(input) : undefined;
+          return `${meant ? `日期「${String(input)}」请写成 ${meant}：` : ''}日期必须写成 2015、2015-07 或 2015-07-01（只写原文给出的精度），且这一天要存在`;
+        },
       }),
     ),
   sections: z

@@ -7,6 +7,18 @@ export function isReportDate(date: string): boolean {
   return date.length < 10 || new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 }
 
+/** A date written as Chinese text often has it (2015年7月1日, 2015/7/1, 2015.07.01, full-width digits), as a report's
+ * date is written (2015-07-01), for a message to suggest; undefined where it is no such date, or no day that exists.
+ * Not 2015.1, which YAML reads from 2015.10 too (a number, its 0 dropped): that would be a guess. */
+export function reportDateFrom(written: string): string | undefined {
+  const text = written.normalize('NFKC').trim();
+  if (!/^\d{4}[\d年月日号./\-\s]*$/.test(text) || /^\d{4}\.\d$/.test(text)) return undefined;
+  const [year, ...rest] = text.match(/\d+/g)!;
+  if (rest.length > 2 || rest.some((part) => part.length > 2)) return undefined;
+  const date = [year, ...rest.map((part) => part.padStart(2, '0'))].join('-');
+  return isReportDate(date) ? date : undefined;
+}
+
 /** A report's frontmatter and editor's note, as validated by the content schema. */
 export interface ReportInput {
   id: string;

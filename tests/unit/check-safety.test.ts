@@ -311,6 +311,15 @@ describe('frontmatter mistakes', () => {
   });
 
   it.each([
+    ['2016年7月', '日期「2016年7月」请写成 2016-07：日期必须写成 2015、2015-07 或 2015-07-01'],
+    ['2016/7/1', '日期「2016/7/1」请写成 2016-07-01：日期必须写成 2015、2015-07 或 2015-07-01'],
+    ['2016年2月30日', '日期必须写成 2015、2015-07 或 2015-07-01'],
+  ])('a date written %j is told what to write, where it is a day that exists', async (written, message) => {
+    const found = await errors(content({ [INDEX]: (t) => t.replace(/^date: .*$/m, `date: ${written}`) }));
+    expect(found.map((p) => [p.line, p.message.split('（只写')[0]])).toEqual([[3, message]]);
+  });
+
+  it.each([
     ['speaker: 李四', '发言人: 李四', 'speaker（发言人姓名）', 2],
     ['school: 一幼', '单位: 一幼', 'school（单位）', 3],
     ['order: 1', '顺序: 1', 'order（在小标题下的顺序号）', 6],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, isReportDate, paths, type RemarkInput, type ReportInput } from '../../src/lib/model.ts';
+import {
+  buildArchive,
+  isReportDate,
+  paths,
+  reportDateFrom,
+  type RemarkInput,
+  type ReportInput,
+} from '../../src/lib/model.ts';
 
 const report = (id: string, date: string, sections = ['甲 部分', '乙 部分']): ReportInput => ({
   id,
@@ -32,6 +39,24 @@ const remark = (
 };
 
 describe('a report date', () => {
+  it('written as Chinese text often has it is read as the date to suggest, where it is one', () => {
+    const read = {
+      '2015年7月1日': '2015-07-01',
+      '2015年7月': '2015-07',
+      '2015年': '2015',
+      '2015/7/1': '2015-07-01',
+      '2015.07.01': '2015-07-01',
+      '2015.07': '2015-07',
+      '2015-7-1': '2015-07-01',
+      '２０１５－０７': '2015-07',
+      ' 2015 年 7 月 ': '2015-07',
+    };
+    for (const [written, date] of Object.entries(read)) expect(reportDateFrom(written), written).toBe(date);
+    // No such day; a number YAML may have read from 2015.10; no date at all; a day too many.
+    for (const written of ['2015年2月30日', '2015.1', '七月', '2015年13月', '2015-07-01-02', '15年7月', '2015年007月'])
+      expect(reportDateFrom(written), written).toBeUndefined();
+  });
+
   it('is a year, a month or a day that exists', () => {
     for (const date of ['2015', '2015-07', '2015-07-01', '2016-02-29', '2015-12-31'])
       expect(isReportDate(date), date).toBe(true);

@@ -1,4 +1,4 @@
-import { isReportDate, remarkBaseName, type Repairs } from '../model.ts';
+import { isReportDate, remarkBaseName, reportDateFrom, type Repairs } from '../model.ts';
 import { normalizePunctuation } from '../punctuation.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 import { assemble, type SpeakerInfo } from './assemble.ts';
@@ -87,8 +87,11 @@ export function optionsProblem({
     return `报告名“${reportId}”会成为网址的一部分，只能用小写英文字母、数字和连字符，例如 2015-dangjian-zuotanhui。`;
   if (!date)
     return '请用 --date 写明报告的日期：原文只给出年份就写 --date 2015，给出月份或日期就写 --date 2015-07 或 --date 2015-07-01。导入程序不会猜测日期。';
-  if (!isReportDate(date))
+  if (!isReportDate(date)) {
+    const meant = reportDateFrom(date);
+    if (meant) return `日期“${date}”请写成 --date ${meant}（格式是 2015、2015-07 或 2015-07-01）。`;
     return `日期“${date}”的格式不对，或没有这一天：请写成 2015、2015-07 或 2015-07-01（只写原文给出的精度）。`;
+  }
   if (joins.some((j) => !joinKey(j)))
     return '--join 后面没有文字：要写的是断开的那段话的结尾，照抄报错信息或“请核对”里给出的 --join "……" 即可，例如 --join "联系实际、体会深刻，"。';
   // An empty name starts every line, and was taken before the names the editor meant.

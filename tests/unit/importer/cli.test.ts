@@ -340,7 +340,8 @@ describe('npm run import', () => {
     const input = join(fixtures, 'clean/input.txt');
     for (const [args, message] of [
       [['--report', 'test-report'], '请用 --date 写明报告的日期'],
-      [['--report', 'test-report', '--date', '2015年7月'], '日期“2015年7月”的格式不对'],
+      [['--report', 'test-report', '--date', '2015年7月'], '日期“2015年7月”请写成 --date 2015-07'],
+      [['--report', 'test-report', '--date', '2015年2月30日'], '日期“2015年2月30日”的格式不对，或没有这一天'],
       [['--report', 'Test_Report', '--date', '2015'], '报告名“Test_Report”会成为网址的一部分'],
       // Without text, or only the quote's ellipsis: every cut paragraph ends so.
       [['--report', 'test-report', '--date', '2015', '--join', ''], '--join 后面没有文字：要写的是断开的那段话的结尾'],

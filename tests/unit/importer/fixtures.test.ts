@@ -463,7 +463,7 @@ describe('what the importer refuses, with a message that says what to fix', () =
 
   it('a missing or badly written date, a bad report name', () => {
     expect(() => run(clean, '')).toThrow('请用 --date 写明报告的日期');
-    expect(() => run(clean, '2015年')).toThrow('格式不对');
+    expect(() => run(clean, '2015年')).toThrow('日期“2015年”请写成 --date 2015');
     expect(() => run(clean, '2015-13')).toThrow('格式不对');
     expect(() => run(clean, '2015', 'Report 1')).toThrow('只能用小写英文字母');
   });
