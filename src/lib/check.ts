@@ -44,6 +44,9 @@ function meant(written: string, options: string[]): string | undefined {
   const sound = (text: string) => slugify(text).replaceAll('-', '');
   const same = sound(written) ? options.find((o) => sound(o) === sound(written)) : undefined;
   if (same !== undefined || !options.length) return same;
+  // One phrase of a heading (服务 for 第二部分 服务), as an editor remembers it: the heading, if only one holds it.
+  const holding = [...written.trim()].length >= 2 ? options.filter((o) => o.includes(written.trim())) : [];
+  if (holding.length === 1) return holding[0];
   const guess = closest(written, options);
   return distance(written, guess) <= Math.max(1, written.length / 3) ? guess : undefined;
 }

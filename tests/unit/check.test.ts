@@ -210,6 +210,9 @@ describe('content checks', () => {
     };
     expect(await hint('第二部分 服物')).toEqual(['您是否想写「第二部分 服务」？']);
     expect(await hint('第貳部份 服務')).toEqual(['您是否想写「第二部分 服务」？']);
+    expect(await hint('服务')).toEqual(['您是否想写「第二部分 服务」？']);
+    // Part of both headings: no one of them is meant.
+    expect(await hint('部分')).toEqual(['请照下面的一个小标题一字不差地抄写。']);
     expect(await hint('總結與展望')).toEqual(['请照下面的一个小标题一字不差地抄写。']);
     expect(await hint('第三部分 总结')).toEqual([
       '它是报告 2016-second 的小标题：这篇发言是不是放错了文件夹？如果它属于报告 test-report，请照下面的一个小标题一字不差地抄写。',
