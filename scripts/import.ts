@@ -38,15 +38,10 @@ async function main(): Promise<void> {
         strict: { type: 'boolean', default: false },
         join: { type: 'string', multiple: true, default: [] },
         name: { type: 'string', multiple: true, default: [] },
-        help: { type: 'boolean', short: 'h', default: false },
       },
     },
     USAGE,
   );
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? '只能导入一个原文文件。' : '缺少原文文件。');
   if (!values.report)
     throw new UsageError('缺少 --report <报告名>（小写字母、数字、连字符，例如 2015-dangjian-zuotanhui）。');

@@ -24,7 +24,8 @@ const { values } = readArgs(
       role: { type: 'string' },
     },
   },
-  '没有创建文件。用法：npm run new -- --report <报告> --section "<小标题>" --speaker <姓名> [--school <单位> --role <职务>]',
+  '用法：npm run new -- --report <报告> --section "<小标题>" --speaker <姓名> [--school <单位> --role <职务>]',
+  '没有创建文件。',
 );
 if (!values.report || !values.section || !values.speaker)
   fail(

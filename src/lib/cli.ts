@@ -55,8 +55,19 @@ export function afterEnd(config: ParseArgsConfig): string | undefined {
   return undefined;
 }
 
-/** `parseArgs`; on a mistake, says what it is in Chinese, and how the command is used, and exits with 2. */
-export function readArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+/** `parseArgs`; on a mistake, says what it is in Chinese (after `refused`, what the command did not do), and how the
+ * command is used, and exits with 2. Asked with --help or -h, says how it is used, and exits with 0. */
+export function readArgs<T extends ParseArgsConfig>(
+  config: T,
+  usage: string,
+  refused = '',
+): ReturnType<typeof parseArgs<T>> {
+  const args = config.args ?? process.argv.slice(2);
+  const end = args.indexOf('--');
+  if (args.slice(0, end < 0 ? undefined : end).some((arg) => arg === '--help' || arg === '-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
   let problem: string;
   try {
     const late = afterEnd(config);
@@ -68,6 +79,6 @@ export function readArgs<T extends ParseArgsConfig>(config: T, usage: string): R
   } catch (error) {
     problem = argsProblem(error, Object.keys(config.options ?? {}));
   }
-  console.error(`${problem}\n${usage}`);
+  console.error(`${problem}\n${refused}${usage}`);
   process.exit(2);
 }

@@ -62,6 +62,23 @@ describe('a wrong command line', () => {
     expect(afterEnd({ ...config, args: ['--', 'a.txt', '--section=甲'] })).toBe('--section');
   });
 
+  it('is not --help or -h, which each command answers with how it is used', () => {
+    for (const [script, option, usage] of [
+      ['scripts/check.ts', '--help', '用法：npm run check'],
+      ['scripts/new.ts', '-h', '用法：npm run new -- --report'],
+      ['scripts/import.ts', '--help', '用法：npm run import -- <原文.txt>'],
+    ] as const) {
+      const run = spawnSync('node', [script, option], { cwd: root, encoding: 'utf8' });
+      expect(run.status, script).toBe(0);
+      expect(run.stdout.startsWith(usage), run.stdout).toBe(true);
+      expect(run.stderr, script).toBe('');
+    }
+    // After --, which ends the options, it is a file's name.
+    const run = spawnSync('node', ['scripts/import.ts', '--', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^缺少 --report/);
+  });
+
   it('makes each command say so and exit with 2, without a stack trace', () => {
     for (const [script, option] of [
       ['scripts/check.ts', '--fx'],
