@@ -618,6 +618,23 @@ describe('lines with no blank line between them', () => {
     expect(problems[0]!.message).toContain('（这一段还有 1 行也是这样）');
     rmSync(dir, { recursive: true });
   });
+
+  it('are said as a table where they are one, which the site does not show as a table', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'check-table-'));
+    cpSync(`${fixtures}valid/content`, dir, { recursive: true });
+    const file = join(dir, 'reports/test-report/remarks/2-1-li-si.md');
+    const head = readFileSync(file, 'utf8').split('\n\n')[0]!;
+    // A pipe in a sentence, and a rule of dashes under it, are no table.
+    const body = ['甲 | 乙\n---', '开展活动。', '| 项目 | 人数 |\n| --- | --- |\n| 党员 | 12 |'];
+    writeFileSync(file, `${head}\n\n${body.join('\n\n')}\n`);
+    const { problems } = await checkContent(dir, contentModel);
+    expect(problems.map((p) => [p.severity, p.line, p.message.split('：')[0]])).toEqual([
+      ['error', 9, expect.stringContaining('写成了标题')],
+      ['warning', 14, '第 14 行起像是一张表格（用竖线 | 分栏，下一行是 --- 分隔行）'],
+    ]);
+    rmSync(dir, { recursive: true });
+  });
 });
 
 describe("a line separator in a <Figure>'s caption", () => {

@@ -390,6 +390,19 @@ export function checkBody(
     if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
       const { start, end } = node.position;
       const text = parsed.source.slice(start.offset, end.offset).split(/\r?\n/);
+      // A table (Markdown's GFM, which the site leaves off): a row of bars and dashes under a row with bars.
+      const rule = text.findIndex(
+        (l, i) => i && /^[\s|:-]+$/.test(l) && /\|/.test(l) && /-/.test(l) && /\|/.test(text[i - 1]!),
+      );
+      if (rule > 0) {
+        report(
+          start.line + rule - 1,
+          1,
+          `第 ${start.line + rule - 1} 行起像是一张表格（用竖线 | 分栏，下一行是 --- 分隔行）：网站不显示表格，这几行会连成一段，竖线和减号原样显示。请把表格改写成文字，或每行写成列表的一项（以英文减号加空格「- 」开头）。`,
+          'warning',
+        );
+        return;
+      }
       // A line ended by two spaces or a backslash is a line break that Markdown keeps.
       const joined = text.flatMap((_, i) =>
         i && !/( {2,}|\\)$/.test(text[i - 1]!) && !listed.has(start.line + i) ? [i] : [],
