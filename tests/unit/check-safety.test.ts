@@ -104,6 +104,9 @@ describe('links and images', () => {
     expect(found[1]!.message).toContain('请把标点移到 ** 外面，例如 “**三严三实**”、**注意**：。');
     // Done so, both are bold.
     expect(await errors(content(withBody('开展“**三严三实**”专题教育。\n\n**注意**：这是重点。')))).toEqual([]);
+    // One without its pair is told to be paired, not to move a mark.
+    const [unpaired] = await errors(content(withBody('开展**三严三实专题教育。')));
+    expect(unpaired!.message).toContain('「开展**三严三实专题教育。」里的 ** 没有成为加粗，会原样显示出来：** 要成对');
   });
 
   it('refuse a footnote and a definition no link uses, whose text the page would not show', async () => {

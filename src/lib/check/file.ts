@@ -281,12 +281,18 @@ export function checkBody(
     } else if (node.type === 'text' && node.value.includes('**')) {
       // CommonMark takes ** beside punctuation for bold only where it stands as a word's edge would: 开展**“三严三实”**
       // 专题 is printed with its asterisks.
+      // An odd number of them has one without its pair (**重点 with no ** after it), whatever the marks beside it.
       const star = node.value.indexOf('**');
       const before = node.value.slice(0, star);
+      const unpaired = node.value.split('**').length % 2 === 0;
       report(
         (node.position?.start.line ?? parsed.bodyLine) + before.split('\n').length - 1,
         1,
-        `「${node.value.slice(Math.max(0, star - 12), star + 14).trim()}」里的 ** 没有成为加粗，会原样显示出来：** 的里侧紧挨着引号、冒号等标点，外侧又紧挨着文字时，Markdown 不把它当作加粗。请把标点移到 ** 外面，例如 “**三严三实**”、**注意**：。`,
+        `「${node.value.slice(Math.max(0, star - 12), star + 14).trim()}」里的 ** 没有成为加粗，会原样显示出来：${
+          unpaired
+            ? '** 要成对，把要加粗的文字夹在中间，例如 **三严三实**。请在要加粗的文字后面补上 **，或删去这个 **。'
+            : '** 的里侧紧挨着引号、冒号等标点，外侧又紧挨着文字时，Markdown 不把它当作加粗。请把标点移到 ** 外面，例如 “**三严三实**”、**注意**：。'
+        }`,
       );
     } else if (node.type === 'text' && MISWRITTEN_FIGURE.test(node.value))
       at(
