@@ -406,6 +406,13 @@ describe('frontmatter mistakes', () => {
     ]);
   });
 
+  it('blank lines above the opening --- are said as that, not as no frontmatter', async () => {
+    const found = await errors(content({ [REMARK]: (t) => `\n\n${t}` }));
+    expect(found.map((p) => [p.line, p.message])).toEqual([
+      [1, '文件开头有 2 个空行：字段区（frontmatter）的 --- 要写在文件的第一行。请删去第 3 行 --- 上面的空行。'],
+    ]);
+  });
+
   it("a report's missing frontmatter is shown with a report's field", async () => {
     const found = await errors(content({ [INDEX]: (t) => t.replace('---\n', '') }));
     expect(found[0]!.message).toContain('接着写字段（如 title: 标题）');

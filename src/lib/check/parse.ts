@@ -154,6 +154,13 @@ const FIELD_LINE = /^\s*(?:[\w-]+\s*[:：]|-\s|#)|^\s+\S/;
 function fenceProblem(lines: string[], file: string): { line: number; message: string } {
   const example = /(^|\/)index\.mdx?$/.test(file) ? 'title: 标题' : 'speaker: 姓名';
   // Spaces after the opening --- are allowed.
+  const opening = lines.findIndex((l) => l.trim() !== '');
+  // Blank lines above it (a paste, an editor that adds one): the fence is there, but not first.
+  if (opening > 0 && lines[opening]!.trimEnd() === '---')
+    return {
+      line: 1,
+      message: `文件开头有 ${opening} 个空行：字段区（frontmatter）的 --- 要写在文件的第一行。请删去第 ${opening + 1} 行 --- 上面的空行。`,
+    };
   if (lines[0]!.trimEnd() !== '---')
     return {
       line: 1,
