@@ -148,11 +148,19 @@ export function mdxProblems(node: RootContent, image: (url: string) => string | 
   }
 }
 
+/** What to say of `<br>`, HTML's line break, in any body, `.md` or `.mdx`: the editor meant a new line, and Markdown
+ * has its own ways to write one. Undefined for any other tag. */
+export const lineBreakProblem = (tag: string) =>
+  /^<br\s*\/?>/i.test(tag)
+    ? `「${tag.slice(0, tag.indexOf('>') + 1)}」是网页代码里的换行，正文里不能用。要另起一段，请删去它，在两行之间空一行；要在段内换行，请删去它，另起一行，并在上一行的末尾加一个反斜杠 \\。`
+    : undefined;
+
 /** What to say of an HTML tag in an `.mdx` body: `<figure>` is the component written in lower case; any other goes. */
 const htmlProblem = (tag: string) =>
   /^<figure\b/.test(tag)
     ? `组件名的首字母要大写：请把「<figure」改成「<Figure」，例如 ${FIGURE_EXAMPLE}。`
-    : `正文里有 HTML 代码「${snippet(tag)}」。正文只能写文字（需要强调可用 **加粗**），照片用 ${FIGURE_EXAMPLE}；请删除这段代码。`;
+    : (lineBreakProblem(tag) ??
+      `正文里有 HTML 代码「${snippet(tag)}」。正文只能写文字（需要强调可用 **加粗**），照片用 ${FIGURE_EXAMPLE}；请删除这段代码。`);
 
 /** A parse error of remark-mdx (a VFileMessage), in Chinese: where it is and what to do; the parser's English is left out. */
 export function mdxSyntaxProblem(error: unknown, source: string): { line: number; column: number; message: string } {

@@ -97,6 +97,14 @@ describe('links and images', () => {
     expect(await errors(content(withBody('我们班3×5=15人，2\\*3=6。\n\n另有 \\_说明\\_ 。')))).toEqual([]);
   });
 
+  it('refuse <br>, saying how Markdown writes a new line', async () => {
+    const found = await errors(content(withBody('第一行<br>第二行。\n\n第三行<BR/>。')));
+    expect(found.map((p) => [p.line, p.message.split('，')[0]])).toEqual([
+      [9, '「<br>」是网页代码里的换行'],
+      [11, '「<BR/>」是网页代码里的换行'],
+    ]);
+  });
+
   it('refuse ** that Markdown leaves as asterisks beside punctuation, saying how to make it bold', async () => {
     const found = await errors(content(withBody('开展**“三严三实”**专题教育。\n\n**注意：**这是重点。')));
     expect(found.map((p) => p.line)).toEqual([9, 11]);

@@ -4,7 +4,7 @@ import type { Definition, RootContent } from 'mdast';
 import { z } from 'astro/zod';
 import { remarkBaseName } from '../model.ts';
 import { findInvisible, INVISIBLE, invisibleName } from '../invisible.ts';
-import { FIGURE_EXAMPLE, mdxProblems } from '../mdx.ts';
+import { FIGURE_EXAMPLE, lineBreakProblem, mdxProblems } from '../mdx.ts';
 import { remarkStem } from '../new-remark.ts';
 import { imageProblem, linkProblem, type ImageFile } from '../safe-url.ts';
 import { SLUG_PATTERN, slugify } from '../slug.ts';
@@ -346,7 +346,8 @@ export function checkBody(
         node,
         /^<figure\b/i.test(snippet)
           ? `照片（<Figure>）只能放在 .mdx 文件里：请把这个文件的扩展名 .md 改为 .mdx。`
-          : `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`,
+          : (lineBreakProblem(snippet) ??
+              `正文里有 HTML 代码「${snippet}」。发言只能写文字（需要强调可用 **加粗**）；请删除这段代码。`),
       );
     }
     if ('children' in node) (node.children as RootContent[]).forEach(visitHtml);
