@@ -3,10 +3,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { closest } from 'fastest-levenshtein';
 import { contentDir, contentModel } from '../src/content.config.ts';
 import { readContent } from '../src/lib/check/read.ts';
 import { readArgs } from '../src/lib/cli.ts';
+import { meant } from '../src/lib/meant.ts';
 import { remarkFile } from '../src/lib/new-remark.ts';
 
 const fail = (message: string): never => {
@@ -37,12 +37,18 @@ if (invalidReports.has(values.report!))
   fail(
     `报告 ${values.report} 的 index.md 有错误，读不出它的小标题。请先运行 npm run check，按提示改好 index.md，再新建发言。`,
   );
+// Guessed as the checks guess (src/lib/meant.ts): only what is likely a slip, never the nearest of anything.
+const guess = (written: string, options: string[]) => {
+  const likely = meant(written, options);
+  return likely === undefined ? '' : `您是否想写「${likely}」？`;
+};
+const ids = reports.map((r) => r.id);
 const report =
   reports.find((r) => r.id === values.report) ??
-  fail(`没有报告 ${values.report}。现有的报告：${reports.map((r) => r.id).join('、') || '（无）'}。`);
+  fail(`没有报告 ${values.report}。${guess(values.report!, ids)}现有的报告：${ids.join('、') || '（无）'}。`);
 if (!report.sections.includes(values.section!))
   fail(
-    `「${values.section}」不是报告 ${report.id} 的小标题。您是否想写「${closest(values.section!, report.sections)}」？小标题有：${report.sections.map((s) => `「${s}」`).join(' ')}`,
+    `「${values.section}」不是报告 ${report.id} 的小标题。${guess(values.section!, report.sections)}小标题有：${report.sections.map((s) => `「${s}」`).join(' ')}`,
   );
 
 const result = remarkFile({

@@ -10,12 +10,11 @@
 // - read.ts: the content folder read (readContent): files listed, decoded, read, parsed and checked one by one, into
 //   the entries the site is built from; replaceReport, for the importer's check before it writes.
 import { dirname } from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
 import { toString } from 'mdast-util-to-string';
 import { buildArchive, remarkBaseName, schoolSlugOf, speakerSlugOf, type RemarkInput } from './model.ts';
 import { removeInvisible } from './invisible.ts';
+import { meant } from './meant.ts';
 import { foldMarks } from './punctuation.ts';
-import { slugify } from './slug.ts';
 import { searchChars } from '../scripts/search/text.ts';
 import { spaceName } from './check/file.ts';
 import type { Problem } from './check/parse.ts';
@@ -34,21 +33,6 @@ export interface ContentCheck {
  */
 export async function checkContent(root: string, schemas: Schemas): Promise<ContentCheck> {
   return checkRead(await readContent(root, schemas));
-}
-
-/** The one of `options` that `written` is likely a slip for: the same in pinyin (a traditional form, a homophone, a
- * space), or close in characters (at most a third of them differ); none when none is, as a suggestion far from what
- * was written misleads. */
-function meant(written: string, options: string[]): string | undefined {
-  // Without the hyphens, which fall where words are found, and a traditional text's words are found otherwise.
-  const sound = (text: string) => slugify(text).replaceAll('-', '');
-  const same = sound(written) ? options.find((o) => sound(o) === sound(written)) : undefined;
-  if (same !== undefined || !options.length) return same;
-  // One phrase of a heading (服务 for 第二部分 服务), as an editor remembers it: the heading, if only one holds it.
-  const holding = [...written.trim()].length >= 2 ? options.filter((o) => o.includes(written.trim())) : [];
-  if (holding.length === 1) return holding[0];
-  const guess = closest(written, options);
-  return distance(written, guess) <= Math.max(1, written.length / 3) ? guess : undefined;
 }
 
 /** How `written` differs from `meant`, written at `meantAt`, when they differ only in their spaces, which an editor

@@ -79,6 +79,30 @@ describe('a wrong command line', () => {
     expect(run.stderr).toMatch(/^缺少 --report/);
   });
 
+  it('makes npm run new guess a report or heading as the checks do, only where it is likely a slip', () => {
+    const run = (...args: string[]) =>
+      spawnSync('node', ['scripts/new.ts', ...args, '--speaker', '王五'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, CONTENT_DIR: 'tests/fixtures/content/valid/content' },
+      });
+    const told = (...args: string[]) =>
+      run(...args)
+        .stderr.split('小标题有')[0]!
+        .split('现有的报告')[0];
+    expect(told('--report', 'test-reprot', '--section', '服务')).toBe(
+      '没有创建文件：没有报告 test-reprot。您是否想写「test-report」？',
+    );
+    expect(told('--report', 'test-report', '--section', '服务')).toBe(
+      '没有创建文件：「服务」不是报告 test-report 的小标题。您是否想写「第二部分 服务」？',
+    );
+    // Nothing like any heading: no nearest one is offered.
+    expect(told('--report', 'test-report', '--section', '总结与展望')).toBe(
+      '没有创建文件：「总结与展望」不是报告 test-report 的小标题。',
+    );
+    expect(run('--report', 'test-report', '--section', '服务').status).toBe(1);
+  });
+
   it('makes each command say so and exit with 2, without a stack trace', () => {
     for (const [script, option] of [
       ['scripts/check.ts', '--fx'],
