@@ -10,6 +10,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Nodes, RootContent } from 'mdast';
 import { toHast, type State } from 'mdast-util-to-hast';
 import type {} from 'remark-mdx';
+import { nameMeant } from './meant.ts';
 import { imagePath, schemeOf } from './safe-url.ts';
 
 type Node<T extends RootContent['type']> = Extract<RootContent, { type: T }>;
@@ -61,12 +62,10 @@ function figureProblems(node: JsxElement, image: (url: string) => string | undef
     }
     const { name, value } = attribute;
     if (!Object.hasOwn(FIGURE_ATTRIBUTES, name)) {
-      // Upper case (ALT, Caption) is one letter's difference per letter: compared in lower case, it is the name meant.
-      const guess = closest(name.toLowerCase(), Object.keys(FIGURE_ATTRIBUTES));
-      const close = distance(name.toLowerCase(), guess) <= 2;
-      if (close) meant.add(guess);
+      const guess = nameMeant(name, Object.keys(FIGURE_ATTRIBUTES), 2);
+      if (guess) meant.add(guess);
       problems.push(
-        `<Figure> 没有 ${name} 这一项。${close ? `您是否想写 ${guess}？` : ''}可以写：${Object.entries(
+        `<Figure> 没有 ${name} 这一项。${guess ? `您是否想写 ${guess}？` : ''}可以写：${Object.entries(
           FIGURE_ATTRIBUTES,
         )
           .map(([key, { label }]) => `${key}（${label}）`)

@@ -15,3 +15,11 @@ export function meant(written: string, options: string[]): string | undefined {
   const guess = closest(written, options);
   return distance(written, guess) <= Math.max(1, written.length / 3) ? guess : undefined;
 }
+
+/** The one of `names` (field or attribute names, all in lower case) that `name` is likely a slip for: at most `most`
+ * letters apart, compared in lower case, as capitals (Role, ALT) are one letter's difference each. */
+export function nameMeant(name: string, names: string[], most: number): string | undefined {
+  const lower = name.toLowerCase();
+  const guess = closest(lower, names);
+  return distance(lower, guess) <= most ? guess : undefined;
+}

@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { remarkBaseName } from '../model.ts';
 import { findInvisible, INVISIBLE, invisibleName } from '../invisible.ts';
 import { FIGURE_EXAMPLE, lineBreakProblem, mdxProblems } from '../mdx.ts';
+import { nameMeant } from '../meant.ts';
 import { remarkStem } from '../new-remark.ts';
 import { imageProblem, linkProblem, type ImageFile } from '../safe-url.ts';
 import { SLUG_PATTERN, slugify } from '../slug.ts';
@@ -51,11 +52,8 @@ export function checkSchema(
     /\p{Script=Han}/u.test(key)
       ? allowed.filter((field) => labels[field]?.includes(key)).sort((a, b) => labels[a]!.length - labels[b]!.length)[0]
       : undefined;
-  // A misspelt field, or one in capitals (Role, SPEAKER): compared in lower case, which Zod's keys always are.
-  const guessed = (key: string) => {
-    const guess = closest(key.toLowerCase(), known);
-    return distance(key.toLowerCase(), guess) <= 3 ? guess : undefined;
-  };
+  // A misspelt field, or one in capitals (Role, SPEAKER).
+  const guessed = (key: string) => nameMeant(key, known, 3);
   // Said once, where it is written in Chinese or misspelt, and not as missing too.
   const renamed = new Set(
     Object.keys(parsed.data)
